@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: masterplan → Web/Reports → Persistence → Domain.
+// Optimization (added with the allocation and Matchingday issues) depends on nothing of ours.
+let package = Package(
+    name: "masterplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "masterplan", targets: ["masterplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.52.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        .target(name: "Domain"),
+        .target(name: "Persistence", dependencies: [
+            "Domain",
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+        ]),
+        .target(name: "Reports", dependencies: ["Domain"]),
+        .target(name: "Web", dependencies: [
+            "Domain", "Persistence", "Reports",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
+        ]),
+        .executableTarget(name: "masterplan", dependencies: [
+            "Web", "Persistence", "Domain",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Vapor", package: "vapor"),
+        ]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "AppTests", dependencies: [
+            "Web", "Persistence", "Domain", "Reports",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ]
+)

@@ -1,0 +1,47 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Where the data lives: a SQLite file (the embedded default), SQLite in memory (tests) or PostgreSQL.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqliteFile(String)
+    case sqliteMemory
+    case postgres(String)
+
+    public static let defaultFile = "masterplan.sqlite"
+
+    /// `--database` wins over `DATABASE_URL`, which wins over `masterplan.sqlite` in the working folder.
+    public static func resolve(option: String?, environment: [String: String]) -> DatabaseLocation {
+        if let option, !option.isEmpty { return parse(option) }
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return parse(url) }
+        return .sqliteFile(defaultFile)
+    }
+
+    public static func parse(_ text: String) -> DatabaseLocation {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") { return .postgres(text) }
+        if text == ":memory:" { return .sqliteMemory }
+        if text.hasPrefix("sqlite://") { return .sqliteFile(String(text.dropFirst("sqlite://".count))) }
+        return .sqliteFile(text)
+    }
+
+    /// For logs: never prints a password.
+    public var description: String {
+        switch self {
+        case .sqliteFile(let path): "SQLite file \(path)"
+        case .sqliteMemory: "SQLite in memory"
+        case .postgres(let url):
+            if let u = URL(string: url), let host = u.host { "PostgreSQL at \(host):\(u.port ?? 5432)\(u.path)" } else { "PostgreSQL" }
+        }
+    }
+
+    /// Registers the database and every migration with the application.
+    public func configure(_ app: Application) throws {
+        switch self {
+        case .sqliteFile(let path): app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
+        case .postgres(let url): app.databases.use(try .postgres(url: url), as: .psql)
+        }
+        app.migrations.add(Migrations.all)
+    }
+}

@@ -1,0 +1,38 @@
+import Domain
+import Foundation
+
+/// Reads and writes a folder of data files (one per entity).
+public enum DatasetDirectory {
+    public static func read(_ directory: URL) throws -> Dataset {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw DatasetError(file: directory.path, message: "no such folder")
+        }
+        var files: [String: Data] = [:]
+        for name in try fm.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".csv") || name.hasSuffix(".json") {
+            files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+        }
+        return try DatasetFiles.decode(files)
+    }
+
+    public static func write(_ dataset: Dataset, format: DataFormat, to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, data) in try DatasetFiles.encode(dataset, format: format) {
+            try data.write(to: directory.appendingPathComponent(name), options: .atomic)
+        }
+    }
+}
+
+/// The Amsterdam 2012–2014 programme shipped in `data/amsterdam-2012-2014` of this repository.
+public enum EmbeddedDataset {
+    /// `MASTERPLAN_DATA_DIR` overrides; otherwise the folder next to the sources this binary was built from.
+    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let dir = environment["MASTERPLAN_DATA_DIR"], !dir.isEmpty { return URL(fileURLWithPath: dir) }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("data/amsterdam-2012-2014")
+    }
+
+    public static func load() throws -> Dataset { try DatasetDirectory.read(directory()) }
+}

@@ -1,0 +1,36 @@
+import FluentKit
+
+// One migration per table; each is frozen once released: later changes get an UpdateXAddY migration.
+// `position` keeps the order of the data files so an export reproduces them exactly.
+
+/// Every migration, in the order they must run.
+public enum Migrations {
+    public static var all: [any AsyncMigration] {
+        [
+            CreateOrganizations(),
+            CreatePartnershipMembers(),
+            CreateAcknowledgements(),
+            CreateMemberships(),
+            CreatePeople(),
+            CreateProjects(),
+            CreatePersonRoles(),
+            CreateProjectTargets(),
+            CreateProjectParticipants(),
+            CreateRoutes(),
+            CreateRouteParticipations(),
+            CreateRouteSectors(),
+            CreateKeuzedelen(),
+            CreateOpleidingshuizen(),
+            CreateOpleidingshuisPartners(),
+            CreateOpleidingshuisMilestones(),
+            CreateIndicators(),
+            CreateObservations(),
+            CreateTargets(),
+            CreateFunding(),
+            CreateFundingApplications(),
+            CreateTimeline(),
+            CreateEvents(),
+            CreateAgreements(),
+        ]
+    }
+}

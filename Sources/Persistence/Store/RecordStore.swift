@@ -1,0 +1,110 @@
+import Domain
+import FluentKit
+import SQLKit
+
+/// Reads and writes dataset records. Fluent owns connections, migrations and transactions;
+/// rows travel through SQLKit with `RowCodec`, the codec the data files use, so an entity has one definition.
+public struct RecordStore: Sendable {
+    public let database: any Database
+    public init(_ database: any Database) { self.database = database }
+
+    private var sql: any SQLDatabase {
+        guard let sql = database as? any SQLDatabase else { fatalError("Masterplan needs an SQL database (SQLite or PostgreSQL)") }
+        return sql
+    }
+
+    /// All records of one entity, in data-file order.
+    public func all<R: Record>(_ type: R.Type) async throws -> [R] {
+        let rows = try await sql.select().column("*").from(R.entity).orderBy("position").all()
+        return try rows.map { row in
+            do { return try RowCodec.decode(R.self, from: SQLRowCells(row: row)) }
+            catch let e as CellError { throw StoreError.corruptRow(entity: R.entity, column: e.column, message: e.message) }
+        }
+    }
+
+    /// The whole dataset (one query per entity).
+    public func dataset() async throws -> Dataset {
+        var data = Dataset()
+        for table in Dataset.tables { try await load(table, into: &data) }
+        return data
+    }
+
+    private func load<T: AnyTable>(_ table: T, into data: inout Dataset) async throws {
+        data[keyPath: table.keyPath] = try await all(T.Row.self)
+    }
+
+    public func recordCount() async throws -> Int {
+        var total = 0
+        for table in Dataset.tables { total += try await count(table) }
+        return total
+    }
+
+    private func count<T: AnyTable>(_ table: T) async throws -> Int {
+        let row = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(T.Row.entity).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Replaces everything with `dataset` in one transaction: on any failure nothing is written.
+    public func replace(with dataset: Dataset) async throws {
+        if let v = dataset.violations().first { throw StoreError.invalid(v) }
+        try await database.transaction { tx in
+            let store = RecordStore(tx)
+            for table in Dataset.tables.reversed() { try await store.deleteAll(table) }
+            for table in Dataset.tables { try await store.insert(table, from: dataset) }
+        }
+    }
+
+    /// Records of `dataset` replace those with the same key; the rest stays. One transaction.
+    public func merge(_ dataset: Dataset) async throws {
+        try await database.transaction { tx in
+            let store = RecordStore(tx)
+            let merged = try await store.dataset().merged(with: dataset)
+            try await store.replace(with: merged)
+        }
+    }
+
+    private func deleteAll<T: AnyTable>(_ table: T) async throws {
+        try await sql.delete(from: T.Row.entity).run()
+    }
+
+    private func insert<T: AnyTable>(_ table: T, from dataset: Dataset) async throws {
+        let rows = dataset[keyPath: table.keyPath]
+        guard !rows.isEmpty else { return }
+        let encoded = try rows.map { try RowCodec.encode($0) }
+        let columns = ["position"] + encoded[0].map(\.column)
+        // Stay well under SQLite's and PostgreSQL's limits on bound parameters per statement.
+        let chunk = max(1, 30_000 / columns.count / 4)
+        var offset = 0
+        while offset < encoded.count {
+            let slice = encoded[offset..<min(offset + chunk, encoded.count)]
+            var insert = sql.insert(into: T.Row.entity).columns(columns)
+            for (i, row) in zip(slice.indices, slice) {
+                insert = insert.values([SQLBind(i)] + row.map { bind($0.cell) })
+            }
+            try await insert.run()
+            offset += chunk
+        }
+    }
+
+    private func bind(_ cell: Cell) -> any SQLExpression {
+        switch cell {
+        case .null: SQLLiteral.null
+        case .text(let t): SQLBind(t)
+        case .integer(let i): SQLBind(i)
+        case .number(let d): SQLBind(d)
+        case .bool(let b): SQLBind(b)
+        }
+    }
+}
+
+public enum StoreError: Error, CustomStringConvertible {
+    case invalid(Violation)
+    case corruptRow(entity: String, column: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let v): "refused to store an invalid dataset: \(v)"
+        case .corruptRow(let entity, let column, let message): "\(entity).\(column) in the database: \(message)"
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Domain
+import Vapor
+
+/// One read endpoint of the JSON API: its path (OpenAPI style), documentation and handler.
+struct APIEndpoint: Sendable {
+    var path: String
+    var summary: String
+    var parameters: [String]
+    var schema: String
+    var handler: @Sendable (Request) async throws -> Response
+
+    var pathComponents: [PathComponent] {
+        ["api", "v1"] + path.split(separator: "/").map { part in
+            part.hasPrefix("{") ? .parameter(String(part.dropFirst().dropLast())) : .constant(String(part))
+        }
+    }
+}
+
+/// The JSON API under /api/v1: read endpoints for every entity, with filters, pagination and a total.
+enum APIRoutes {
+    static let listParameters = ["page", "per"]
+
+    static func register(_ app: Application) {
+        for endpoint in endpoints {
+            app.get(endpoint.pathComponents, access: .public, use: endpoint.handler)
+        }
+        app.get(["api", "v1", "openapi.json"], access: .public) { req in
+            try json(OpenAPIDocument.build(endpoints: endpoints), req)
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T, _ req: Request) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(value)))
+    }
+
+    /// Checks the query string, then answers with a page of `items`.
+    static func list<T: Content>(_ req: Request, extra: [String] = [], _ items: (inout QueryReader, Dataset) throws -> [T]) async throws -> Response {
+        var reader = QueryReader(req, allowed: listParameters + extra)
+        let page = reader.page()
+        let data = try await PageSupport.dataset(req)
+        let all = try items(&reader, data)
+        if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+        return try json(ListDTO(all.paged(page)), req)
+    }
+
+    static func single<T: Encodable>(_ req: Request, _ find: (String, Dataset) -> T?) async throws -> Response {
+        let reader = QueryReader(req, allowed: [])
+        if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+        let id = try req.parameters.require(req.route?.path.compactMap { if case .parameter(let p) = $0 { p } else { nil } }.first ?? "id")
+        guard let value = find(id, try await PageSupport.dataset(req)) else {
+            throw Abort(.notFound, reason: "no record with id '\(id)'")
+        }
+        return try json(value, req)
+    }
+
+    static let endpoints: [APIEndpoint] = [
+        APIEndpoint(path: "/organizations", summary: "Organisations, filtered by kind, sector, level, district and free text",
+                    parameters: QueryReader.organizationParameters, schema: "OrganizationList") { req in
+            try await list(req, extra: ["q", "kind", "sector", "level", "district"]) { reader, data in
+                reader.organizationFilter().apply(to: data.organizations).map(OrganizationSummaryDTO.init)
+            }
+        },
+        APIEndpoint(path: "/organizations/{id}", summary: "One organisation with everything it takes part in",
+                    parameters: [], schema: "OrganizationDetail") { req in
+            try await single(req) { id, data in OrganizationProfile(id: id, in: data).map(OrganizationDetailDTO.init) }
+        },
+        APIEndpoint(path: "/people", summary: "People named in the report, with their roles (names and roles only)",
+                    parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in
+                data.people.map { p in PersonDTO(id: p.id, name: p.name, roles: data.personRoles.filter { $0.personId == p.id }) }
+            }
+        },
+        APIEndpoint(path: "/network", summary: "Reported network counts beside the members registered in the platform",
+                    parameters: [], schema: "Object") { req in
+            try await single(req, id: "network") { data in
+                let f = ProgrammeFigures(data)
+                let last = f.networkGrowth.periods.last.flatMap { PartialDate($0) } ?? PartialDate(year: 2014, month: 11, day: 30)
+                return NetworkDTO(reported: TableDTO(f.networkGrowth), registered: f.registeredMembers(on: last))
+            }
+        },
+        APIEndpoint(path: "/projects", summary: "The seven projects with targets, actuals and participants",
+                    parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in data.projects.map { projectDTO($0, data) } }
+        },
+        APIEndpoint(path: "/projects/{id}", summary: "One project", parameters: [], schema: "Object") { req in
+            try await single(req) { id, data in data.projects.first { $0.id == id }.map { projectDTO($0, data) } }
+        },
+        APIEndpoint(path: "/routes", summary: "Learning routes with schools, sectors and keuzedelen",
+                    parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in data.routes.map { routeDTO($0, data) } }
+        },
+        APIEndpoint(path: "/routes/{id}", summary: "One learning route", parameters: [], schema: "Object") { req in
+            try await single(req) { id, data in data.routes.first { $0.id == id }.map { routeDTO($0, data) } }
+        },
+        APIEndpoint(path: "/opleidingshuizen", summary: "Opleidingshuizen (public–private partnerships)",
+                    parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in data.opleidingshuizen.map { houseDTO($0, data) } }
+        },
+        APIEndpoint(path: "/opleidingshuizen/{id}", summary: "One Opleidingshuis", parameters: [], schema: "Object") { req in
+            try await single(req) { id, data in data.opleidingshuizen.first { $0.id == id }.map { houseDTO($0, data) } }
+        },
+        APIEndpoint(path: "/indicators", summary: "Indicator definitions", parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in data.indicators }
+        },
+        APIEndpoint(path: "/indicators/{key}", summary: "One indicator with observations, computed table and target status",
+                    parameters: [], schema: "Object") { req in
+            try await single(req) { key, data in
+                data.indicators.first { $0.key == key }.map { i in
+                    let obs = data.observations.filter { $0.indicatorKey == key }
+                    return IndicatorDTO(indicator: i, observations: obs,
+                                        targets: data.targets.filter { $0.indicatorKey == key }.map { .init(target: $0, status: TargetProgress.of($0, observations: obs).rawValue) },
+                                        table: TableDTO(CrossTable(indicatorKey: key, dimension: i.dimensions.first, observations: obs)))
+                }
+            }
+        },
+        APIEndpoint(path: "/observations", summary: "Reported observations, optionally of one indicator",
+                    parameters: ["indicator"] + listParameters, schema: "List") { req in
+            try await list(req, extra: ["indicator"]) { reader, data in
+                let key = reader.string("indicator")
+                return data.observations.filter { key == nil || $0.indicatorKey == key }
+            }
+        },
+        APIEndpoint(path: "/timeline", summary: "Milestones and events, optionally of one year or kind",
+                    parameters: ["year", "kind"] + listParameters, schema: "List") { req in
+            try await list(req, extra: ["year", "kind"]) { reader, data in
+                let year = reader.string("year").map { _ in reader.integer("year", default: 0, range: 1900...2100) }
+                let kind = reader.choice("kind", TimelineKind.self)
+                return data.timeline.filter { (year == nil || $0.date.year == year) && (kind == nil || $0.kind == kind) }.sorted { $0.date < $1.date }
+            }
+        },
+        APIEndpoint(path: "/funding", summary: "Budget, contributions and applications to funds", parameters: [], schema: "Object") { req in
+            try await single(req, id: "funding") { data in
+                FundingDTO(funding: data.funding, applications: data.fundingApplications, totalContributions: ProgrammeFigures(data).totalContributions)
+            }
+        },
+        APIEndpoint(path: "/events", summary: "Events such as the Matchingday", parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in data.events }
+        },
+        APIEndpoint(path: "/events/{id}", summary: "One event with its agreements", parameters: [], schema: "Object") { req in
+            try await single(req) { id, data in
+                data.events.first { $0.id == id }.map { e in EventDTO(event: e, agreements: data.agreements.filter { $0.eventId == e.id }) }
+            }
+        },
+        APIEndpoint(path: "/agreements", summary: "Company–school agreements, optionally of one event or organisation",
+                    parameters: ["event", "organization"] + listParameters, schema: "List") { req in
+            try await list(req, extra: ["event", "organization"]) { reader, data in
+                let event = reader.string("event"), org = reader.string("organization")
+                return data.agreements.filter {
+                    (event == nil || $0.eventId == event) && (org == nil || $0.schoolId == org || $0.companyIds.contains(org!))
+                }
+            }
+        },
+    ]
+
+    static func single<T: Encodable>(_ req: Request, id: String, _ make: (Dataset) -> T) async throws -> Response {
+        let reader = QueryReader(req, allowed: [])
+        if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+        return try json(make(try await PageSupport.dataset(req)), req)
+    }
+
+    static func projectDTO(_ p: Project, _ data: Dataset) -> ProjectDTO {
+        ProjectDTO(project: p, leads: ProjectPage.leads(p.id, data), targets: data.projectTargets.filter { $0.projectId == p.id },
+                   participants: data.projectParticipants.filter { $0.projectId == p.id })
+    }
+
+    static func routeDTO(_ r: LearningRoute, _ data: Dataset) -> RouteDTO {
+        RouteDTO(route: r, participations: data.routeParticipations.filter { $0.routeId == r.id },
+                 sectors: data.routeSectors.filter { $0.routeId == r.id }, keuzedelen: data.keuzedelen.filter { $0.routeId == r.id })
+    }
+
+    static func houseDTO(_ h: Opleidingshuis, _ data: Dataset) -> OpleidingshuisDTO {
+        OpleidingshuisDTO(opleidingshuis: h, partners: data.opleidingshuisPartners.filter { $0.opleidingshuisId == h.id },
+                          milestones: data.opleidingshuisMilestones.filter { $0.opleidingshuisId == h.id })
+    }
+}
+
+struct PersonDTO: Content {
+    var id: String
+    var name: String
+    var roles: [PersonRole]
+}

@@ -1,0 +1,134 @@
+import Domain
+
+/// A JSON value, for documents whose shape is built at run time.
+indirect enum JSONValue: Encodable, Sendable {
+    case object([(String, JSONValue)])
+    case array([JSONValue])
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .object(let pairs):
+            var c = encoder.container(keyedBy: AnyKey.self)
+            for (k, v) in pairs { try c.encode(v, forKey: AnyKey(k)) }
+        case .array(let items):
+            var c = encoder.unkeyedContainer()
+            for v in items { try c.encode(v) }
+        case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
+        case .int(let i): var c = encoder.singleValueContainer(); try c.encode(i)
+        case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// The OpenAPI 3.1 description of /api/v1, built from the same endpoint list the routes are registered from.
+enum OpenAPIDocument {
+    static func build(endpoints: [APIEndpoint]) -> JSONValue {
+        .object([
+            ("openapi", .string("3.1.0")),
+            ("info", .object([
+                ("title", .string("Masterplan API")),
+                ("version", .string("1.0.0")),
+                ("description", .string("Read API of the Masterplan Techniek Amsterdam platform. Lists take page (from 1) and per (1–200) and return items with a total. Errors are RFC 9457 problem+json documents naming the offending parameter.")),
+            ])),
+            ("servers", .array([.object([("url", .string("/api/v1"))])])),
+            ("paths", .object(endpoints.map { ($0.path, path($0)) })),
+            ("components", .object([("schemas", schemas)])),
+        ])
+    }
+
+    static func path(_ e: APIEndpoint) -> JSONValue {
+        let pathParams = e.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+        let parameters: [JSONValue] = pathParams.map { p in
+            .object([("name", .string(p)), ("in", .string("path")), ("required", .bool(true)), ("schema", .object([("type", .string("string"))]))])
+        } + e.parameters.map { p in
+            .object([("name", .string(p)), ("in", .string("query")), ("required", .bool(false)), ("schema", parameterSchema(p))])
+        }
+        var responses: [(String, JSONValue)] = [
+            ("200", .object([("description", .string("OK")), ("content", .object([("application/json", .object([("schema", ref(e.schema))]))]))])),
+            ("400", problemResponse("Invalid parameter")),
+        ]
+        if !pathParams.isEmpty { responses.append(("404", problemResponse("No such record"))) }
+        let operationId = e.path.split(separator: "/").map { $0.hasPrefix("{") ? "ById" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return .object([("get", .object([
+            ("summary", .string(e.summary)),
+            ("operationId", .string("get" + operationId)),
+            ("parameters", .array(parameters)),
+            ("responses", .object(responses)),
+        ]))])
+    }
+
+    static func parameterSchema(_ name: String) -> JSONValue {
+        switch name {
+        case "page": .object([("type", .string("integer")), ("minimum", .int(1))])
+        case "per": .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(PageRequest.maxPer))])
+        case "year": .object([("type", .string("integer")), ("minimum", .int(1900)), ("maximum", .int(2100))])
+        case "kind": enumSchema(OrganizationKind.allCases.map(\.rawValue))
+        case "sector": enumSchema(Sector.allCases.map(\.rawValue))
+        case "level": enumSchema(EducationLevel.allCases.map(\.rawValue))
+        default: .object([("type", .string("string"))])
+        }
+    }
+
+    static func enumSchema(_ values: [String]) -> JSONValue {
+        .object([("type", .string("string")), ("enum", .array(values.map { .string($0) }))])
+    }
+
+    static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/components/schemas/" + name))]) }
+
+    static func problemResponse(_ description: String) -> JSONValue {
+        .object([("description", .string(description)), ("content", .object([("application/problem+json", .object([("schema", ref("Problem"))]))]))])
+    }
+
+    static var schemas: JSONValue {
+        let string = JSONValue.object([("type", .string("string"))])
+        let integer = JSONValue.object([("type", .string("integer"))])
+        let strings = JSONValue.object([("type", .string("array")), ("items", string)])
+        let summary = JSONValue.object([
+            ("type", .string("object")),
+            ("required", .array(["id", "name", "kind", "sectors", "levels", "district"].map { .string($0) })),
+            ("properties", .object([
+                ("id", string), ("name", string), ("kind", enumSchema(OrganizationKind.allCases.map(\.rawValue))),
+                ("sectors", .object([("type", .string("array")), ("items", enumSchema(Sector.allCases.map(\.rawValue)))])),
+                ("levels", .object([("type", .string("array")), ("items", enumSchema(EducationLevel.allCases.map(\.rawValue)))])),
+                ("district", .object([("type", .array([.string("string"), .string("null")]))])),
+            ])),
+        ])
+        func list(_ item: JSONValue) -> JSONValue {
+            .object([
+                ("type", .string("object")),
+                ("required", .array(["items", "total", "page", "per"].map { .string($0) })),
+                ("properties", .object([("items", .object([("type", .string("array")), ("items", item)])),
+                                        ("total", integer), ("page", integer), ("per", integer)])),
+            ])
+        }
+        return .object([
+            ("OrganizationSummary", summary),
+            ("OrganizationList", list(ref("OrganizationSummary"))),
+            ("OrganizationDetail", .object([("type", .string("object")), ("required", .array(["id", "name", "kind"].map { .string($0) })),
+                                            ("properties", .object([("id", string), ("name", string), ("aliases", strings)]))])),
+            ("List", list(.object([("type", .string("object"))]))),
+            ("Object", .object([("type", .string("object"))])),
+            ("Problem", .object([
+                ("type", .string("object")),
+                ("required", .array(["type", "title", "status"].map { .string($0) })),
+                ("properties", .object([
+                    ("type", string), ("title", string), ("status", integer), ("detail", string), ("instance", string),
+                    ("invalid-params", .object([("type", .string("array")), ("items", .object([
+                        ("type", .string("object")), ("properties", .object([("name", string), ("reason", string)])),
+                    ]))])),
+                ])),
+            ])),
+        ])
+    }
+}

@@ -1,0 +1,120 @@
+import Domain
+import Vapor
+
+/// The HTML pages. Each handler loads the dataset, builds the page model and renders it.
+struct PageRoutes {
+    func register(_ app: Application) {
+        app.get([], access: .public) { req in
+            let data = try await PageSupport.dataset(req)
+            return PageSupport.html(DashboardPage(data, lang: req.lang)
+                .render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
+        }
+        app.get(["organisaties"], access: .public) { req in
+            var reader = QueryReader(req, allowed: QueryReader.organizationParameters)
+            let filter = reader.organizationFilter()
+            let pageRequest = reader.page()
+            let data = try await PageSupport.dataset(req)
+            let page = filter.apply(to: data.organizations).paged(pageRequest)
+            let body = OrganizationsPage(lang: req.lang, filter: filter, page: page, districts: data.districts, errors: reader)
+                .render(PageSupport.context(req, title: Localized("Organisaties", "Organisations"), section: .organizations))
+            return PageSupport.html(body, status: reader.errors.isEmpty ? .ok : .badRequest)
+        }
+        app.get(["organisaties", ":id"], access: .public) { req in
+            let data = try await PageSupport.dataset(req)
+            guard let profile = OrganizationProfile(id: try req.parameters.require("id"), in: data) else { throw Abort(.notFound) }
+            return PageSupport.html(OrganizationPage(lang: req.lang, profile: profile, data: data)
+                .render(PageSupport.context(req, title: Localized(profile.organization.name, profile.organization.name), section: .organizations)))
+        }
+        app.get(["netwerk"], access: .public) { req in
+            PageSupport.html(NetworkPage(lang: req.lang, data: try await PageSupport.dataset(req))
+                .render(PageSupport.context(req, title: Localized("Vrienden van het Masterplan", "Friends of the Masterplan"), section: .network)))
+        }
+        app.get(["projecten"], access: .public) { req in
+            PageSupport.html(ProjectsPage(lang: req.lang, data: try await PageSupport.dataset(req))
+                .render(PageSupport.context(req, title: Localized("Projecten", "Projects"), section: .projects)))
+        }
+        app.get(["projecten", ":id"], access: .public) { req in
+            let data = try await PageSupport.dataset(req)
+            let id = try req.parameters.require("id")
+            guard let project = data.projects.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            return PageSupport.html(ProjectPage(lang: req.lang, project: project, data: data)
+                .render(PageSupport.context(req, title: Localized(project.number + " " + project.name, project.number + " " + project.nameEn), section: .projects)))
+        }
+        app.get(["leerroutes"], access: .public) { req in
+            PageSupport.html(RoutesPage(lang: req.lang, data: try await PageSupport.dataset(req))
+                .render(PageSupport.context(req, title: Localized("Leerroutes", "Learning routes"), section: .routes)))
+        }
+        app.get(["opleidingshuizen"], access: .public) { req in
+            PageSupport.html(OpleidingshuizenPage(lang: req.lang, data: try await PageSupport.dataset(req))
+                .render(PageSupport.context(req, title: Localized("Opleidingshuizen (publiek-private samenwerking)", "Opleidingshuizen (public–private partnerships)"), section: .opleidingshuizen)))
+        }
+        app.get(["opleidingshuizen", ":id"], access: .public) { req in
+            let data = try await PageSupport.dataset(req)
+            let id = try req.parameters.require("id")
+            guard let house = data.opleidingshuizen.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            return PageSupport.html(OpleidingshuisPage(lang: req.lang, house: house, data: data)
+                .render(PageSupport.context(req, title: Localized(house.name, house.name), section: .opleidingshuizen)))
+        }
+        app.get(["indicatoren"], access: .public) { req in
+            var reader = QueryReader(req, allowed: ["page", "per"])
+            let pageRequest = reader.page()
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let data = try await PageSupport.dataset(req)
+            return PageSupport.html(IndicatorsPage(lang: req.lang, data: data, page: data.indicators.paged(pageRequest))
+                .render(PageSupport.context(req, title: Localized("Indicatoren", "Indicators"), section: .indicators)))
+        }
+        app.get(["indicatoren", ":key"], access: .public) { req in
+            let data = try await PageSupport.dataset(req)
+            let key = try req.parameters.require("key")
+            guard let indicator = data.indicators.first(where: { $0.key == key }) else { throw Abort(.notFound) }
+            return PageSupport.html(IndicatorPage(lang: req.lang, indicator: indicator, data: data)
+                .render(PageSupport.context(req, title: Localized(indicator.nameNl, indicator.nameEn), section: .indicators)))
+        }
+        app.get(["tijdlijn"], access: .public) { req in
+            var reader = QueryReader(req, allowed: ["year", "page", "per"])
+            let year = reader.string("year").map { _ in reader.integer("year", default: 0, range: 1900...2100) }
+            let pageRequest = reader.page()
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let data = try await PageSupport.dataset(req)
+            let entries = data.timeline.filter { year == nil || $0.date.year == year }.sorted { $0.date < $1.date }
+            let years = Array(Set(data.timeline.map(\.date.year))).sorted()
+            return PageSupport.html(TimelinePage(lang: req.lang, data: data, year: year, page: entries.paged(pageRequest), years: years)
+                .render(PageSupport.context(req, title: Localized("Mijlpalen 2012–2014", "Milestones 2012–2014"), section: .timeline)))
+        }
+        app.get(["financiering"], access: .public) { req in
+            PageSupport.html(FundingPage(lang: req.lang, data: try await PageSupport.dataset(req))
+                .render(PageSupport.context(req, title: Localized("Financiering", "Funding"), section: .funding)))
+        }
+        app.get(["evenementen"], access: .public) { req in
+            PageSupport.html(EventsPage(lang: req.lang, data: try await PageSupport.dataset(req))
+                .render(PageSupport.context(req, title: Localized("Matchingdays", "Matchingdays"), section: .events)))
+        }
+        app.get(["evenementen", ":id"], access: .public) { req in
+            let data = try await PageSupport.dataset(req)
+            let id = try req.parameters.require("id")
+            guard let event = data.events.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            return PageSupport.html(EventPage(lang: req.lang, event: event, data: data)
+                .render(PageSupport.context(req, title: Localized(event.name, event.name), section: .events)))
+        }
+        app.get(["projectorganisatie"], access: .public) { req in
+            PageSupport.html(ProjectOrganisationPage(lang: req.lang, data: try await PageSupport.dataset(req))
+                .render(PageSupport.context(req, title: Localized("Projectorganisatie", "Programme organisation"), section: .organisation)))
+        }
+        app.get(["static", "site.css"], access: .public) { _ in
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+            return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+        }
+        app.get(["taal", ":lang"], access: .public) { req in
+            guard let lang = Lang(rawValue: try req.parameters.require("lang")) else { throw Abort(.notFound) }
+            // Only local paths: never redirect to another site.
+            var back = req.query[String.self, at: "terug"] ?? "/"
+            if !back.hasPrefix("/") || back.hasPrefix("//") || back.contains("\\") { back = "/" }
+            let response = req.redirect(to: back)
+            response.cookies["lang"] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+                                                         isSecure: req.url.scheme == "https", isHTTPOnly: true, sameSite: .lax)
+            return response
+        }
+    }
+}

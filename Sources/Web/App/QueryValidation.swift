@@ -1,0 +1,72 @@
+import Domain
+import Vapor
+
+/// A query parameter that does not fit, with a message for the person or program that sent it.
+struct FieldError: Error, Sendable, Codable, Hashable {
+    var name: String
+    var reason: String
+}
+
+struct InvalidInput: Error {
+    var errors: [FieldError]
+}
+
+/// Reads and checks query parameters by name, collecting every problem instead of stopping at the first.
+struct QueryReader {
+    let req: Request
+    let allowed: Set<String>
+    var errors: [FieldError] = []
+
+    init(_ req: Request, allowed: [String]) {
+        self.req = req
+        self.allowed = Set(allowed + ["lang"])
+        for name in req.url.query.map(Self.names) ?? [] where !self.allowed.contains(name) {
+            errors.append(FieldError(name: name, reason: "unknown parameter; allowed: \(allowed.sorted().joined(separator: ", "))"))
+        }
+    }
+
+    static func names(_ query: String) -> [String] {
+        query.split(separator: "&").map { pair in
+            let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            return name.removingPercentEncoding ?? name
+        }
+    }
+
+    func string(_ name: String) -> String? {
+        guard let v = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        return v
+    }
+
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let raw = string(name) else { return nil }
+        if let v = E(rawValue: raw) { return v }
+        errors.append(FieldError(name: name, reason: "'\(raw)' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))"))
+        return nil
+    }
+
+    mutating func integer(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
+        guard let raw = string(name) else { return value }
+        guard let v = Int(raw), range.contains(v) else {
+            errors.append(FieldError(name: name, reason: "'\(raw)' must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+            return value
+        }
+        return v
+    }
+
+    mutating func page() -> PageRequest {
+        PageRequest(page: integer("page", default: 1, range: 1...1_000_000),
+                    per: integer("per", default: PageRequest.defaultPer, range: 1...PageRequest.maxPer))
+    }
+
+    func error(for name: String) -> String? { errors.first { $0.name == name }?.reason }
+}
+
+extension QueryReader {
+    /// The organisation filters, shared by the page and the API.
+    mutating func organizationFilter() -> OrganizationFilter {
+        OrganizationFilter(query: string("q"), kind: choice("kind", OrganizationKind.self),
+                           sector: choice("sector", Sector.self), level: choice("level", EducationLevel.self),
+                           district: string("district"))
+    }
+    static let organizationParameters = ["q", "kind", "sector", "level", "district", "page", "per"]
+}

@@ -1,0 +1,52 @@
+import Domain
+import Plot
+
+/// Matchingdays and the agreements made there.
+struct EventsPage {
+    let lang: Lang
+    let data: Dataset
+
+    func render(_ ctx: PageContext) -> String {
+        let t = ctx.t
+        return Layout.render(ctx, Components.table(
+            caption: t("Evenementen", "Events"),
+            headers: [t("Naam", "Name"), t("Datum", "Date"), t("Status", "Status"), t("Afspraken (gerapporteerd)", "Agreements (reported)"), t("Afspraken (met naam)", "Agreements (named)")],
+            rows: data.events.map { e in [
+                .a(.href(SiteRoute.event(e.id).path), .text(e.name)), .text(e.date.label(lang)), Components.badge(e.status.label(lang)),
+                .text(e.reportedAgreements.map(String.init) ?? "–"), .text(String(data.agreements.filter { $0.eventId == e.id }.count)),
+            ] }, numericFrom: 3))
+    }
+}
+
+struct EventPage {
+    let lang: Lang
+    let event: Event
+    let data: Dataset
+
+    func render(_ ctx: PageContext) -> String {
+        let t = ctx.t
+        let agreements = data.agreements.filter { $0.eventId == event.id }
+        return Layout.render(ctx, .group(
+            Components.facts([
+                (t("Datum", "Date"), .text(event.date.label(lang))),
+                (t("Status", "Status"), Components.badge(event.status.label(lang))),
+                (t("Scholen (gerapporteerd)", "Schools (reported)"), event.reportedSchools.map { .text(String($0)) }),
+                (t("Afspraken (gerapporteerd)", "Agreements (reported)"), event.reportedAgreements.map { .text(String($0)) }),
+                (t("Afspraken met naam", "Named agreements"), .text(String(agreements.count))),
+                (t("Bron", "Source"), .text(event.section)),
+            ]),
+            .p(.text(event.description)),
+            .if(event.reportedAgreements != nil && event.reportedAgreements != agreements.count,
+                .p(.class("note"), .text(t("Het rapport noemt \(event.reportedAgreements ?? 0) afspraken en somt er \(agreements.count) met naam op (‘onder andere’). Alleen die staan hier als afspraak.",
+                                           "The report counts \(event.reportedAgreements ?? 0) agreements and names \(agreements.count) of them (‘among others’). Only those are recorded here.")))),
+            .if(!agreements.isEmpty, Components.table(
+                caption: t("Afspraken", "Agreements"),
+                headers: ["#", t("Bedrijf of organisatie", "Company or organisation"), t("School", "School"), t("Zoals gedrukt", "As printed")],
+                rows: agreements.enumerated().map { i, a in [
+                    .text(String(i + 1)),
+                    .group(.forEach(a.companyIds.enumerated()) { j, id in .group(.if(j > 0, .text("; ")), Components.orgLink(id, data)) }),
+                    Components.orgLink(a.schoolId, data), .text(a.printedAs),
+                ] }, numericFrom: 99))
+        ))
+    }
+}

@@ -1,0 +1,58 @@
+import Domain
+import Plot
+import Reports
+
+/// The Vrienden network: the counts the report publishes beside the members registered here.
+struct NetworkPage {
+    let lang: Lang
+    let data: Dataset
+
+    /// The report's three kinds of member; branch organisations, foundations and partnerships count as "Bedrijven".
+    static func reportKind(_ kind: OrganizationKind) -> String {
+        if kind == .government { return "Overheden" }
+        return kind.isEducation ? "Scholen" : "Bedrijven"
+    }
+
+    func render(_ ctx: PageContext) -> String {
+        let t = ctx.t
+        let f = ProgrammeFigures(data)
+        let table = f.networkGrowth
+        let orgs = Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let lastDate = table.periods.last.flatMap { PartialDate($0) } ?? PartialDate(year: 2014, month: 11, day: 30)
+        let registered = f.registeredMembers(on: lastDate)
+        let registeredByKind = Dictionary(grouping: registered) { m in orgs[m.organizationId].map { Self.reportKind($0.kind) } ?? "?" }
+        let headers = [t("Soort", "Kind")] + table.periods.map { t("Gerapporteerd ", "Reported ") + periodLabel($0, lang) }
+            + [t("Toename", "Increase"), t("Geregistreerd in het platform", "Registered in the platform")]
+        let rows: [[Node<HTML.BodyContext>]] = table.rows.map { r in
+            [.text(r.label)] + r.values.map { .text($0.map { NumberFormat.integer($0, lang) } ?? "–") }
+                + [.text(r.change.map { NumberFormat.signed($0.absolute, lang) } ?? "–"), .text(String(registeredByKind[r.label]?.count ?? 0))]
+        }
+        let footer: [[Node<HTML.BodyContext>]] = [[.text(t("Totaal", "Total"))] + table.totals.map { .text($0.map { NumberFormat.integer($0, lang) } ?? "–") }
+            + [.text(table.totalChange.map { NumberFormat.signed($0.absolute, lang) } ?? "–"), .text(String(registered.count))]]
+        var chart = ChartData(table, title: t("Groei van het netwerk", "Network growth"),
+                              description: t("Gerapporteerd aantal Vrienden per soort.", "Reported number of Friends by kind."), rowsAsSeries: false)
+        chart.series = chart.series.map { .init(name: periodLabel($0.name, lang), values: $0.values) }
+        let counters = ["network.excursions-supported", "network.requests-served"].compactMap { key in
+            data.indicators.first { $0.key == key }.map { ($0, f.observations(of: key)) }
+        }
+        return Layout.render(ctx, .group(
+            .p(.text(t("Bedrijven, scholen en overheden verenigen zich als Vrienden van het Masterplan. Een bedrijf organiseert minstens twee kwalitatief hoogstaande technische activiteiten voor en met onderwijsinstellingen; een school presenteert een plan om techniekonderwijs meer plaats te geven.",
+                       "Companies, schools and governments join as Friends of the Masterplan. A company organises at least two high-quality technical activities for and with schools; a school presents a plan to give technology education more room."))),
+            .p(.class("note"), .text(t("Het rapport publiceert alleen aantallen, geen ledenlijst. Als geregistreerd lid staan hier alleen organisaties die het rapport zelf als Vriend laat optreden; er worden geen lidmaatschappen verzonnen.",
+                                       "The report publishes counts only, not a member list. Registered here are only organisations the report itself shows acting as a Friend; no memberships are invented."))),
+            Components.table(caption: t("Ontwikkeling Vrienden van het Masterplan (§4.7.2)", "Development of the Friends of the Masterplan (§4.7.2)"),
+                             headers: headers, rows: rows, footer: footer),
+            Components.chart(chart, style: .groupedBar, id: "chart-network", lang: lang),
+            .h2(.text(t("Geregistreerde Vrienden", "Registered Friends"))),
+            .ul(.class("plain"), .forEach(registered) { m in
+                .li(Components.orgLink(m.organizationId, data), .text(" — " + m.evidence + " "), Components.source(m.source, lang: lang))
+            }),
+            .h2(.text(t("Ondersteuning en verzoeken", "Support and requests"))),
+            .ul(.class("plain"), .forEach(counters) { indicator, obs in
+                .li(.a(.href(SiteRoute.indicator(indicator.key).path), .text(indicator.name(lang))), .text(": "),
+                    .text(obs.map { NumberFormat.integer($0.value, lang) + " (" + periodLabel($0.period, lang) + ")" }.joined(separator: "; ")))
+            }),
+            .p(.a(.href(SiteRoute.events.path), .text(t("Matchingdays en afspraken →", "Matchingdays and agreements →"))))
+        ))
+    }
+}

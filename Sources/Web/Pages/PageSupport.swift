@@ -1,0 +1,29 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Loads what pages need and turns a rendered page into a response.
+enum PageSupport {
+    static func dataset(_ req: Request) async throws -> Dataset {
+        try await RecordStore(req.db).dataset()
+    }
+
+    static func html(_ body: String, status: HTTPStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: body))
+    }
+
+    static func context(_ req: Request, title: Localized, section: NavSection?) -> PageContext {
+        PageContext(lang: req.lang, path: req.pathAndQuery, title: title(req.lang), section: section)
+    }
+}
+
+/// Periods as the report prints them: school years as is, days as "1 januari 2014".
+func periodLabel(_ period: String, _ lang: Lang) -> String {
+    if period.hasSuffix("/"), let d = PartialDate(String(period.dropLast())) {
+        return (lang == .nl ? "vanaf " : "since ") + d.label(lang)
+    }
+    if period.count == 10, let d = PartialDate(period) { return d.label(lang) }
+    return period
+}

@@ -1,0 +1,83 @@
+import Domain
+import Plot
+
+/// The seven projects (§4) with their targets against actuals.
+struct ProjectsPage {
+    let lang: Lang
+    let data: Dataset
+
+    func render(_ ctx: PageContext) -> String {
+        let t = ctx.t
+        return Layout.render(ctx, .group(
+            Components.table(
+                caption: t("Zeven doelgerichte projecten", "Seven targeted projects"),
+                headers: ["§", t("Project", "Project"), t("Status", "Status"), t("Projectleiding", "Project lead"), t("Doelen", "Targets")],
+                rows: data.projects.map { p in [
+                    .text(p.number),
+                    .a(.href(SiteRoute.project(p.id).path), .text(lang == .nl ? p.name : p.nameEn)),
+                    Components.badge(p.status.label(lang)),
+                    .text(ProjectPage.leads(p.id, data).joined(separator: ", ")),
+                    .text(String(data.projectTargets.filter { $0.projectId == p.id }.count)),
+                ] },
+                numericFrom: 4)
+        ))
+    }
+}
+
+struct ProjectPage {
+    let lang: Lang
+    let project: Project
+    let data: Dataset
+
+    static func leads(_ projectId: String, _ data: Dataset) -> [String] {
+        let names = data.personRoles.filter { $0.projectId == projectId && $0.body == .projectgroep }
+            .compactMap { r in data.people.first { $0.id == r.personId }?.name }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// Where an actual stands against its target.
+    static func status(_ target: ProjectTarget, _ lang: Lang) -> (String, String)? {
+        guard let goal = target.target, let actual = target.actual else { return nil }
+        if actual >= goal { return (lang == .nl ? "Gehaald" : "Met", "met") }
+        return (lang == .nl ? "Nog niet gehaald" : "Not yet met", "behind")
+    }
+
+    func render(_ ctx: PageContext) -> String {
+        let t = ctx.t
+        let targets = data.projectTargets.filter { $0.projectId == project.id }
+        let participants = data.projectParticipants.filter { $0.projectId == project.id }
+        let routes = data.routes.filter { $0.projectId == project.id }
+        return Layout.render(ctx, .group(
+            Components.facts([
+                (t("Paragraaf", "Section"), .text(project.section)),
+                (t("Status", "Status"), Components.badge(project.status.label(lang))),
+                (t("Projectleiding", "Project lead"), .text(Self.leads(project.id, data).joined(separator: ", "))),
+            ]),
+            .p(.text(project.summary)),
+            .if(lang == .en, .p(.class("source"), .text("Project descriptions are kept in Dutch, the language of the report."))),
+            .if(!targets.isEmpty, Components.table(
+                caption: t("Doelen en resultaten", "Targets and results"),
+                headers: [t("Wat", "What"), t("Stand", "Actual"), t("Peildatum", "As of"), t("Doel", "Target"), t("Uiterlijk", "By"), t("Status", "Status"), t("Bron", "Source")],
+                rows: targets.map { x in [
+                    .text(x.description),
+                    .text(x.actual.map { Components.qualified($0, x.actualQualifier, x.unit, lang) } ?? "–"),
+                    .text(x.actualDate?.label(lang) ?? "–"),
+                    .text(x.target.map { Components.qualified($0, x.targetQualifier, x.unit, lang, max: x.targetMax) } ?? "–"),
+                    .text(x.targetDate?.label(lang) ?? "–"),
+                    Self.status(x, lang).map { Components.badge($0.0, $0.1) } ?? .text("–"),
+                    .text(x.source),
+                ] },
+                numericFrom: 99)),
+            .if(!routes.isEmpty, .group(.h2(.text(t("Leerroutes", "Learning routes"))),
+                .ul(.class("plain"), .forEach(routes) { r in .li(.a(.href(SiteRoute.routes.path + "#" + r.id), .text(r.name)), .text(" (" + r.status.label(lang) + ")")) }))),
+            .if(project.id == "publiek-private-samenwerking", .p(.a(.href(SiteRoute.opleidingshuizen.path), .text(t("De Opleidingshuizen →", "The Opleidingshuizen →"))))),
+            .if(project.id == "vrienden-netwerk", .p(.a(.href(SiteRoute.network.path), .text(t("Het netwerk in cijfers →", "The network in figures →"))))),
+            .if(!participants.isEmpty, Components.table(
+                caption: t("Deelnemers", "Participants"),
+                headers: [t("Organisatie", "Organisation"), t("Rol", "Role"), t("Bron", "Source")],
+                rows: participants.map { [Components.orgLink($0.organizationId, data), .text($0.role), .text($0.source)] },
+                numericFrom: 99))
+        ))
+    }
+}

@@ -1,0 +1,75 @@
+import Domain
+
+/// Every page of the site, so links are built from one place and never typed by hand.
+public enum SiteRoute: Hashable, Sendable {
+    case dashboard
+    case organizations(OrganizationFilter = OrganizationFilter(), page: Int = 1)
+    case organization(String)
+    case network
+    case projects
+    case project(String)
+    case routes
+    case opleidingshuizen
+    case opleidingshuis(String)
+    case indicators
+    case indicator(String)
+    case timeline(year: Int? = nil, page: Int = 1)
+    case funding
+    case events
+    case event(String)
+    case projectOrganisation
+    case stylesheet
+    case language(Lang, back: String)
+
+    public var path: String {
+        switch self {
+        case .dashboard: return "/"
+        case .organizations(let f, let page):
+            return "/organisaties" + query([
+                ("q", f.query), ("kind", f.kind?.rawValue), ("sector", f.sector?.rawValue), ("level", f.level?.rawValue),
+                ("district", f.district), ("page", page > 1 ? String(page) : nil),
+            ])
+        case .organization(let id): return "/organisaties/" + escapePath(id)
+        case .network: return "/netwerk"
+        case .projects: return "/projecten"
+        case .project(let id): return "/projecten/" + escapePath(id)
+        case .routes: return "/leerroutes"
+        case .opleidingshuizen: return "/opleidingshuizen"
+        case .opleidingshuis(let id): return "/opleidingshuizen/" + escapePath(id)
+        case .indicators: return "/indicatoren"
+        case .indicator(let key): return "/indicatoren/" + escapePath(key)
+        case .timeline(let year, let page):
+            return "/tijdlijn" + query([("year", year.map(String.init)), ("page", page > 1 ? String(page) : nil)])
+        case .funding: return "/financiering"
+        case .events: return "/evenementen"
+        case .event(let id): return "/evenementen/" + escapePath(id)
+        case .projectOrganisation: return "/projectorganisatie"
+        case .stylesheet: return "/static/site.css"
+        case .language(let lang, let back): return "/taal/\(lang.rawValue)" + query([("terug", back)])
+        }
+    }
+}
+
+func query(_ pairs: [(String, String?)]) -> String {
+    let parts = pairs.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : "\(k)=\(escapeQuery($0))" } }
+    return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+}
+
+private let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".unicodeScalars)
+
+func escapeQuery(_ s: String) -> String { percentEncode(s, keep: unreserved.union("/".unicodeScalars)) }
+func escapePath(_ s: String) -> String { percentEncode(s, keep: unreserved) }
+
+private func percentEncode(_ s: String, keep: Set<Unicode.Scalar>) -> String {
+    var out = ""
+    for byte in s.utf8 {
+        let scalar = Unicode.Scalar(byte)
+        if byte < 128, keep.contains(scalar) { out.unicodeScalars.append(scalar) }
+        else { out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2) }
+    }
+    return out
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

@@ -1,0 +1,109 @@
+import Domain
+import Plot
+import Reports
+
+/// Small building blocks shared by the pages.
+enum Components {
+    /// A data table with a caption; header cells get scope="col", the first cell of a row scope="row".
+    static func table(caption: String, headers: [String], rows: [[Node<HTML.BodyContext>]], footer: [[Node<HTML.BodyContext>]] = [],
+                      numericFrom: Int = 1) -> Node<HTML.BodyContext> {
+        .div(.class("table-wrap"),
+             .table(
+                .caption(.text(caption)),
+                .thead(.tr(.forEach(headers.enumerated()) { i, h in
+                    .th(.attribute(named: "scope", value: "col"), .if(i >= numericFrom, .class("num")), .text(h))
+                })),
+                .tbody(.forEach(rows) { row in
+                    .tr(.forEach(row.enumerated()) { i, cell in
+                        i == 0 ? .th(.attribute(named: "scope", value: "row"), cell)
+                               : .td(.if(i >= numericFrom, .class("num")), cell)
+                    })
+                }),
+                .if(!footer.isEmpty, .tfoot(.forEach(footer) { row in
+                    .tr(.forEach(row.enumerated()) { i, cell in
+                        i == 0 ? .th(.attribute(named: "scope", value: "row"), cell) : .td(.if(i >= numericFrom, .class("num")), cell)
+                    })
+                }))
+             ))
+    }
+
+    /// An SVG chart with, beside it, the same data as a table (for screen readers and for copying).
+    static func chart(_ data: ChartData, style: SVGChart.Style, id: String, lang: Lang) -> Node<HTML.BodyContext> {
+        let headers = [lang == .nl ? "Reeks" : "Series"] + data.categories
+        let rows: [[Node<HTML.BodyContext>]] = data.series.map { s in
+            [.text(s.name)] + s.values.map { v in .text(v.map { valueText($0, data.unit, lang) } ?? "–") }
+        }
+        return .element(named: "figure", nodes: [
+            .class("chart"),
+            .raw(SVGChart.render(data, style: style, id: id, lang: lang)),
+            .element(named: "figcaption", nodes: [.text(data.title)]),
+            .element(named: "details", nodes: [
+                .element(named: "summary", nodes: [.text(lang == .nl ? "Gegevens van deze grafiek" : "Data of this chart")]),
+                table(caption: data.title, headers: headers, rows: rows),
+            ]),
+        ])
+    }
+
+    static func valueText(_ v: Double, _ unit: Unit, _ lang: Lang) -> String {
+        switch unit {
+        case .count: NumberFormat.number(v, decimals: 1, lang)
+        case .percentage: NumberFormat.percent(v, lang)
+        case .euro: NumberFormat.euro(v, lang)
+        }
+    }
+
+    static func qualified(_ value: Double, _ qualifier: Qualifier?, _ unit: Unit, _ lang: Lang, max: Double? = nil) -> String {
+        var text = valueText(value, unit, lang)
+        if let max { text = valueText(value, .count, lang) + (lang == .nl ? " tot " : " to ") + valueText(max, unit, lang) }
+        if let qualifier { text = qualifier.label(lang) + " " + text }
+        return text
+    }
+
+    /// Previous/next links and "page x of y"; works without JavaScript.
+    static func pager<T>(_ page: Page<T>, lang: Lang, link: (Int) -> String) -> Node<HTML.BodyContext> {
+        .nav(.class("pager"), .ariaLabel(lang == .nl ? "Paginering" : "Pagination"),
+             .if(page.hasPrevious, .a(.href(link(page.page - 1)), .attribute(named: "rel", value: "prev"),
+                                       .text(lang == .nl ? "← Vorige" : "← Previous"))),
+             .span(.text(lang == .nl ? " Pagina \(page.page) van \(page.pageCount) (\(page.total) resultaten) "
+                                      : " Page \(page.page) of \(page.pageCount) (\(page.total) results) ")),
+             .if(page.hasNext, .a(.href(link(page.page + 1)), .attribute(named: "rel", value: "next"),
+                                   .text(lang == .nl ? "Volgende →" : "Next →"))))
+    }
+
+    static func source(_ text: String, lang: Lang) -> Node<HTML.BodyContext> {
+        .span(.class("source"), .text((lang == .nl ? "Bron: " : "Source: ") + text))
+    }
+
+    static func orgLink(_ id: String, _ data: Dataset) -> Node<HTML.BodyContext> {
+        .a(.href(SiteRoute.organization(id).path), .text(data.organization(id)?.name ?? id))
+    }
+
+    static func badge(_ text: String, _ kind: String = "") -> Node<HTML.BodyContext> {
+        .span(.class("badge " + kind), .text(text))
+    }
+
+    /// A <dl> of label/value pairs, skipping empty values.
+    static func facts(_ pairs: [(String, Node<HTML.BodyContext>?)]) -> Node<HTML.BodyContext> {
+        .dl(.class("facts"), .forEach(pairs.compactMap { p in p.1.map { (p.0, $0) } }) { label, value in
+            .group(.dt(.text(label)), .dd(value))
+        })
+    }
+
+    static func select(name: String, label: String, options: [(String, String)], selected: String?, error: String?) -> Node<HTML.BodyContext> {
+        .div(.class("field"),
+             .element(named: "label", nodes: [.attribute(named: "for", value: name), .text(label)]),
+             .element(named: "select", nodes: [
+                .attribute(named: "name", value: name), .attribute(named: "id", value: name),
+                .if(error != nil, .attribute(named: "aria-describedby", value: name + "-error")),
+                .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                .forEach(options) { value, text in
+                    .element(named: "option", nodes: [
+                        .attribute(named: "value", value: value),
+                        .if(value == (selected ?? ""), .attribute(named: "selected", value: "selected")),
+                        .text(text),
+                    ])
+                },
+             ]),
+             .unwrap(error) { .p(.class("error"), .id(name + "-error"), .text($0)) })
+    }
+}

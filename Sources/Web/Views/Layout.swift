@@ -1,0 +1,92 @@
+import Domain
+import Plot
+
+/// What every page shares: its title, language and where it sits in the navigation.
+struct PageContext {
+    var lang: Lang
+    var path: String
+    var title: String
+    var section: NavSection?
+    func t(_ nl: String, _ en: String) -> String { lang == .nl ? nl : en }
+}
+
+enum NavSection: CaseIterable {
+    case dashboard, organizations, network, projects, routes, opleidingshuizen, indicators, timeline, funding, events, organisation
+
+    var route: SiteRoute {
+        switch self {
+        case .dashboard: .dashboard
+        case .organizations: .organizations()
+        case .network: .network
+        case .projects: .projects
+        case .routes: .routes
+        case .opleidingshuizen: .opleidingshuizen
+        case .indicators: .indicators
+        case .timeline: .timeline()
+        case .funding: .funding
+        case .events: .events
+        case .organisation: .projectOrganisation
+        }
+    }
+
+    var label: Localized {
+        switch self {
+        case .dashboard: Localized("Overzicht", "Overview")
+        case .organizations: Localized("Organisaties", "Organisations")
+        case .network: Localized("Netwerk", "Network")
+        case .projects: Localized("Projecten", "Projects")
+        case .routes: Localized("Leerroutes", "Learning routes")
+        case .opleidingshuizen: Localized("Opleidingshuizen", "Opleidingshuizen")
+        case .indicators: Localized("Indicatoren", "Indicators")
+        case .timeline: Localized("Tijdlijn", "Timeline")
+        case .funding: Localized("Financiering", "Funding")
+        case .events: Localized("Matchingdays", "Matchingdays")
+        case .organisation: Localized("Projectorganisatie", "Organisation")
+        }
+    }
+}
+
+enum Layout {
+    static func render(_ ctx: PageContext, _ content: Node<HTML.BodyContext>) -> String {
+        let html = HTML(
+            .lang(ctx.lang == .nl ? .dutch : .english),
+            .head(
+                .element(named: "title", text: ctx.title + " · Masterplan Techniek Amsterdam"),
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path))
+            ),
+            .body(
+                .a(.class("skip"), .href("#inhoud"), .text(ctx.t("Naar de inhoud", "Skip to content"))),
+                .header(
+                    .class("site"),
+                    .div(.class("brand"),
+                         .a(.href("/"), .text("Masterplan Techniek Amsterdam")),
+                         .span(.class("period"), .text(" 2012–2014"))),
+                    .nav(
+                        .ariaLabel(ctx.t("Hoofdmenu", "Main menu")),
+                        .ul(.forEach(NavSection.allCases) { s in
+                            .li(.a(.href(s.route.path),
+                                   .if(s == ctx.section, .attribute(named: "aria-current", value: "page")),
+                                   .text(s.label(ctx.lang))))
+                        })
+                    ),
+                    .p(.class("lang"),
+                       .if(ctx.lang == .nl,
+                           .a(.href(SiteRoute.language(.en, back: ctx.path).path), .attribute(named: "hreflang", value: "en"),
+                              .attribute(named: "lang", value: "en"), .text("English")),
+                           else: .a(.href(SiteRoute.language(.nl, back: ctx.path).path), .attribute(named: "hreflang", value: "nl"),
+                                    .attribute(named: "lang", value: "nl"), .text("Nederlands"))))
+                ),
+                .main(.id("inhoud"), .h1(.text(ctx.title)), content),
+                .footer(
+                    .p(.text(ctx.t(
+                        "Bron: Rapportage Masterplan Techniek Amsterdam 2012–2014. Alle cijfers komen uit het rapport; totalen en groei worden berekend.",
+                        "Source: Masterplan Techniek Amsterdam report 2012–2014. Every figure comes from the report; totals and growth are computed."))),
+                    .p(.a(.href("/api/v1/openapi.json"), .text(ctx.t("Open data (JSON API)", "Open data (JSON API)"))))
+                )
+            )
+        )
+        return html.render()
+    }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Persistence
+import Vapor
+import Web
+
+/// The `masterplan` command: `serve` (the default) and the data commands.
+@main
+struct Masterplan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "masterplan",
+        abstract: "Masterplan: the platform for a city's technology-education programme.",
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// The `--database` option every command that touches data shares.
+struct DatabaseOptions: ParsableArguments {
+    @ArgumentParser.Option(name: .long, help: "A SQLite file path (default: masterplan.sqlite in the working folder) or a postgres:// URL. DATABASE_URL does the same.")
+    var database: String?
+
+    var location: DatabaseLocation {
+        DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// Runs `body` with a configured application that is not serving, and shuts it down after.
+func withApplication<T>(_ database: DatabaseLocation, seed: SeedPolicy, _ body: (Application) async throws -> T) async throws -> T {
+    let env = Environment(name: ProcessInfo.processInfo.environment["MASTERPLAN_ENV"] ?? "development", arguments: ["masterplan"])
+    let app = try await Application.make(env)
+    app.logger.logLevel = .warning
+    do {
+        try await configure(app, database: database, seed: seed)
+        let result = try await body(app)
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the web app and the JSON API (loads the embedded Amsterdam programme into an empty database).")
+
+    @ArgumentParser.Option(help: "Address to listen on.") var hostname = "127.0.0.1"
+    @ArgumentParser.Option(help: "Port to listen on.") var port = 8080
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        var env = Environment(name: ProcessInfo.processInfo.environment["MASTERPLAN_ENV"] ?? "development",
+                              arguments: ["masterplan", "serve", "--hostname", hostname, "--port", String(port)])
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        do {
+            app.logger.notice("Masterplan uses \(db.location)")
+            try await configure(app, database: db.location, seed: .embeddedIfEmpty)
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or update the database schema.")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(db.location, seed: .none) { _ in }
+        print("Migrated \(db.location).")
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load a folder of data files (one <entity>.csv or <entity>.json per entity) in one transaction.",
+        discussion: "A bad file is rejected with file, line and column, and nothing is written.")
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable { case replace, merge }
+
+    @ArgumentParser.Argument(help: "The folder with the data files.") var directory: String
+    @ArgumentParser.Option(help: "replace: the folder becomes the whole dataset; merge: its records replace those with the same key.")
+    var mode: Mode = .replace
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let data: Dataset
+        do {
+            data = try DatasetDirectory.read(URL(fileURLWithPath: directory))
+        } catch let error as DatasetError {
+            throw ValidationError("Nothing was imported. \(error)")
+        }
+        let total = try await withApplication(db.location, seed: .none) { app in
+            let store = RecordStore(app.db)
+            switch mode {
+            case .replace: try await store.replace(with: data)
+            case .merge: try await store.merge(data)
+            }
+            return try await store.recordCount()
+        }
+        print("Imported \(data.recordCount) records (\(mode.rawValue)); the database now holds \(total).")
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write every entity to a folder, one file per entity; importing the folder reproduces the database.")
+
+    @ArgumentParser.Option(help: "json or csv.") var format: DataFormatArgument = .csv
+    @ArgumentParser.Option(help: "The folder to write to.") var out: String
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let data = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in
+            try await RecordStore(app.db).dataset()
+        }
+        try DatasetDirectory.write(data, format: format.format, to: URL(fileURLWithPath: out))
+        print("Exported \(data.recordCount) records as \(format.rawValue) to \(out).")
+    }
+}
+
+enum DataFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case json, csv
+    var format: DataFormat { self == .json ? .json : .csv }
+}

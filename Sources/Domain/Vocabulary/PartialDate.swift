@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date as precise as the report gives it: a year ("2012"), a month ("2014-06") or a day ("2014-06-02").
 public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
@@ -21,6 +23,14 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
             d = v
         }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// The calendar day of a moment, in UTC.
+    public init(day date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: c.year!, month: c.month!, day: c.day!)
     }
 
     public var description: String {

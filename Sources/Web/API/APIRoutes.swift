@@ -78,8 +78,7 @@ enum APIRoutes {
                     parameters: [], schema: "Object") { req in
             try await single(req, id: "network") { data in
                 let f = ProgrammeFigures(data)
-                let last = f.networkGrowth.periods.last.flatMap { PartialDate($0) } ?? PartialDate(year: 2014, month: 11, day: 30)
-                return NetworkDTO(reported: TableDTO(f.networkGrowth), registered: f.registeredMembers(on: last))
+                return NetworkDTO(reported: TableDTO(f.networkGrowth), registered: f.registeredMembers(on: PartialDate(day: Date())))
             }
         },
         APIEndpoint(path: "/projects", summary: "The seven projects with targets, actuals and participants",

@@ -26,7 +26,7 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized(profile.organization.name, profile.organization.name), section: .organizations)))
         }
         app.get(["netwerk"], access: .public) { req in
-            PageSupport.html(NetworkPage(lang: req.lang, data: try await PageSupport.dataset(req))
+            PageSupport.html(NetworkPage(lang: req.lang, data: try await PageSupport.dataset(req), today: PartialDate(day: Date()))
                 .render(PageSupport.context(req, title: Localized("Vrienden van het Masterplan", "Friends of the Masterplan"), section: .network)))
         }
         app.get(["projecten"], access: .public) { req in

@@ -6,6 +6,8 @@ import Reports
 struct NetworkPage {
     let lang: Lang
     let data: Dataset
+    /// Registered membership is counted as of today; the reported counts keep their own dates.
+    let today: PartialDate
 
     /// The report's three kinds of member; branch organisations, foundations and partnerships count as "Bedrijven".
     static func reportKind(_ kind: OrganizationKind) -> String {
@@ -18,11 +20,10 @@ struct NetworkPage {
         let f = ProgrammeFigures(data)
         let table = f.networkGrowth
         let orgs = Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let lastDate = table.periods.last.flatMap { PartialDate($0) } ?? PartialDate(year: 2014, month: 11, day: 30)
-        let registered = f.registeredMembers(on: lastDate)
+        let registered = f.registeredMembers(on: today)
         let registeredByKind = Dictionary(grouping: registered) { m in orgs[m.organizationId].map { Self.reportKind($0.kind) } ?? "?" }
         let headers = [t("Soort", "Kind")] + table.periods.map { t("Gerapporteerd ", "Reported ") + periodLabel($0, lang) }
-            + [t("Toename", "Increase"), t("Geregistreerd in het platform", "Registered in the platform")]
+            + [t("Toename", "Increase"), t("Geregistreerd in het platform (vandaag)", "Registered in the platform (today)")]
         let rows: [[Node<HTML.BodyContext>]] = table.rows.map { r in
             [.text(r.label)] + r.values.map { .text($0.map { NumberFormat.integer($0, lang) } ?? "–") }
                 + [.text(r.change.map { NumberFormat.signed($0.absolute, lang) } ?? "–"), .text(String(registeredByKind[r.label]?.count ?? 0))]

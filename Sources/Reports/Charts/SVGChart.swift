@@ -52,16 +52,27 @@ public enum SVGChart {
             }
         }
         s += "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - right))\" y1=\"\(fmt(y(0)))\" y2=\"\(fmt(y(0)))\" class=\"axis\"/>"
-        // Legend below the plot, one row per four series.
+        // Legend below the plot; items flow left to right and wrap, sized by their text.
+        var lx = left, ly = height - 18
         for (si, series) in data.series.enumerated() {
-            let col = Double(si % 4), row = Double(si / 4)
-            let x = left + col * 150, ly = height - 18 + row * 20
-            s += "<rect x=\"\(fmt(x))\" y=\"\(fmt(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(palette[si % palette.count])\"/>"
-            s += "<text x=\"\(fmt(x + 16))\" y=\"\(fmt(ly))\" class=\"legend\">\(escapeXML(series.name))</text>"
+            let itemWidth = 16 + Double(series.name.count) * 7 + 16
+            if lx + itemWidth > width - right, lx > left { lx = left; ly += 20 }
+            s += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(palette[si % palette.count])\"/>"
+            s += "<text x=\"\(fmt(lx + 16))\" y=\"\(fmt(ly))\" class=\"legend\">\(escapeXML(series.name))</text>"
+            lx += itemWidth
         }
         s += "</svg>"
         return s
     }
 
-    static func legendHeight(_ data: ChartData) -> Double { Double(max(0, (data.series.count - 1) / 4)) * 20 }
+    /// Extra height for legend rows beyond the first, using the same flow as `render`.
+    static func legendHeight(_ data: ChartData) -> Double {
+        var lx = left, rows = 0.0
+        for series in data.series {
+            let itemWidth = 16 + Double(series.name.count) * 7 + 16
+            if lx + itemWidth > width - right, lx > left { lx = left; rows += 1 }
+            lx += itemWidth
+        }
+        return rows * 20
+    }
 }

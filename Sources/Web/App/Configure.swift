@@ -13,6 +13,11 @@ public enum SeedPolicy: Sendable {
 /// Sets up a Masterplan application: database, migrations, optional seed, middleware and routes.
 public func configure(_ app: Application, database: DatabaseLocation, seed: SeedPolicy) async throws {
     try database.configure(app)
+    try await prepare(app, seed: seed)
+}
+
+/// Everything after registering the database: migrations, seed, middleware, routes.
+public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     try await app.autoMigrate()
     if seed == .embeddedIfEmpty {
         let store = RecordStore(app.db)

@@ -44,6 +44,8 @@ import VaporTesting
         try await withMasterplan { app in
             let vmboT = try await get(app, "/organisaties?kind=secondary-school&level=vmbo-t")
             #expect(vmboT.text.contains("9 organisaties gevonden"))
+            // "All" must submit an empty value, not its label (found by the browser test).
+            #expect(vmboT.text.contains("<option value>Alle</option>"))
             let search = try await get(app, "/organisaties?q=osb")
             #expect(search.text.contains("1 organisaties gevonden"))
             #expect(search.text.contains("/organisaties/open-schoolgemeenschap-bijlmer"))

@@ -22,10 +22,12 @@ public struct RecordStore: Sendable {
         }
     }
 
-    /// The whole dataset (one query per entity).
-    public func dataset() async throws -> Dataset {
+    /// The whole dataset (one query per entity), or only the named entities (the rest stays empty).
+    public func dataset(only entities: Set<String>? = nil) async throws -> Dataset {
         var data = Dataset()
-        for table in Dataset.tables { try await load(table, into: &data) }
+        for table in Dataset.tables where entities.map({ $0.contains(entityName(of: table)) }) ?? true {
+            try await load(table, into: &data)
+        }
         return data
     }
 

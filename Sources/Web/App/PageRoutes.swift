@@ -5,7 +5,7 @@ import Vapor
 struct PageRoutes {
     func register(_ app: Application) {
         app.get([], access: .public) { req in
-            let data = try await PageSupport.dataset(req)
+            let data = try await PageSupport.dataset(req, only: DashboardPage.entities)
             return PageSupport.html(DashboardPage(data, lang: req.lang)
                 .render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
         }
@@ -13,7 +13,7 @@ struct PageRoutes {
             var reader = QueryReader(req, allowed: QueryReader.organizationParameters)
             let filter = reader.organizationFilter()
             let pageRequest = reader.page()
-            let data = try await PageSupport.dataset(req)
+            let data = try await PageSupport.dataset(req, only: [Organization.entity])
             let page = filter.apply(to: data.organizations).paged(pageRequest)
             let body = OrganizationsPage(lang: req.lang, filter: filter, page: page, districts: data.districts, errors: reader)
                 .render(PageSupport.context(req, title: Localized("Organisaties", "Organisations"), section: .organizations))

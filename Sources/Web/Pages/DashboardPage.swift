@@ -13,6 +13,9 @@ struct DashboardPage {
     let labour: ChartData
     let highlights: [String]
 
+    /// What the dashboard reads; the rest of the dataset is not loaded for it.
+    static let entities: Set<String> = [Observation.entity, Project.entity, Event.entity, Agreement.entity, Funding.entity]
+
     init(_ data: Dataset, lang: Lang) {
         self.lang = lang
         let f = ProgrammeFigures(data)

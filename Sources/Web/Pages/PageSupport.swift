@@ -8,6 +8,11 @@ enum PageSupport {
         try await RecordStore(req.db).dataset()
     }
 
+    /// Only some entities, for the busiest pages (lists of organisations, the dashboard).
+    static func dataset(_ req: Request, only entities: Set<String>) async throws -> Dataset {
+        try await RecordStore(req.db).dataset(only: entities)
+    }
+
     static func html(_ body: String, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html

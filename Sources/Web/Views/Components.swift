@@ -98,7 +98,7 @@ enum Components {
                 .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
                 .forEach(options) { value, text in
                     .element(named: "option", nodes: [
-                        .attribute(named: "value", value: value),
+                        .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
                         .if(value == (selected ?? ""), .attribute(named: "selected", value: "selected")),
                         .text(text),
                     ])

@@ -91,7 +91,8 @@ import VaporTesting
 
     @Test(arguments: ["/api/v1/people", "/api/v1/projects", "/api/v1/routes", "/api/v1/opleidingshuizen", "/api/v1/indicators",
                       "/api/v1/observations?indicator=labour.vacancies", "/api/v1/timeline?year=2013", "/api/v1/events",
-                      "/api/v1/agreements?event=matchingday-2014"])
+                      "/api/v1/agreements?event=matchingday-2014", "/api/v1/memberships", "/api/v1/partnership-members?partnership=nextechnician",
+                      "/api/v1/acknowledgements", "/api/v1/targets", "/api/v1/statements?kind=bottleneck", "/api/v1/quotes"])
     func everyListAnswersWithItemsAndATotal(path: String) async throws {
         try await withMasterplan { app in
             let res = try await get(app, path)

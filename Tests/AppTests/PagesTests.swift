@@ -6,7 +6,7 @@ import VaporTesting
 @Suite struct PagesTests {
     /// Every page answers and shows what it is for, from the stored data.
     @Test(arguments: [
-        ("/", ["Kerncijfers", "143", "Vrienden van het Masterplan", "+53,3 %", "−176", "<svg", "<desc"]),
+        ("/", ["Kerncijfers", "Knelpunt leerlingenvervoer", "143", "Vrienden van het Masterplan", "+53,3 %", "−176", "<svg", "<desc"]),
         ("/organisaties", ["organisaties gevonden", "Alliander", "rel=\"next\""]),
         ("/organisaties/roc-van-amsterdam", ["Mbo-instelling", "Vakmanschapsroute", "Opleidingshuis Mobiliteitstechniek", "Florus Roelofsen"]),
         ("/organisaties/nextechnician", ["Leden van dit samenwerkingsverband", "Stern Mercedes", "Berlage Lyceum"]),
@@ -27,6 +27,9 @@ import VaporTesting
         ("/evenementen", ["Matchingday 2014", "25", "24"]),
         ("/evenementen/matchingday-2014", ["Goflex BV", "DIVV - Marcanti College", "LPI Amsterdam", "somt er 24 met naam op"]),
         ("/projectorganisatie", ["Stuurgroep", "Maurits Derksen", "Projectleider Technologieroute"]),
+        ("/ambities", ["Knelpunt leerlingenvervoer", "Kiezen voor techniek", "Stemmen uit het programma", "Stefan Epema"]),
+        ("/projecten/leerlijnen-mbo-hbo", ["José Dohle", "aansluiting mbo-hbo"]),
+        ("/organisaties/gvb", ["De metro bestaat in 2014 35 jaar"]),
     ])
     func pageShowsItsContent(path: String, expected: [String]) async throws {
         try await withMasterplan { app in
@@ -52,6 +55,18 @@ import VaporTesting
             let page2 = try await get(app, "/organisaties?page=2")
             #expect(page2.text.contains("rel=\"prev\""))
             #expect(page2.text.contains("Pagina 2 van"))
+        }
+    }
+
+    @Test func everyListPaginates() async throws {
+        try await withMasterplan { app in
+            for path in ["/projecten?per=3&page=2", "/opleidingshuizen?per=2&page=2", "/evenementen?per=1&page=2", "/indicatoren?per=5&page=2"] {
+                let res = try await get(app, path)
+                #expect(res.status == .ok, "\(path)")
+                #expect(res.text.contains("Pagina 2 van"), "\(path)")
+                #expect(res.text.contains("rel=\"prev\""), "\(path)")
+            }
+            #expect(try await get(app, "/projecten?page=0").status == .badRequest)
         }
     }
 

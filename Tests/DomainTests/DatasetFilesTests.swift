@@ -15,6 +15,8 @@ import Testing
         #expect(d.routeParticipations.filter { $0.routeId == "technologieroute-vwo-wo" }.count == 6)
         #expect(d.acknowledgements.count == 138)
         #expect(d.opleidingshuizen.filter { $0.activities.count == 8 }.count == 4)
+        #expect(d.quotes.count == 10)
+        #expect(d.statements.filter { $0.kind == .bottleneck }.map(\.id) == ["knelpunt-leerlingenvervoer"])
     }
 
     @Test func embeddedDataHoldsNoContactDetails() throws {

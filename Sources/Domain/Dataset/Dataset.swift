@@ -25,6 +25,8 @@ public struct Dataset: Sendable, Hashable {
     public var timeline: [TimelineEntry] = []
     public var events: [Event] = []
     public var agreements: [Agreement] = []
+    public var statements: [Statement] = []
+    public var quotes: [Quote] = []
 
     public init() {}
 
@@ -38,6 +40,7 @@ public struct Dataset: Sendable, Hashable {
         Table(\Dataset.opleidingshuisMilestones), Table(\Dataset.indicators), Table(\Dataset.observations),
         Table(\Dataset.targets), Table(\Dataset.funding), Table(\Dataset.fundingApplications),
         Table(\Dataset.timeline), Table(\Dataset.events), Table(\Dataset.agreements),
+        Table(\Dataset.statements), Table(\Dataset.quotes),
     ]
 
     public static var entityNames: [String] { tables.map { entityName(of: $0) } }

@@ -54,6 +54,9 @@ extension Dataset {
         check(agreements, "eventId", events) { [$0.eventId] }
         check(agreements, "schoolId", orgs) { [$0.schoolId] }
         check(agreements, "companyIds", orgs) { $0.companyIds }
+        check(quotes, "personId", people) { [$0.personId] }
+        check(quotes, "organizationId", orgs) { [$0.organizationId] }
+        check(quotes, "projectId", projects) { [$0.projectId] }
         for (i, o) in observations.enumerated() {
             for pair in o.dimensions where !pair.contains("=") {
                 found.append(Violation(entity: Observation.entity, row: i, column: "dimensions",

@@ -31,6 +31,8 @@ public enum Migrations {
             CreateTimeline(),
             CreateEvents(),
             CreateAgreements(),
+            CreateStatements(),
+            CreateQuotes(),
         ]
     }
 }

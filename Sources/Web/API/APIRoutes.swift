@@ -145,6 +145,36 @@ enum APIRoutes {
                 data.events.first { $0.id == id }.map { e in EventDTO(event: e, agreements: data.agreements.filter { $0.eventId == e.id }) }
             }
         },
+        APIEndpoint(path: "/memberships", summary: "Network memberships registered in the platform (Vrienden the report shows acting as one)",
+                    parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in data.memberships }
+        },
+        APIEndpoint(path: "/partnership-members", summary: "Members of partnerships", parameters: ["partnership"] + listParameters,
+                    schema: "List") { req in
+            try await list(req, extra: ["partnership"]) { reader, data in
+                let id = reader.string("partnership")
+                return data.partnershipMembers.filter { id == nil || $0.partnershipId == id }
+            }
+        },
+        APIEndpoint(path: "/acknowledgements", summary: "The report's thank-you list, as printed", parameters: listParameters,
+                    schema: "List") { req in
+            try await list(req) { _, data in data.acknowledgements }
+        },
+        APIEndpoint(path: "/targets", summary: "Indicator targets with their status", parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in
+                data.targets.map { IndicatorDTO.TargetStatus(target: $0, status: TargetProgress.of($0, observations: data.observations).rawValue) }
+            }
+        },
+        APIEndpoint(path: "/statements", summary: "Ambitions, goals, follow-up and bottlenecks in the programme's words",
+                    parameters: ["kind"] + listParameters, schema: "List") { req in
+            try await list(req, extra: ["kind"]) { reader, data in
+                let kind = reader.choice("kind", StatementKind.self)
+                return data.statements.filter { kind == nil || $0.kind == kind }
+            }
+        },
+        APIEndpoint(path: "/quotes", summary: "Quotations printed in the report", parameters: listParameters, schema: "List") { req in
+            try await list(req) { _, data in data.quotes }
+        },
         APIEndpoint(path: "/agreements", summary: "Company–school agreements, optionally of one event or organisation",
                     parameters: ["event", "organization"] + listParameters, schema: "List") { req in
             try await list(req, extra: ["event", "organization"]) { reader, data in

@@ -158,3 +158,6 @@ extension Agreement: Content {}
 extension Acknowledgement: Content {}
 extension Person: Content {}
 extension PersonRole: Content {}
+extension Statement: Content {}
+extension Quote: Content {}
+extension PartnershipMember: Content {}

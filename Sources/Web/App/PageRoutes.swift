@@ -30,7 +30,8 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized("Vrienden van het Masterplan", "Friends of the Masterplan"), section: .network)))
         }
         app.get(["projecten"], access: .public) { req in
-            PageSupport.html(ProjectsPage(lang: req.lang, data: try await PageSupport.dataset(req))
+            let (data, page) = try await PageSupport.listing(req, \.projects)
+            return PageSupport.html(ProjectsPage(lang: req.lang, data: data, page: page)
                 .render(PageSupport.context(req, title: Localized("Projecten", "Projects"), section: .projects)))
         }
         app.get(["projecten", ":id"], access: .public) { req in
@@ -45,7 +46,8 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized("Leerroutes", "Learning routes"), section: .routes)))
         }
         app.get(["opleidingshuizen"], access: .public) { req in
-            PageSupport.html(OpleidingshuizenPage(lang: req.lang, data: try await PageSupport.dataset(req))
+            let (data, page) = try await PageSupport.listing(req, \.opleidingshuizen)
+            return PageSupport.html(OpleidingshuizenPage(lang: req.lang, data: data, page: page)
                 .render(PageSupport.context(req, title: Localized("Opleidingshuizen (publiek-private samenwerking)", "Opleidingshuizen (public–private partnerships)"), section: .opleidingshuizen)))
         }
         app.get(["opleidingshuizen", ":id"], access: .public) { req in
@@ -56,11 +58,8 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized(house.name, house.name), section: .opleidingshuizen)))
         }
         app.get(["indicatoren"], access: .public) { req in
-            var reader = QueryReader(req, allowed: ["page", "per"])
-            let pageRequest = reader.page()
-            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let data = try await PageSupport.dataset(req)
-            return PageSupport.html(IndicatorsPage(lang: req.lang, data: data, page: data.indicators.paged(pageRequest))
+            let (data, page) = try await PageSupport.listing(req, \.indicators)
+            return PageSupport.html(IndicatorsPage(lang: req.lang, data: data, page: page)
                 .render(PageSupport.context(req, title: Localized("Indicatoren", "Indicators"), section: .indicators)))
         }
         app.get(["indicatoren", ":key"], access: .public) { req in
@@ -86,7 +85,8 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized("Financiering", "Funding"), section: .funding)))
         }
         app.get(["evenementen"], access: .public) { req in
-            PageSupport.html(EventsPage(lang: req.lang, data: try await PageSupport.dataset(req))
+            let (data, page) = try await PageSupport.listing(req, \.events)
+            return PageSupport.html(EventsPage(lang: req.lang, data: data, page: page)
                 .render(PageSupport.context(req, title: Localized("Matchingdays", "Matchingdays"), section: .events)))
         }
         app.get(["evenementen", ":id"], access: .public) { req in
@@ -95,6 +95,10 @@ struct PageRoutes {
             guard let event = data.events.first(where: { $0.id == id }) else { throw Abort(.notFound) }
             return PageSupport.html(EventPage(lang: req.lang, event: event, data: data)
                 .render(PageSupport.context(req, title: Localized(event.name, event.name), section: .events)))
+        }
+        app.get(["ambities"], access: .public) { req in
+            PageSupport.html(StatementsPage(lang: req.lang, data: try await PageSupport.dataset(req))
+                .render(PageSupport.context(req, title: Localized("Ambities en vervolg", "Ambitions and follow-up"), section: .ambitions)))
         }
         app.get(["projectorganisatie"], access: .public) { req in
             PageSupport.html(ProjectOrganisationPage(lang: req.lang, data: try await PageSupport.dataset(req))

@@ -12,9 +12,10 @@ struct DashboardPage {
     let enrolment: ChartData
     let labour: ChartData
     let highlights: [String]
+    let bottlenecks: [Statement]
 
     /// What the dashboard reads; the rest of the dataset is not loaded for it.
-    static let entities: Set<String> = [Observation.entity, Project.entity, Event.entity, Agreement.entity, Funding.entity]
+    static let entities: Set<String> = [Observation.entity, Project.entity, Event.entity, Agreement.entity, Funding.entity, Statement.entity]
 
     init(_ data: Dataset, lang: Lang) {
         self.lang = lang
@@ -89,6 +90,7 @@ struct DashboardPage {
                          + NumberFormat.signed(bbl.absolute, lang) + t(" studenten.", " students."))
         }
         highlights = lines
+        bottlenecks = data.statements.filter { $0.kind == .bottleneck }
     }
 
     func render(_ ctx: PageContext) -> String {
@@ -104,6 +106,10 @@ struct DashboardPage {
                     .p(.class("source"), .text(k.detail)))
             }),
             .ul(.class("plain"), .forEach(highlights) { .li(.text($0)) }),
+            .forEach(bottlenecks) { b in
+                .p(.class("note"), .strong(.text(b.title + ": ")), .text(b.text + " "),
+                   .a(.href(SiteRoute.ambitions.path + "#bottleneck"), .text(ctx.t("Ambities en vervolg →", "Ambitions and follow-up →"))))
+            },
             .h2(.text(ctx.t("Grafieken", "Charts"))),
             Components.chart(network, style: .groupedBar, id: "chart-network", lang: lang),
             Components.chart(enrolment, style: .line, id: "chart-enrolment", lang: lang),

@@ -5,16 +5,18 @@ import Plot
 struct EventsPage {
     let lang: Lang
     let data: Dataset
+    let page: Page<Event>
 
     func render(_ ctx: PageContext) -> String {
         let t = ctx.t
-        return Layout.render(ctx, Components.table(
+        return Layout.render(ctx, .group(Components.table(
             caption: t("Evenementen", "Events"),
             headers: [t("Naam", "Name"), t("Datum", "Date"), t("Status", "Status"), t("Afspraken (gerapporteerd)", "Agreements (reported)"), t("Afspraken (met naam)", "Agreements (named)")],
-            rows: data.events.map { e in [
+            rows: page.items.map { e in [
                 .a(.href(SiteRoute.event(e.id).path), .text(e.name)), .text(e.date.label(lang)), Components.badge(e.status.label(lang)),
                 .text(e.reportedAgreements.map(String.init) ?? "–"), .text(String(data.agreements.filter { $0.eventId == e.id }.count)),
-            ] }, numericFrom: 3))
+            ] }, numericFrom: 3),
+            Components.pager(page, lang: lang) { SiteRoute.events.path + "?page=\($0)" }))
     }
 }
 

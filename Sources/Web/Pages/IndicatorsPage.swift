@@ -20,7 +20,7 @@ struct IndicatorsPage {
                     .text(String(data.observations.filter { $0.indicatorKey == i.key }.count)),
                     .text(String(data.targets.filter { $0.indicatorKey == i.key }.count)),
                 ] }, numericFrom: 2),
-            Components.pager(page, lang: lang) { "/indicatoren?page=\($0)" }
+            Components.pager(page, lang: lang) { SiteRoute.indicators.path + "?page=\($0)" }
         ))
     }
 }

@@ -5,6 +5,7 @@ import Plot
 struct OpleidingshuizenPage {
     let lang: Lang
     let data: Dataset
+    let page: Page<Opleidingshuis>
 
     func render(_ ctx: PageContext) -> String {
         let t = ctx.t
@@ -15,13 +16,14 @@ struct OpleidingshuizenPage {
             Components.table(
                 caption: t("Opleidingshuizen", "Opleidingshuizen"),
                 headers: [t("Naam", "Name"), t("Sector", "Sector"), t("Status", "Status"), t("Partners", "Partners"), t("Bron", "Source")],
-                rows: data.opleidingshuizen.map { h in [
+                rows: page.items.map { h in [
                     .a(.href(SiteRoute.opleidingshuis(h.id).path), .text(h.name)),
                     .text(h.sectors.map { $0.label(lang) }.joined(separator: ", ")),
                     Components.badge(h.status.label(lang)),
                     .text(String(data.opleidingshuisPartners.filter { $0.opleidingshuisId == h.id }.count)),
                     .text(h.section),
-                ] }, numericFrom: 3)
+                ] }, numericFrom: 3),
+            Components.pager(page, lang: lang) { SiteRoute.opleidingshuizen.path + "?page=\($0)" }
         ))
     }
 }

@@ -26,6 +26,7 @@ struct OrganizationPage {
                  p.memberships.isEmpty ? nil : .text(p.memberships.map { m in m.evidence + (m.attestedOn.map { " (" + $0.label(lang) + ")" } ?? "") }.joined(separator: "; "))),
                 (t("Bron", "Source"), .text(o.source)),
             ]),
+            .forEach(data.quotes.filter { $0.organizationId == o.id }) { Components.quote($0, data, lang: lang) },
             section(t("Leden van dit samenwerkingsverband", "Members of this partnership"), !p.members.isEmpty,
                     .ul(.class("plain"), .forEach(p.members) { m in .li(.a(.href(SiteRoute.organization(m.member.id).path), .text(m.member.name)), .text(" "), Components.source(m.source, lang: lang)) })),
             section(t("Lid van", "Member of"), !p.partnerships.isEmpty,

@@ -13,6 +13,15 @@ enum PageSupport {
         try await RecordStore(req.db).dataset(only: entities)
     }
 
+    /// A list page: checks `page`/`per`, loads the dataset and pages one of its entities.
+    static func listing<T: Sendable>(_ req: Request, _ items: KeyPath<Dataset, [T]>) async throws -> (Dataset, Page<T>) {
+        var reader = QueryReader(req, allowed: ["page", "per"])
+        let pageRequest = reader.page()
+        if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+        let data = try await dataset(req)
+        return (data, data[keyPath: items].paged(pageRequest))
+    }
+
     static func html(_ body: String, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html

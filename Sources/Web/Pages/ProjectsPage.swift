@@ -5,6 +5,7 @@ import Plot
 struct ProjectsPage {
     let lang: Lang
     let data: Dataset
+    let page: Page<Project>
 
     func render(_ ctx: PageContext) -> String {
         let t = ctx.t
@@ -12,14 +13,15 @@ struct ProjectsPage {
             Components.table(
                 caption: t("Zeven doelgerichte projecten", "Seven targeted projects"),
                 headers: ["§", t("Project", "Project"), t("Status", "Status"), t("Projectleiding", "Project lead"), t("Doelen", "Targets")],
-                rows: data.projects.map { p in [
+                rows: page.items.map { p in [
                     .text(p.number),
                     .a(.href(SiteRoute.project(p.id).path), .text(lang == .nl ? p.name : p.nameEn)),
                     Components.badge(p.status.label(lang)),
                     .text(ProjectPage.leads(p.id, data).joined(separator: ", ")),
                     .text(String(data.projectTargets.filter { $0.projectId == p.id }.count)),
                 ] },
-                numericFrom: 4)
+                numericFrom: 4),
+            Components.pager(page, lang: lang) { SiteRoute.projects.path + "?page=\($0)" }
         ))
     }
 }
@@ -73,6 +75,7 @@ struct ProjectPage {
                 .ul(.class("plain"), .forEach(routes) { r in .li(.a(.href(SiteRoute.routes.path + "#" + r.id), .text(r.name)), .text(" (" + r.status.label(lang) + ")")) }))),
             .if(project.id == "publiek-private-samenwerking", .p(.a(.href(SiteRoute.opleidingshuizen.path), .text(t("De Opleidingshuizen →", "The Opleidingshuizen →"))))),
             .if(project.id == "vrienden-netwerk", .p(.a(.href(SiteRoute.network.path), .text(t("Het netwerk in cijfers →", "The network in figures →"))))),
+            .forEach(data.quotes.filter { $0.projectId == project.id }) { Components.quote($0, data, lang: lang) },
             .if(!participants.isEmpty, Components.table(
                 caption: t("Deelnemers", "Participants"),
                 headers: [t("Organisatie", "Organisation"), t("Rol", "Role"), t("Bron", "Source")],

@@ -18,6 +18,7 @@ public enum SiteRoute: Hashable, Sendable {
     case events
     case event(String)
     case projectOrganisation
+    case ambitions
     case stylesheet
     case language(Lang, back: String)
 
@@ -44,6 +45,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .events: return "/evenementen"
         case .event(let id): return "/evenementen/" + escapePath(id)
         case .projectOrganisation: return "/projectorganisatie"
+        case .ambitions: return "/ambities"
         case .stylesheet: return "/static/site.css"
         case .language(let lang, let back): return "/taal/\(lang.rawValue)" + query([("terug", back)])
         }

@@ -70,6 +70,16 @@ enum Components {
                                    .text(lang == .nl ? "Volgende →" : "Next →"))))
     }
 
+    /// A quotation with who said it; the text stays in Dutch, as printed.
+    static func quote(_ q: Quote, _ data: Dataset, lang: Lang) -> Node<HTML.BodyContext> {
+        let name = data.people.first { $0.id == q.personId }?.name ?? q.personId
+        return .element(named: "figure", nodes: [
+            .class("quote"),
+            .blockquote(.attribute(named: "lang", value: "nl"), .p(.text("“" + q.text + "”"))),
+            .element(named: "figcaption", nodes: [.text("— " + name + ", " + q.role + " "), source(q.section, lang: lang)]),
+        ])
+    }
+
     static func source(_ text: String, lang: Lang) -> Node<HTML.BodyContext> {
         .span(.class("source"), .text((lang == .nl ? "Bron: " : "Source: ") + text))
     }

@@ -11,7 +11,7 @@ struct PageContext {
 }
 
 enum NavSection: CaseIterable {
-    case dashboard, organizations, network, projects, routes, opleidingshuizen, indicators, timeline, funding, events, organisation
+    case dashboard, organizations, network, projects, routes, opleidingshuizen, indicators, timeline, funding, events, ambitions, organisation
 
     var route: SiteRoute {
         switch self {
@@ -25,6 +25,7 @@ enum NavSection: CaseIterable {
         case .timeline: .timeline()
         case .funding: .funding
         case .events: .events
+        case .ambitions: .ambitions
         case .organisation: .projectOrganisation
         }
     }
@@ -41,6 +42,7 @@ enum NavSection: CaseIterable {
         case .timeline: Localized("Tijdlijn", "Timeline")
         case .funding: Localized("Financiering", "Funding")
         case .events: Localized("Matchingdays", "Matchingdays")
+        case .ambitions: Localized("Ambities", "Ambitions")
         case .organisation: Localized("Projectorganisatie", "Organisation")
         }
     }

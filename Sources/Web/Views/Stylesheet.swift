@@ -49,6 +49,9 @@ enum Stylesheet {
     ol.timeline { list-style: none; padding: 0; } ol.timeline li { border-left: 3px solid var(--accent); padding: 0.25rem 0 0.75rem 1rem; }
     ol.timeline time { font-weight: 700; display: block; }
     .matrix td { text-align: center; }
+    figure.quote { margin: 1rem 0; padding: 0.5rem 1rem; border-left: 4px solid #E69F00; background: #fffaf0; }
+    figure.quote blockquote { margin: 0; font-style: italic; }
+    figure.quote figcaption { font-weight: 400; color: var(--muted); }
     @media print { header.site nav, .lang, form.filters, .pager, .skip { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } }
     """
 }

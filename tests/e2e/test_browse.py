@@ -1,25 +1,9 @@
 """What a person does in a real browser (headless Chromium): open the dashboard,
 search an organisation, read its detail page, switch language, filter without JavaScript."""
-import os
-
-import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-BASE = os.environ.get("MASTERPLAN_URL", "http://127.0.0.1:8080")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
+from conftest import BASE
 
 
 def test_dashboard_shows_key_figures_and_charts(browser):

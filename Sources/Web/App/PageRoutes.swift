@@ -35,9 +35,7 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized("Projecten", "Projects"), section: .projects)))
         }
         app.get(["projecten", ":id"], access: .public) { req in
-            let data = try await PageSupport.dataset(req)
-            let id = try req.parameters.require("id")
-            guard let project = data.projects.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            let (data, project) = try await PageSupport.record(req, \.projects)
             return PageSupport.html(ProjectPage(lang: req.lang, project: project, data: data)
                 .render(PageSupport.context(req, title: Localized(project.number + " " + project.name, project.number + " " + project.nameEn), section: .projects)))
         }
@@ -51,9 +49,7 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized("Opleidingshuizen (publiek-private samenwerking)", "Opleidingshuizen (public–private partnerships)"), section: .opleidingshuizen)))
         }
         app.get(["opleidingshuizen", ":id"], access: .public) { req in
-            let data = try await PageSupport.dataset(req)
-            let id = try req.parameters.require("id")
-            guard let house = data.opleidingshuizen.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            let (data, house) = try await PageSupport.record(req, \.opleidingshuizen)
             return PageSupport.html(OpleidingshuisPage(lang: req.lang, house: house, data: data)
                 .render(PageSupport.context(req, title: Localized(house.name, house.name), section: .opleidingshuizen)))
         }
@@ -63,9 +59,7 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized("Indicatoren", "Indicators"), section: .indicators)))
         }
         app.get(["indicatoren", ":key"], access: .public) { req in
-            let data = try await PageSupport.dataset(req)
-            let key = try req.parameters.require("key")
-            guard let indicator = data.indicators.first(where: { $0.key == key }) else { throw Abort(.notFound) }
+            let (data, indicator) = try await PageSupport.record(req, \.indicators, parameter: "key")
             return PageSupport.html(IndicatorPage(lang: req.lang, indicator: indicator, data: data)
                 .render(PageSupport.context(req, title: Localized(indicator.nameNl, indicator.nameEn), section: .indicators)))
         }
@@ -90,9 +84,7 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized("Matchingdays", "Matchingdays"), section: .events)))
         }
         app.get(["evenementen", ":id"], access: .public) { req in
-            let data = try await PageSupport.dataset(req)
-            let id = try req.parameters.require("id")
-            guard let event = data.events.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            let (data, event) = try await PageSupport.record(req, \.events)
             return PageSupport.html(EventPage(lang: req.lang, event: event, data: data)
                 .render(PageSupport.context(req, title: Localized(event.name, event.name), section: .events)))
         }

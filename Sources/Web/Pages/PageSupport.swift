@@ -22,6 +22,14 @@ enum PageSupport {
         return (data, data[keyPath: items].paged(pageRequest))
     }
 
+    /// A detail page: the record whose key is the path parameter, or 404.
+    static func record<R: Record>(_ req: Request, _ items: KeyPath<Dataset, [R]>, parameter: String = "id") async throws -> (Dataset, R) {
+        let key = try req.parameters.require(parameter)
+        let data = try await dataset(req)
+        guard let item = data[keyPath: items].first(where: { $0.key == key }) else { throw Abort(.notFound) }
+        return (data, item)
+    }
+
     static func html(_ body: String, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html

@@ -104,6 +104,22 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: [
+        ("/api/v1/projects/entreeopleiding", "Maarten Albersen"),
+        ("/api/v1/routes/vakmanschapsroute", "montessori-college-oost"),
+        ("/api/v1/opleidingshuizen/logistiek", "House of Logistics"),
+        ("/api/v1/indicators/havo-vwo.n-profile", "39.1"),
+        ("/api/v1/events/matchingday-2014", "DIVV - Marcanti College"),
+    ])
+    func detailEndpointsAnswerWithTheRecord(path: String, expected: String) async throws {
+        try await withMasterplan { app in
+            let res = try await get(app, path)
+            #expect(res.status == .ok)
+            #expect(res.headers.contentType == .json)
+            #expect(res.text.contains(expected), "\(path) should contain \(expected)")
+        }
+    }
+
     @Test func computedFiguresInTheAPI() async throws {
         try await withMasterplan { app in
             let network = try await get(app, "/api/v1/network").json()
@@ -148,6 +164,18 @@ import VaporTesting
 }
 
 @Suite struct RouteRulesTests {
+    @Test func securityHeadersOnEveryKindOfResponse() async throws {
+        try await withMasterplan { app in
+            for path in ["/", "/organisaties?kind=castle", "/bestaat-niet", "/static/site.css", "/api/v1/organizations", "/api/v1/nope"] {
+                let res = try await get(app, path)
+                let csp = try #require(res.headers.first(name: "Content-Security-Policy"), "\(path)")
+                #expect(csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'"))
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(res.headers.first(name: "Referrer-Policy") != nil)
+            }
+        }
+    }
+
     /// Issue 3 builds on this: a route registered without an access rule fails here.
     @Test func everyRouteHasAnAccessRule() async throws {
         try await withMasterplan { app in

@@ -28,6 +28,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
         }
     }
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
     routes(app)
 }

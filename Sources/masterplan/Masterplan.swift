@@ -11,7 +11,7 @@ struct Masterplan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "masterplan",
         abstract: "Masterplan: the platform for a city's technology-education programme.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self],
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, User.self, PersonCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -57,6 +57,8 @@ struct Serve: AsyncParsableCommand {
         do {
             app.logger.notice("Masterplan uses \(db.location)")
             try await configure(app, database: db.location, seed: .embeddedIfEmpty)
+            let banner = try await prepareDemoAccounts(app)
+            if !banner.isEmpty { print(banner) }
             try await app.execute()
             try await app.asyncShutdown()
         } catch {
@@ -97,11 +99,15 @@ struct Import: AsyncParsableCommand {
         }
         let total = try await withApplication(db.location, seed: .none) { app in
             let store = RecordStore(app.db)
+            let before = try await store.recordCount()
             switch mode {
             case .replace: try await store.replace(with: data)
             case .merge: try await store.merge(data)
             }
-            return try await store.recordCount()
+            let after = try await store.recordCount()
+            try await AuditLog.record(on: app.db, actor: "cli", entity: "dataset", entityId: directory, action: "import-" + mode.rawValue,
+                                      changes: [FieldChange(field: "records", before: String(before), after: String(after))])
+            return after
         }
         print("Imported \(data.recordCount) records (\(mode.rawValue)); the database now holds \(total).")
     }

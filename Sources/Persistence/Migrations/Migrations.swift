@@ -1,11 +1,11 @@
-import FluentKit
+import Fluent
 
 // One migration per table; each is frozen once released: later changes get an UpdateXAddY migration.
 // `position` keeps the order of the data files so an export reproduces them exactly.
 
 /// Every migration, in the order they must run.
 public enum Migrations {
-    public static var all: [any AsyncMigration] {
+    public static var all: [any Migration] {
         [
             CreateOrganizations(),
             CreatePartnershipMembers(),
@@ -33,6 +33,13 @@ public enum Migrations {
             CreateAgreements(),
             CreateStatements(),
             CreateQuotes(),
+            CreateAccounts(),
+            CreatePasswordResets(),
+            CreateAPITokens(),
+            CreateOutbox(),
+            CreateLoginAttempts(),
+            CreateAuditLog(),
+            SessionRecord.migration,
         ]
     }
 }

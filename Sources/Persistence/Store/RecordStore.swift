@@ -8,7 +8,7 @@ public struct RecordStore: Sendable {
     public let database: any Database
     public init(_ database: any Database) { self.database = database }
 
-    private var sql: any SQLDatabase {
+    var sql: any SQLDatabase {
         guard let sql = database as? any SQLDatabase else { fatalError("Masterplan needs an SQL database (SQLite or PostgreSQL)") }
         return sql
     }
@@ -70,6 +70,39 @@ public struct RecordStore: Sendable {
         }
     }
 
+    /// Replaces one record, found by its `id`-like key column, checks that the dataset stays valid, and writes
+    /// an audit entry with the changed fields, all in one transaction. Returns the changes (empty: nothing written).
+    @discardableResult
+    public func update<R: Record>(_ record: R, keyColumn: String = "id", actor: String) async throws -> [FieldChange] {
+        try await database.transaction { tx in
+            let store = RecordStore(tx)
+            var data = try await store.dataset()
+            let table = try Self.table(for: R.self)
+            guard let index = data[keyPath: table].firstIndex(where: { $0.key == record.key }) else {
+                throw StoreError.notFound(entity: R.entity, key: record.key)
+            }
+            let before = data[keyPath: table][index]
+            let changes = try AuditLog.changes(before: before, after: record)
+            guard !changes.isEmpty else { return [] }
+            data[keyPath: table][index] = record
+            if let v = data.violations().first { throw StoreError.invalid(v) }
+            var update = store.sql.update(R.entity)
+            for (column, cell) in try RowCodec.encode(record) { update = update.set(SQLIdentifier(column), to: store.bind(cell)) }
+            try await update.where(SQLIdentifier(keyColumn), .equal, SQLBind(record.key)).run()
+            try await AuditLog.record(on: tx, actor: actor, entity: R.entity, entityId: record.key, action: "update", changes: changes)
+            return changes
+        }
+    }
+
+    static func table<R: Record>(for type: R.Type) throws -> WritableKeyPath<Dataset, [R]> {
+        for table in Dataset.tables { if let kp = keyPath(of: table, as: R.self) { return kp } }
+        throw StoreError.notFound(entity: R.entity, key: "(table)")
+    }
+
+    private static func keyPath<T: AnyTable, R: Record>(of table: T, as: R.Type) -> WritableKeyPath<Dataset, [R]>? {
+        table.keyPath as? WritableKeyPath<Dataset, [R]>
+    }
+
     private func deleteAll<T: AnyTable>(_ table: T) async throws {
         try await sql.delete(from: T.Row.entity).run()
     }
@@ -93,7 +126,7 @@ public struct RecordStore: Sendable {
         }
     }
 
-    private func bind(_ cell: Cell) -> any SQLExpression {
+    func bind(_ cell: Cell) -> any SQLExpression {
         switch cell {
         case .null: SQLLiteral.null
         case .text(let t): SQLBind(t)
@@ -107,11 +140,13 @@ public struct RecordStore: Sendable {
 public enum StoreError: Error, CustomStringConvertible {
     case invalid(Violation)
     case corruptRow(entity: String, column: String, message: String)
+    case notFound(entity: String, key: String)
 
     public var description: String {
         switch self {
         case .invalid(let v): "refused to store an invalid dataset: \(v)"
         case .corruptRow(let entity, let column, let message): "\(entity).\(column) in the database: \(message)"
+        case .notFound(let entity, let key): "no \(entity) record '\(key)'"
         }
     }
 }

@@ -3,11 +3,19 @@ import Vapor
 
 /// One read endpoint of the JSON API: its path (OpenAPI style), documentation and handler.
 struct APIEndpoint: Sendable {
+    var method: HTTPMethod = .GET
     var path: String
     var summary: String
     var parameters: [String]
     var schema: String
+    var access: Access = .public
     var handler: @Sendable (Request) async throws -> Response
+
+    init(method: HTTPMethod = .GET, path: String, summary: String, parameters: [String], schema: String, access: Access = .public,
+         handler: @escaping @Sendable (Request) async throws -> Response) {
+        self.method = method; self.path = path; self.summary = summary; self.parameters = parameters
+        self.schema = schema; self.access = access; self.handler = handler
+    }
 
     var pathComponents: [PathComponent] {
         ["api", "v1"] + path.split(separator: "/").map { part in
@@ -21,20 +29,20 @@ enum APIRoutes {
     static let listParameters = ["page", "per"]
 
     static func register(_ app: Application) {
-        for endpoint in endpoints {
-            app.get(endpoint.pathComponents, access: .public, use: endpoint.handler)
+        for endpoint in endpoints + AccountAPI.endpoints {
+            app.on(endpoint.method, endpoint.pathComponents, access: endpoint.access, use: endpoint.handler)
         }
         app.get(["api", "v1", "openapi.json"], access: .public) { req in
-            try json(OpenAPIDocument.build(endpoints: endpoints), req)
+            try json(OpenAPIDocument.build(endpoints: endpoints + AccountAPI.endpoints), req)
         }
     }
 
-    static func json<T: Encodable>(_ value: T, _ req: Request) throws -> Response {
+    static func json<T: Encodable>(_ value: T, _ req: Request, status: HTTPStatus = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPHeaders()
         headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(value)))
+        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
     }
 
     /// Checks the query string, then answers with a page of `items`.

@@ -42,12 +42,17 @@ enum OpenAPIDocument {
                 ("description", .string("Read API of the Masterplan Techniek Amsterdam platform. Lists take page (from 1) and per (1–200) and return items with a total. Errors are RFC 9457 problem+json documents naming the offending parameter.")),
             ])),
             ("servers", .array([.object([("url", .string("/api/v1"))])])),
-            ("paths", .object(endpoints.map { ($0.path, path($0)) })),
-            ("components", .object([("schemas", schemas)])),
+            ("paths", .object(Dictionary(grouping: endpoints, by: \.path).sorted { $0.key < $1.key }.map { path, ops in
+                (path, .object(ops.map { (String(describing: $0.method).lowercased(), operation($0)) }))
+            })),
+            ("components", .object([("schemas", schemas), ("securitySchemes", .object([
+                ("bearer", .object([("type", .string("http")), ("scheme", .string("bearer")),
+                                    ("description", .string("An API token from /account: read scope for GET, write scope for changes."))])),
+            ]))])),
         ])
     }
 
-    static func path(_ e: APIEndpoint) -> JSONValue {
+    static func operation(_ e: APIEndpoint) -> JSONValue {
         let pathParams = e.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
         let parameters: [JSONValue] = pathParams.map { p in
             .object([("name", .string(p)), ("in", .string("path")), ("required", .bool(true)), ("schema", .object([("type", .string("string"))]))])
@@ -59,13 +64,22 @@ enum OpenAPIDocument {
             ("400", problemResponse("Invalid parameter")),
         ]
         if !pathParams.isEmpty { responses.append(("404", problemResponse("No such record"))) }
+        var fields: [(String, JSONValue)] = []
+        if e.access != .public {
+            responses.append(("401", problemResponse("Not logged in and no API token")))
+            responses.append(("403", problemResponse("Role, organisation or token scope does not allow this")))
+            fields.append(("security", .array([.object([("bearer", .array([]))])])))
+        }
+        if e.method != .GET {
+            fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object([("application/json", .object([("schema", ref("OrganizationChange"))]))]))])))
+        }
         let operationId = e.path.split(separator: "/").map { $0.hasPrefix("{") ? "ById" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        return .object([("get", .object([
+        return .object([
             ("summary", .string(e.summary)),
-            ("operationId", .string("get" + operationId)),
+            ("operationId", .string(String(describing: e.method).lowercased() + operationId)),
             ("parameters", .array(parameters)),
             ("responses", .object(responses)),
-        ]))])
+        ] + fields)
     }
 
     static func parameterSchema(_ name: String) -> JSONValue {
@@ -118,6 +132,16 @@ enum OpenAPIDocument {
             ("OrganizationDetail", .object([("type", .string("object")), ("required", .array(["id", "name", "kind"].map { .string($0) })),
                                             ("properties", .object([("id", string), ("name", string), ("aliases", strings)]))])),
             ("List", list(.object([("type", .string("object"))]))),
+            ("OrganizationChange", .object([
+                ("type", .string("object")), ("additionalProperties", .bool(false)),
+                ("properties", .object([
+                    ("name", string), ("district", .object([("type", .array([.string("string"), .string("null")]))])),
+                    ("sectors", .object([("type", .string("array")), ("items", enumSchema(Sector.allCases.map(\.rawValue)))])),
+                    ("levels", .object([("type", .string("array")), ("items", enumSchema(EducationLevel.allCases.map(\.rawValue)))])),
+                    ("latitude", .object([("type", .array([.string("number"), .string("null")]))])),
+                    ("longitude", .object([("type", .array([.string("number"), .string("null")]))])),
+                ])),
+            ])),
             ("Object", .object([("type", .string("object"))])),
             ("Problem", .object([
                 ("type", .string("object")),

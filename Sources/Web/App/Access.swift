@@ -1,10 +1,23 @@
+import Domain
 import Vapor
 
-/// Who may use a route. Every route is registered with one, and a test fails for a route without it.
-/// Issue 3 adds roles; until then everything registered is public, read-only data.
-public enum Access: String, Sendable, CaseIterable {
+/// Who may use a route. Every route is registered with one; a test enumerates all routes × roles.
+/// Object-level rules (own organisation, own project) are checked in the handlers with `Permissions`.
+public enum Access: Sendable, Hashable {
     /// Anyone, also without logging in: public pages and the read API.
     case `public`
+    /// Logged in (session or API token) with one of these roles.
+    case roles(Set<Role>)
+
+    public static let signedIn = Access.roles(Set(Role.allCases))
+    public static let beheerder = Access.roles([.beheerder])
+
+    public func allows(_ role: Role?) -> Bool {
+        switch self {
+        case .public: true
+        case .roles(let roles): role.map(roles.contains) ?? false
+        }
+    }
 }
 
 struct AccessKey: Hashable {}
@@ -14,12 +27,46 @@ extension Route {
 }
 
 extension RoutesBuilder {
-    /// Registers a GET route with its access rule.
+    /// Registers a route with its access rule.
     @discardableResult
-    func get<R: AsyncResponseEncodable>(_ path: [PathComponent], access: Access,
-                                        use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        let route = self.get(path, use: handler)
+    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], access: Access,
+                                       use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        let route = self.on(method, path, body: .collect(maxSize: "1mb"), use: handler)
         route.userInfo[AccessKey()] = access
         return route
     }
+
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(_ path: [PathComponent], access: Access,
+                                        use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.GET, path, access: access, use: handler)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(_ path: [PathComponent], access: Access,
+                                         use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.POST, path, access: access, use: handler)
+    }
+}
+
+/// Enforces each route's access rule before its handler runs: not logged in → the login page (HTML) or 401
+/// (API); logged in without the role → 403.
+struct AccessMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let access = request.route?.access else {
+            if request.route == nil { return try await next.respond(to: request) } // 404 follows
+            throw Abort(.internalServerError, reason: "route without an access rule")
+        }
+        let user = request.signedIn
+        if access.allows(user?.account.role) { return try await next.respond(to: request) }
+        if user == nil {
+            if request.isAPI { throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "log in or send an API token") }
+            return request.redirect(to: SiteRoute.login(back: request.pathAndQuery).path)
+        }
+        throw Abort(.forbidden, reason: "your role may not use this")
+    }
+}
+
+extension Request {
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
 }

@@ -27,14 +27,29 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
             app.logger.info("Loaded the embedded dataset: \(data.recordCount) records from \(EmbeddedDataset.directory().path)")
         }
     }
+    if app.environment == .testing { app.passwords.use(.bcrypt(cost: 4)) }
+    // Sessions live in the database, so several instances behind one PostgreSQL share them.
+    app.sessions.use(.fluent)
+    let secure = Environment.get("MASTERPLAN_SECURE_COOKIES").map { $0 == "1" || $0 == "true" } ?? (app.environment == .production)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "masterplan-session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: Int(sessionLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(AccessMiddleware())
+    app.middleware.use(CSRFMiddleware())
     routes(app)
 }
 
 /// Registers every route. Each one declares its `Access` rule.
 public func routes(_ app: Application) {
     PageRoutes().register(app)
+    AuthRoutes().register(app)
+    AccountRoutes().register(app)
+    EditRoutes().register(app)
+    AdminRoutes().register(app)
     APIRoutes.register(app)
 }

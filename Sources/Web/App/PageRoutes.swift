@@ -22,7 +22,10 @@ struct PageRoutes {
         app.get(["organisaties", ":id"], access: .public) { req in
             let data = try await PageSupport.dataset(req)
             guard let profile = OrganizationProfile(id: try req.parameters.require("id"), in: data) else { throw Abort(.notFound) }
-            return PageSupport.html(OrganizationPage(lang: req.lang, profile: profile, data: data)
+            let id = profile.organization.id
+            let contacts = Permissions.canSeeContacts(req.actor, of: id, in: data) ? try await Contacts.of(id, on: req.db) : nil
+            return PageSupport.html(OrganizationPage(lang: req.lang, profile: profile, data: data, contacts: contacts,
+                                                     canEdit: Permissions.canEditOrganization(req.actor, id), saved: req.query[String.self, at: "opgeslagen"] != nil)
                 .render(PageSupport.context(req, title: Localized(profile.organization.name, profile.organization.name), section: .organizations)))
         }
         app.get(["netwerk"], access: .public) { req in
@@ -36,7 +39,7 @@ struct PageRoutes {
         }
         app.get(["projecten", ":id"], access: .public) { req in
             let (data, project) = try await PageSupport.record(req, \.projects)
-            return PageSupport.html(ProjectPage(lang: req.lang, project: project, data: data)
+            return PageSupport.html(ProjectPage(lang: req.lang, project: project, data: data, canEdit: Permissions.canEditProject(req.actor, project.id))
                 .render(PageSupport.context(req, title: Localized(project.number + " " + project.name, project.number + " " + project.nameEn), section: .projects)))
         }
         app.get(["leerroutes"], access: .public) { req in

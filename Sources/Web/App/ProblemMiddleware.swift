@@ -43,7 +43,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                               detail: nil, instance: req.url.path, invalidParams: nil)
         }
         let status = HTTPResponseStatus(statusCode: problem.status)
-        var headers = HTTPHeaders()
+        var headers = (error as? any AbortError)?.headers ?? HTTPHeaders()
         if req.url.path.hasPrefix("/api/") {
             headers.replaceOrAdd(name: .contentType, value: "application/problem+json")
             let body = (try? JSONEncoder().encode(problem)) ?? Data()

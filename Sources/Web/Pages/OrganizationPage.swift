@@ -1,4 +1,5 @@
 import Domain
+import Persistence
 import Plot
 
 /// One organisation with everything it takes part in.
@@ -6,6 +7,10 @@ struct OrganizationPage {
     let lang: Lang
     let profile: OrganizationProfile
     let data: Dataset
+    /// Contact persons, only when the viewer may see personal data of this organisation.
+    var contacts: [AccountModel]? = nil
+    var canEdit = false
+    var saved = false
 
     func render(_ ctx: PageContext) -> String {
         let t = ctx.t
@@ -15,6 +20,8 @@ struct OrganizationPage {
             .if(show, .section(.h2(.text(title)), body))
         }
         return Layout.render(ctx, .group(
+            .if(saved, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("De wijzigingen zijn opgeslagen.", "Your changes were saved.")))),
+            .if(canEdit, .p(.a(.href(SiteRoute.editOrganization(o.id).path), .text(t("Profiel bewerken", "Edit profile"))))),
             Components.facts([
                 (t("Soort", "Kind"), .text(o.kind.label(lang))),
                 (t("Sectoren", "Sectors"), o.sectors.isEmpty ? nil : .text(o.sectors.map { $0.label(lang) }.joined(separator: ", "))),
@@ -26,6 +33,14 @@ struct OrganizationPage {
                  p.memberships.isEmpty ? nil : .text(p.memberships.map { m in m.evidence + (m.attestedOn.map { " (" + $0.label(lang) + ")" } ?? "") }.joined(separator: "; "))),
                 (t("Bron", "Source"), .text(o.source)),
             ]),
+            .unwrap(contacts) { list in
+                section(t("Contactpersonen", "Contact persons"), true, list.isEmpty
+                    ? .p(.text(t("Geen contactpersonen geregistreerd.", "No contact persons registered.")))
+                    : .ul(.class("plain"), .forEach(list) { c in
+                        .li(.text(c.name + (c.function.map { ", " + $0 } ?? "") + " — "), .a(.href("mailto:" + c.email), .text(c.email)),
+                            .unwrap(c.phone) { .text(" — " + $0) })
+                    }))
+            },
             .forEach(data.quotes.filter { $0.organizationId == o.id }) { Components.quote($0, data, lang: lang) },
             section(t("Leden van dit samenwerkingsverband", "Members of this partnership"), !p.members.isEmpty,
                     .ul(.class("plain"), .forEach(p.members) { m in .li(.a(.href(SiteRoute.organization(m.member.id).path), .text(m.member.name)), .text(" "), Components.source(m.source, lang: lang)) })),

@@ -37,7 +37,12 @@ enum PageSupport {
     }
 
     static func context(_ req: Request, title: Localized, section: NavSection?) -> PageContext {
-        PageContext(lang: req.lang, path: req.pathAndQuery, title: title(req.lang), section: section)
+        var ctx = PageContext(lang: req.lang, path: req.pathAndQuery, title: title(req.lang), section: section)
+        if let user = req.signedIn, user.via == .session {
+            ctx.user = (user.account.name, user.account.role)
+            ctx.csrf = req.csrfToken
+        }
+        return ctx
     }
 }
 

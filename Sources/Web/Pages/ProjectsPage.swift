@@ -30,6 +30,7 @@ struct ProjectPage {
     let lang: Lang
     let project: Project
     let data: Dataset
+    var canEdit = false
 
     static func leads(_ projectId: String, _ data: Dataset) -> [String] {
         let names = data.personRoles.filter { $0.projectId == projectId && $0.body == .projectgroep }
@@ -51,6 +52,7 @@ struct ProjectPage {
         let participants = data.projectParticipants.filter { $0.projectId == project.id }
         let routes = data.routes.filter { $0.projectId == project.id }
         return Layout.render(ctx, .group(
+            .if(canEdit, .p(.a(.href(SiteRoute.editProject(project.id).path), .text(t("Project bewerken", "Edit project"))))),
             Components.facts([
                 (t("Paragraaf", "Section"), .text(project.section)),
                 (t("Status", "Status"), Components.badge(project.status.label(lang))),

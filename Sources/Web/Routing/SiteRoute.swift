@@ -20,6 +20,17 @@ public enum SiteRoute: Hashable, Sendable {
     case projectOrganisation
     case ambitions
     case stylesheet
+    case login(back: String? = nil)
+    case logout
+    case forgotPassword
+    case resetPassword(token: String)
+    case account
+    case editOrganization(String)
+    case editProject(String)
+    case adminAccounts
+    case audit
+    case auditCSV
+    case outbox
     case language(Lang, back: String)
 
     public var path: String {
@@ -47,6 +58,17 @@ public enum SiteRoute: Hashable, Sendable {
         case .projectOrganisation: return "/projectorganisatie"
         case .ambitions: return "/ambities"
         case .stylesheet: return "/static/site.css"
+        case .login(let back): return "/inloggen" + query([("terug", back)])
+        case .logout: return "/uitloggen"
+        case .forgotPassword: return "/wachtwoord-vergeten"
+        case .resetPassword(let token): return "/wachtwoord-herstellen" + query([("token", token)])
+        case .account: return "/account"
+        case .editOrganization(let id): return "/organisaties/" + escapePath(id) + "/bewerken"
+        case .editProject(let id): return "/projecten/" + escapePath(id) + "/bewerken"
+        case .adminAccounts: return "/beheer/accounts"
+        case .audit: return "/beheer/audit"
+        case .auditCSV: return "/beheer/audit.csv"
+        case .outbox: return "/beheer/outbox"
         case .language(let lang, let back): return "/taal/\(lang.rawValue)" + query([("terug", back)])
         }
     }

@@ -80,6 +80,53 @@ enum Components {
         ])
     }
 
+    /// A POST form with the session's CSRF token.
+    static func postForm(action: String, csrf: String?, class cls: String = "", _ nodes: [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> {
+        .element(named: "form", nodes: [
+            .attribute(named: "method", value: "post"), .attribute(named: "action", value: action), .class(cls),
+            .selfClosedElement(named: "input", attributes: [
+                .attribute(named: "type", value: "hidden"), .attribute(named: "name", value: "_csrf"),
+                .attribute(named: "value", value: csrf ?? "")] as [Attribute<HTML.BodyContext>]),
+        ] + nodes)
+    }
+
+    /// A labelled input with its error message right next to it.
+    static func field(_ name: String, label: String, value: String?, type: String = "text", error: String? = nil,
+                      hint: String? = nil, required: Bool = false, autocomplete: String? = nil) -> Node<HTML.BodyContext> {
+        let described = [error.map { _ in name + "-error" }, hint.map { _ in name + "-hint" }].compactMap { $0 }
+        return .div(.class("field"),
+             .element(named: "label", nodes: [.attribute(named: "for", value: name), .text(label)]),
+             .selfClosedElement(named: "input", attributes: [
+                .attribute(named: "type", value: type), .attribute(named: "name", value: name), .attribute(named: "id", value: name),
+                .attribute(named: "value", value: value ?? ""),
+                .attribute(named: "aria-describedby", value: described.joined(separator: " ")),
+                .attribute(named: "aria-invalid", value: error == nil ? "" : "true"),
+                .attribute(named: "autocomplete", value: autocomplete ?? ""),
+                required ? .attribute(named: "required", value: "required") : .attribute(named: "data-optional", value: ""),
+             ] as [Attribute<HTML.BodyContext>]),
+             .unwrap(hint) { .p(.class("hint"), .id(name + "-hint"), .text($0)) },
+             .unwrap(error) { .p(.class("error"), .id(name + "-error"), .text($0)) })
+    }
+
+    /// A group of checkboxes for a multi-valued field.
+    static func checkboxes(_ name: String, legend: String, options: [(String, String)], checked: Set<String>, error: String?) -> Node<HTML.BodyContext> {
+        .element(named: "fieldset", nodes: [
+            .class("checks"),
+            .element(named: "legend", nodes: [.text(legend)]),
+            .forEach(options) { value, text in
+                .element(named: "label", nodes: [
+                    .selfClosedElement(named: "input", attributes: [
+                        .attribute(named: "type", value: "checkbox"), .attribute(named: "name", value: name + "[]"),
+                        .attribute(named: "value", value: value),
+                        checked.contains(value) ? .attribute(named: "checked", value: "checked") : .attribute(named: "data-unchecked", value: ""),
+                    ] as [Attribute<HTML.BodyContext>]),
+                    .text(" " + text),
+                ])
+            },
+            .unwrap(error) { .p(.class("error"), .id(name + "-error"), .text($0)) },
+        ])
+    }
+
     static func source(_ text: String, lang: Lang) -> Node<HTML.BodyContext> {
         .span(.class("source"), .text((lang == .nl ? "Bron: " : "Source: ") + text))
     }

@@ -7,6 +7,10 @@ struct PageContext {
     var path: String
     var title: String
     var section: NavSection?
+    /// Name and role of the logged-in person, for the header.
+    var user: (name: String, role: Role)? = nil
+    /// The session's CSRF token, for the forms on the page (logout included).
+    var csrf: String? = nil
     func t(_ nl: String, _ en: String) -> String { lang == .nl ? nl : en }
 }
 
@@ -73,6 +77,15 @@ enum Layout {
                                    .text(s.label(ctx.lang))))
                         })
                     ),
+                    .div(.class("user"), .unwrap(ctx.user, { user in
+                        .group(
+                            .a(.href(SiteRoute.account.path), .text(user.name + " (" + user.role.label(ctx.lang) + ")")),
+                            .if(user.role == .beheerder, .group(.text(" · "), .a(.href(SiteRoute.adminAccounts.path), .text(ctx.t("Beheer", "Admin"))))),
+                            Components.postForm(action: SiteRoute.logout.path, csrf: ctx.csrf, class: "inline", [
+                                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(ctx.t("Uitloggen", "Log out"))]),
+                            ])
+                        )
+                    }, else: .a(.href(SiteRoute.login(back: ctx.path).path), .text(ctx.t("Inloggen", "Log in"))))),
                     .p(.class("lang"),
                        .if(ctx.lang == .nl,
                            .a(.href(SiteRoute.language(.en, back: ctx.path).path), .attribute(named: "hreflang", value: "en"),

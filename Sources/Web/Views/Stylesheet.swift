@@ -52,6 +52,12 @@ enum Stylesheet {
     figure.quote { margin: 1rem 0; padding: 0.5rem 1rem; border-left: 4px solid #E69F00; background: #fffaf0; }
     figure.quote blockquote { margin: 0; font-style: italic; }
     figure.quote figcaption { font-weight: 400; color: var(--muted); }
+    .user { display: flex; gap: 0.5rem; align-items: center; } form.inline { display: inline; }
+    form.inline button { padding: 0.1rem 0.6rem; background: #fff; color: var(--accent); }
+    form.edit { display: grid; gap: 0.75rem; max-width: 40rem; } form.edit input[type=text], form.edit input[type=email],
+    form.edit input[type=password], form.edit select, form.edit textarea { width: 100%; }
+    fieldset.checks { border: 1px solid var(--line); } fieldset.checks label { display: inline-block; margin-right: 1rem; }
+    .hint { color: var(--muted); margin: 0.1rem 0 0; font-size: 0.9rem; } .secret { font-family: monospace; background: #fff1d6; padding: 0.5rem; word-break: break-all; }
     @media print { header.site nav, .lang, form.filters, .pager, .skip { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } }
     """
 }

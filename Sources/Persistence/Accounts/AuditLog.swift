@@ -1,0 +1,43 @@
+import Domain
+import Fluent
+import Foundation
+
+/// One changed field of an audited change.
+public struct FieldChange: Codable, Sendable, Hashable {
+    public var field: String
+    public var before: String?
+    public var after: String?
+    public init(field: String, before: String?, after: String?) { self.field = field; self.before = before; self.after = after }
+}
+
+/// The append-only audit log. Entries are only ever inserted; nothing in the app updates or deletes them,
+/// except that erasing a person blanks that person's own personal data inside them.
+public enum AuditLog {
+    /// The fields that differ between two versions of a record (either may be nil: creation, deletion).
+    public static func changes<R: Record>(before: R?, after: R?) throws -> [FieldChange] {
+        let b = try before.map { Dictionary(try RowCodec.encode($0).map { ($0.column, text($0.cell)) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let a = try after.map { try RowCodec.encode($0) } ?? []
+        let order = a.map(\.column) + b.keys.sorted().filter { k in !a.contains { $0.column == k } }
+        let afterValues = Dictionary(a.map { ($0.column, text($0.cell)) }, uniquingKeysWith: { x, _ in x })
+        return order.compactMap { field in
+            let old = b[field] ?? nil, new = afterValues[field] ?? nil
+            return old == new ? nil : FieldChange(field: field, before: old, after: new)
+        }
+    }
+
+    public static func record(on db: any Database, actor: String, entity: String, entityId: String, action: String,
+                              changes: [FieldChange], at: Date = Date()) async throws {
+        let json = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
+        try await AuditEntryModel(at: at, actor: actor, entity: entity, entityId: entityId, action: action, changes: json).create(on: db)
+    }
+
+    private static func text(_ cell: Cell) -> String? {
+        switch cell {
+        case .null: nil
+        case .text(let t): t
+        case .integer(let i): String(i)
+        case .number(let d): formatPlain(d)
+        case .bool(let b): String(b)
+        }
+    }
+}

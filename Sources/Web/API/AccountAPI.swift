@@ -1,0 +1,77 @@
+import Domain
+import Fluent
+import Persistence
+import Vapor
+
+/// The API endpoints that need an account: who am I, contact details (personal data), and changing an
+/// organisation with a write token.
+enum AccountAPI {
+    struct MeDTO: Content { var id: String; var email: String; var name: String; var role: Role; var organizationId: String?; var projectIds: [String]; var via: String }
+    struct ContactDTO: Content { var name: String; var function: String?; var email: String; var phone: String? }
+
+    /// The change an API client may make to an organisation; absent fields stay as they are.
+    struct OrganizationChange: Content {
+        var name: String?
+        var sectors: [String]?
+        var levels: [String]?
+        var district: String?
+        var latitude: Double?
+        var longitude: Double?
+    }
+
+    static let endpoints: [APIEndpoint] = [
+        APIEndpoint(path: "/me", summary: "The account behind the session or API token", parameters: [], schema: "Object", access: .signedIn) { req in
+            let s = try req.requireSignedIn()
+            let via: String
+            switch s.via { case .session: via = "session"; case .token(let scope): via = "token:" + scope.rawValue }
+            return try APIRoutes.json(MeDTO(id: s.actor.accountId, email: s.account.email, name: s.account.name, role: s.account.role,
+                                            organizationId: s.account.organizationId, projectIds: s.account.projects, via: via), req)
+        },
+        APIEndpoint(path: "/organizations/{id}/contacts", summary: "Contact persons of an organisation (personal data: only for roles that need it)",
+                    parameters: [], schema: "Object", access: .signedIn) { req in
+            let id = try req.parameters.require("id")
+            let data = try await RecordStore(req.db).dataset(only: [Organization.entity, Agreement.entity, ProjectParticipant.entity])
+            guard data.organization(id) != nil else { throw Abort(.notFound, reason: "no record with id '\(id)'") }
+            guard Permissions.canSeeContacts(req.actor, of: id, in: data) else { throw Abort(.forbidden, reason: "contact details are not for your role") }
+            let contacts = try await Contacts.of(id, on: req.db).map { ContactDTO(name: $0.name, function: $0.function, email: $0.email, phone: $0.phone) }
+            return try APIRoutes.json(contacts, req)
+        },
+        APIEndpoint(method: .PATCH, path: "/organizations/{id}", summary: "Change an organisation's profile (its contact person or the coordinator; write token)",
+                    parameters: [], schema: "OrganizationDetail", access: .roles([.beheerder, .contactpersoon])) { req in
+            let signedIn = try req.requireSignedIn()
+            if case .token(let scope) = signedIn.via, scope != .write { throw Abort(.forbidden, reason: "this token may only read") }
+            let (_, original) = try await PageSupport.record(req, \.organizations)
+            guard Permissions.canEditOrganization(signedIn.actor, original.id) else { throw Abort(.forbidden, reason: "you may edit only your own organisation") }
+            let change: OrganizationChange
+            do { change = try req.content.decode(OrganizationChange.self) } catch let error as DecodingError {
+                throw InvalidInput(errors: [FieldError(name: error.fieldName ?? "body", reason: "not of the documented shape")])
+            }
+            var org = original
+            let form = EditRoutes.OrganizationForm(name: change.name, sectors: change.sectors, levels: change.levels, district: change.district,
+                                                   latitude: change.latitude.map { String($0) }, longitude: change.longitude.map { String($0) })
+            let errors = EditRoutes.apply(form, to: &org, lang: .en)
+            if !errors.isEmpty { throw InvalidInput(errors: errors.sorted { $0.key < $1.key }.map { FieldError(name: $0.key, reason: $0.value) }) }
+            try await RecordStore(req.db).update(org, actor: signedIn.actor.accountId)
+            let data = try await RecordStore(req.db).dataset()
+            return try APIRoutes.json(OrganizationDetailDTO(OrganizationProfile(id: org.id, in: data)!), req)
+        },
+    ]
+}
+
+extension DecodingError {
+    var fieldName: String? {
+        switch self {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): c.codingPath.first?.stringValue
+        case .keyNotFound(let k, _): k.stringValue
+        @unknown default: nil
+        }
+    }
+}
+
+/// The contact persons of an organisation: accounts with the contactpersoon role, not erased.
+enum Contacts {
+    static func of(_ organizationId: String, on db: any Database) async throws -> [AccountModel] {
+        try await AccountModel.query(on: db).filter(\.$organizationId == organizationId).filter(\.$role == .contactpersoon)
+            .filter(\.$erasedAt == nil).sort(\.$name).all()
+    }
+}

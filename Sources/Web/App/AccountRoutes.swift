@@ -1,0 +1,93 @@
+import Domain
+import Fluent
+import Persistence
+import Plot
+import Vapor
+
+/// Your own account: who you are, and your API tokens (created with a scope, shown once, revocable).
+struct AccountRoutes {
+    struct TokenForm: Content { var name: String?; var scope: String? }
+
+    func register(_ app: Application) {
+        app.get(["account"], access: .signedIn) { req in try await Self.page(req, newToken: nil, errors: [:]) }
+        app.post(["account", "tokens"], access: .signedIn) { req in
+            let signedIn = try req.requireSignedIn()
+            let form = try req.content.decode(TokenForm.self)
+            var errors: [String: String] = [:]
+            let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || name.count > 80 { errors["name"] = req.lang == .nl ? "Geef de sleutel een naam (hoogstens 80 tekens)." : "Name the token (at most 80 characters)." }
+            let scope = TokenScope(rawValue: form.scope ?? "")
+            if scope == nil { errors["scope"] = req.lang == .nl ? "Kies lezen of schrijven." : "Choose read or write." }
+            guard errors.isEmpty, let scope else { return try await Self.page(req, newToken: nil, errors: errors, status: .badRequest) }
+            let token = APITokens.generate()
+            let model = APITokenModel(accountId: try signedIn.account.requireID(), name: name, scope: scope,
+                                      tokenHash: APITokens.hash(token), prefix: String(token.prefix(7)))
+            try await req.db.transaction { tx in
+                try await model.create(on: tx)
+                try await AuditLog.record(on: tx, actor: signedIn.actor.accountId, entity: "api_tokens", entityId: model.id?.uuidString ?? "?",
+                                          action: "create", changes: [FieldChange(field: "name", before: nil, after: name),
+                                                                      FieldChange(field: "scope", before: nil, after: scope.rawValue)])
+            }
+            return try await Self.page(req, newToken: token, errors: [:])
+        }
+        app.post(["account", "tokens", ":id", "intrekken"], access: .signedIn) { req in
+            let signedIn = try req.requireSignedIn()
+            // Another account's token is not found, not forbidden: ids are not to be probed.
+            guard let id = req.parameters.get("id", as: UUID.self),
+                  let token = try await APITokenModel.query(on: req.db).filter(\.$id == id)
+                    .filter(\.$account.$id == (try signedIn.account.requireID())).first() else { throw Abort(.notFound) }
+            if token.revokedAt == nil {
+                token.revokedAt = Date()
+                try await req.db.transaction { tx in
+                    try await token.save(on: tx)
+                    try await AuditLog.record(on: tx, actor: signedIn.actor.accountId, entity: "api_tokens", entityId: id.uuidString,
+                                              action: "revoke", changes: [])
+                }
+            }
+            return req.redirect(to: SiteRoute.account.path)
+        }
+    }
+
+    static func page(_ req: Request, newToken: String?, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let account = signedIn.account
+        let tokens = try await APITokenModel.query(on: req.db).filter(\.$account.$id == (try account.requireID())).sort(\.$createdAt).all()
+        let ctx = PageSupport.context(req, title: Localized("Mijn account", "My account"), section: nil)
+        let t = ctx.t, lang = ctx.lang
+        func when(_ d: Date?) -> String { d.map { PartialDate(day: $0).label(lang) } ?? "–" }
+        let body = Layout.render(ctx, .group(
+            Components.facts([
+                (t("Naam", "Name"), .text(account.name)),
+                (t("E-mailadres", "E-mail address"), .text(account.email)),
+                (t("Rol", "Role"), .text(account.role.label(lang))),
+                (t("Organisatie", "Organisation"), account.organizationId.map { .a(.href(SiteRoute.organization($0).path), .text($0)) }),
+                (t("Projecten", "Projects"), account.projects.isEmpty ? nil : .text(account.projects.joined(separator: ", "))),
+            ]),
+            .if(account.organizationId != nil && account.role == .contactpersoon,
+                .p(.a(.href(SiteRoute.editOrganization(account.organizationId ?? "").path), .text(t("Profiel van mijn organisatie bewerken", "Edit my organisation's profile"))))),
+            .h2(.text(t("API-sleutels", "API tokens"))),
+            .unwrap(newToken) { token in
+                .div(.class("note"), .attribute(named: "role", value: "status"),
+                     .p(.text(t("Je nieuwe sleutel. Hij wordt maar één keer getoond: bewaar hem nu.", "Your new token. It is shown only once: store it now."))),
+                     .p(.class("secret"), .id("new-token"), .text(token)))
+            },
+            Components.table(caption: t("Jouw sleutels", "Your tokens"),
+                headers: [t("Naam", "Name"), t("Bereik", "Scope"), t("Begin", "Starts with"), t("Aangemaakt", "Created"), t("Laatst gebruikt", "Last used"), t("Status", "Status")],
+                rows: tokens.map { tok in [
+                    .text(tok.name), .text(tok.scope.rawValue), .text(tok.prefix + "…"), .text(when(tok.createdAt)), .text(when(tok.lastUsedAt)),
+                    tok.revokedAt == nil
+                        ? Components.postForm(action: "/account/tokens/\(tok.id?.uuidString ?? "")/intrekken", csrf: ctx.csrf, class: "inline",
+                                              [.element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Intrekken", "Revoke"))])])
+                        : .text(t("Ingetrokken ", "Revoked ") + when(tok.revokedAt)),
+                ] }, numericFrom: 99),
+            .h3(.text(t("Nieuwe sleutel", "New token"))),
+            Components.postForm(action: "/account/tokens", csrf: ctx.csrf, class: "edit", [
+                Components.field("name", label: t("Naam (waarvoor is hij?)", "Name (what is it for?)"), value: nil, error: errors["name"], required: true),
+                Components.select(name: "scope", label: t("Bereik", "Scope"), options: [("read", t("Lezen", "Read")), ("write", t("Lezen en schrijven", "Read and write"))],
+                                  selected: "read", error: errors["scope"]),
+                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Sleutel maken", "Create token"))]),
+            ])
+        ))
+        return PageSupport.html(body, status: status)
+    }
+}

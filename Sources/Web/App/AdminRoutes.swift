@@ -1,0 +1,148 @@
+import Domain
+import Fluent
+import Persistence
+import Plot
+import Vapor
+
+/// The coordinator's pages: accounts, the audit log (filter, export) and the outbox.
+struct AdminRoutes {
+    struct AccountForm: Content {
+        var email: String?; var name: String?; var role: String?; var function: String?
+        var organizationId: String?; var projectIds: String?; var phone: String?
+    }
+
+    func register(_ app: Application) {
+        app.get(["beheer", "accounts"], access: .beheerder) { req in try await Self.accountsPage(req, form: AccountForm(), errors: [:]) }
+        app.post(["beheer", "accounts"], access: .beheerder) { req in
+            let form = try req.content.decode(AccountForm.self)
+            let data = try await RecordStore(req.db).dataset(only: [Organization.entity, Project.entity])
+            var errors: [String: String] = [:]
+            let nl = req.lang == .nl
+            let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            if email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) == nil { errors["email"] = nl ? "Vul een geldig e-mailadres in." : "Enter a valid e-mail address." }
+            else if try await AccountModel.query(on: req.db).filter(\.$email == email).first() != nil { errors["email"] = nl ? "Er is al een account met dit adres." : "An account with this address exists." }
+            let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || name.count > 120 { errors["name"] = nl ? "Vul een naam in." : "Enter a name." }
+            let role = Role(rawValue: form.role ?? "")
+            if role == nil { errors["role"] = nl ? "Kies een rol." : "Choose a role." }
+            let org = (form.organizationId ?? "").trimmingCharacters(in: .whitespaces)
+            if role == .contactpersoon && data.organization(org) == nil { errors["organizationId"] = nl ? "Een contactpersoon hoort bij een bestaande organisatie." : "A contact person belongs to an existing organisation." }
+            let projects = (form.projectIds ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
+            if let bad = projects.first(where: { id in !data.projects.contains { $0.id == id } }) { errors["projectIds"] = (nl ? "Onbekend project: " : "Unknown project: ") + bad }
+            if role == .projectleider && projects.isEmpty { errors["projectIds"] = nl ? "Een projectleider leidt minstens één project." : "A project leader leads at least one project." }
+            let phone = (form.phone ?? "").trimmingCharacters(in: .whitespaces)
+            if !phone.isEmpty, phone.range(of: #"^\+?[0-9 ()-]{8,20}$"#, options: .regularExpression) == nil { errors["phone"] = nl ? "Een telefoonnummer van 8 tot 20 cijfers." : "A phone number of 8 to 20 digits." }
+            guard errors.isEmpty, let role else { return try await Self.accountsPage(req, form: form, errors: errors, status: .badRequest) }
+            let account = AccountModel(email: email, name: name, role: role, function: form.function.flatMap { $0.isEmpty ? nil : $0 },
+                                       organizationId: org.isEmpty ? nil : org, projectIds: projects, phone: phone.isEmpty ? nil : phone, passwordHash: nil)
+            try await req.db.transaction { tx in
+                try await account.create(on: tx)
+                try await AuditLog.record(on: tx, actor: req.actor?.accountId ?? "?", entity: "accounts", entityId: account.id?.uuidString ?? "?",
+                                          action: "create", changes: [FieldChange(field: "role", before: nil, after: role.rawValue)])
+            }
+            try await AuthRoutes.sendResetLink(to: account, on: req, lifetime: 7 * 24 * 3600, welcome: true)
+            return req.redirect(to: SiteRoute.adminAccounts.path)
+        }
+        app.get(["beheer", "audit"], access: .beheerder) { req in
+            let (entries, filter, page) = try await Self.auditEntries(req)
+            let ctx = PageSupport.context(req, title: Localized("Auditlog", "Audit log"), section: nil)
+            let t = ctx.t
+            let body = Layout.render(ctx, .group(
+                .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.audit.path),
+                    Components.field("entity", label: t("Soort record", "Record kind"), value: filter.entity),
+                    Components.field("actor", label: t("Door (account-id, cli)", "By (account id, cli)"), value: filter.actor),
+                    Components.field("from", label: t("Vanaf (JJJJ-MM-DD)", "From (YYYY-MM-DD)"), value: filter.from),
+                    Components.field("to", label: t("Tot en met", "Up to"), value: filter.to),
+                    .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Filteren", "Filter"))])]),
+                .p(.a(.href(SiteRoute.auditCSV.path + (req.url.query.map { "?" + $0 } ?? "")), .text(t("Exporteer als CSV", "Export as CSV")))),
+                Components.table(caption: t("Wijzigingen", "Changes"), headers: [t("Wanneer", "When"), t("Door", "By"), t("Record", "Record"), t("Actie", "Action"), t("Velden", "Fields")],
+                    rows: page.items.map { e in [.text(Self.timestamp(e.at)), .text(e.actor), .text(e.entity + " " + e.entityId), .text(e.action), .text(Self.describe(e.changes))] },
+                    numericFrom: 99),
+                Components.pager(page, lang: ctx.lang) { SiteRoute.audit.path + query([("entity", filter.entity), ("actor", filter.actor), ("from", filter.from), ("to", filter.to), ("page", String($0))]) }
+            ))
+            _ = entries
+            return PageSupport.html(body)
+        }
+        app.get(["beheer", "audit.csv"], access: .beheerder) { req in
+            let (entries, _, _) = try await Self.auditEntries(req)
+            var csv = "at,actor,entity,entityId,action,changes\n"
+            for e in entries {
+                csv += [Self.timestamp(e.at), e.actor, e.entity, e.entityId, e.action, e.changes].map(CSV.escape).joined(separator: ",") + "\n"
+            }
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            headers.contentDisposition = .init(.attachment, filename: "audit.csv")
+            return Response(status: .ok, headers: headers, body: .init(string: csv))
+        }
+        app.get(["beheer", "outbox"], access: .beheerder) { req in
+            let messages = try await OutboxMessageModel.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all()
+            let ctx = PageSupport.context(req, title: Localized("Uitgaande berichten", "Outbox"), section: nil)
+            let t = ctx.t
+            return PageSupport.html(Layout.render(ctx, .group(
+                .p(.text(t("Zonder SMTP blijven berichten hier staan; stuur ze zelf door.", "Without SMTP messages stay here; forward them yourself."))),
+                Components.table(caption: t("Berichten", "Messages"), headers: [t("Aangemaakt", "Created"), t("Aan", "To"), t("Onderwerp", "Subject"), t("Inhoud", "Body"), t("Verstuurd", "Sent")],
+                    rows: messages.map { m in [.text(Self.timestamp(m.createdAt ?? Date())), .text(m.recipient), .text(m.subject), .text(m.body), .text(m.sentAt.map(Self.timestamp) ?? "–")] },
+                    numericFrom: 99)
+            )))
+        }
+    }
+
+    struct AuditFilter { var entity: String?; var actor: String?; var from: String?; var to: String? }
+
+    static func auditEntries(_ req: Request) async throws -> ([AuditEntryModel], AuditFilter, Domain.Page<AuditEntryModel>) {
+        var reader = QueryReader(req, allowed: ["entity", "actor", "from", "to", "page", "per"])
+        let filter = AuditFilter(entity: reader.string("entity"), actor: reader.string("actor"), from: reader.string("from"), to: reader.string("to"))
+        let pageRequest = reader.page()
+        var query = AuditEntryModel.query(on: req.db).sort(\.$at, .descending)
+        if let e = filter.entity { query = query.filter(\.$entity == e) }
+        if let a = filter.actor { query = query.filter(\.$actor == a) }
+        for (name, value, isFrom) in [("from", filter.from, true), ("to", filter.to, false)] {
+            guard let value else { continue }
+            guard let d = PartialDate(value), let day = d.day, let date = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
+                  year: d.year, month: d.month, day: day).date else {
+                reader.errors.append(FieldError(name: name, reason: "'\(value)' is not a date (YYYY-MM-DD)")); continue
+            }
+            query = isFrom ? query.filter(\.$at >= date) : query.filter(\.$at < date.addingTimeInterval(86_400))
+        }
+        if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+        let entries = try await query.all()
+        return (entries, filter, entries.paged(pageRequest))
+    }
+
+    static func timestamp(_ d: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: d)
+    }
+
+    static func describe(_ json: String) -> String {
+        guard let changes = try? JSONDecoder().decode([FieldChange].self, from: Data(json.utf8)) else { return json }
+        return changes.map { "\($0.field): \($0.before ?? "∅") → \($0.after ?? "∅")" }.joined(separator: "; ")
+    }
+
+    static func accountsPage(_ req: Request, form: AccountForm, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        let accounts = try await AccountModel.query(on: req.db).sort(\.$email).all()
+        let ctx = PageSupport.context(req, title: Localized("Accounts", "Accounts"), section: nil)
+        let t = ctx.t, lang = ctx.lang
+        return PageSupport.html(Layout.render(ctx, .group(
+            .p(.a(.href(SiteRoute.audit.path), .text(t("Auditlog", "Audit log"))), .text(" · "), .a(.href(SiteRoute.outbox.path), .text(t("Uitgaande berichten", "Outbox")))),
+            Components.table(caption: t("Accounts", "Accounts"), headers: [t("Naam", "Name"), t("E-mailadres", "E-mail"), t("Rol", "Role"), t("Organisatie", "Organisation"), t("Projecten", "Projects")],
+                rows: accounts.map { a in [.text(a.name + (a.isDemo ? t(" (demo)", " (demo)") : "") + (a.erasedAt != nil ? t(" (gewist)", " (erased)") : "")),
+                                           .text(a.email), .text(a.role.label(lang)), .text(a.organizationId ?? "–"), .text(a.projects.joined(separator: ", "))] },
+                numericFrom: 99),
+            .h2(.text(t("Nieuw account", "New account"))),
+            .p(.text(t("Het nieuwe account krijgt een bericht met een link om zelf een wachtwoord te kiezen (7 dagen geldig).",
+                       "The new account gets a message with a link to choose a password (valid for 7 days)."))),
+            Components.postForm(action: SiteRoute.adminAccounts.path, csrf: ctx.csrf, class: "edit", [
+                Components.field("email", label: t("E-mailadres", "E-mail address"), value: form.email, type: "email", error: errors["email"], required: true),
+                Components.field("name", label: t("Naam", "Name"), value: form.name, error: errors["name"], required: true),
+                Components.select(name: "role", label: t("Rol", "Role"), options: Role.allCases.map { ($0.rawValue, $0.label(lang)) }, selected: form.role, error: errors["role"]),
+                Components.field("function", label: t("Functie (optioneel)", "Function (optional)"), value: form.function),
+                Components.field("organizationId", label: t("Organisatie (id, voor een contactpersoon)", "Organisation (id, for a contact person)"), value: form.organizationId, error: errors["organizationId"]),
+                Components.field("projectIds", label: t("Projecten (ids, voor een projectleider)", "Projects (ids, for a project leader)"), value: form.projectIds, error: errors["projectIds"]),
+                Components.field("phone", label: t("Telefoon (optioneel)", "Phone (optional)"), value: form.phone, type: "tel", error: errors["phone"]),
+                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Account aanmaken", "Create account"))]),
+            ])
+        )), status: status)
+    }
+}

@@ -1,0 +1,127 @@
+import Domain
+import Fluent
+import Persistence
+import Vapor
+
+/// Logging in and out, and resetting a forgotten password.
+struct AuthRoutes {
+    struct LoginForm: Content { var email: String?; var password: String?; var terug: String? }
+    struct ForgotForm: Content { var email: String? }
+    struct ResetForm: Content { var token: String?; var password: String?; var password2: String? }
+
+    /// A hash of nothing in particular, made by the app's own hasher: unknown addresses take as long to refuse as known ones.
+    static func dummyHash(_ req: Request) async throws -> String {
+        if let hash = req.application.storage[DummyHashKey.self] { return hash }
+        let hash = try await req.password.async.hash(randomToken())
+        req.application.storage[DummyHashKey.self] = hash
+        return hash
+    }
+    struct DummyHashKey: StorageKey { typealias Value = String }
+    static let resetLifetime: TimeInterval = 3600
+
+    static func localPath(_ back: String?) -> String {
+        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\") else { return "/" }
+        return back
+    }
+
+    func register(_ app: Application) {
+        app.get(["inloggen"], access: .public) { req in
+            let ctx = PageSupport.context(req, title: Localized("Inloggen", "Log in"), section: nil)
+            let notice = req.query[String.self, at: "hersteld"] != nil
+                ? ctx.t("Je wachtwoord is opgeslagen. Log in met het nieuwe wachtwoord.", "Your password was saved. Log in with the new password.") : nil
+            return PageSupport.html(AuthPages.login(ctx, csrf: req.csrfToken, email: nil, back: req.query[String.self, at: "terug"], error: nil, notice: notice))
+        }
+        app.post(["inloggen"], access: .public) { req in
+            let form = try req.content.decode(LoginForm.self)
+            let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            let ctx = PageSupport.context(req, title: Localized("Inloggen", "Log in"), section: nil)
+            let keys = LoginThrottle.keys(email: email, address: req.remoteAddress?.ipAddress)
+            switch try await LoginThrottle.verdict(for: keys, on: req.db) {
+            case .locked:
+                return PageSupport.html(AuthPages.login(ctx, csrf: req.csrfToken, email: email, back: form.terug, error: ctx.t(
+                    "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw of herstel je wachtwoord.",
+                    "Too many failed attempts. Try again in a quarter of an hour or reset your password."), notice: nil), status: .tooManyRequests)
+            case .allowed(let delay):
+                if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
+            }
+            let account = try await AccountModel.query(on: req.db).filter(\.$email == email).filter(\.$erasedAt == nil).first()
+            let dummy = try await Self.dummyHash(req)
+            let verified = try await req.password.async.verify(form.password ?? "", created: account?.passwordHash ?? dummy)
+            guard let account, account.passwordHash != nil, verified else {
+                try await LoginThrottle.recordFailure(keys, on: req.db)
+                return PageSupport.html(AuthPages.login(ctx, csrf: req.csrfToken, email: email, back: form.terug,
+                    error: ctx.t("Dit e-mailadres en wachtwoord horen niet bij elkaar.", "This e-mail address and password do not match."), notice: nil),
+                    status: .badRequest)
+            }
+            try await LoginThrottle.clear(email: email, on: req.db)
+            req.startSession(for: account)
+            return req.redirect(to: Self.localPath(form.terug))
+        }
+        app.post(["uitloggen"], access: .signedIn) { req in
+            req.auth.logout(SignedIn.self)
+            req.session.destroy()
+            return req.redirect(to: "/")
+        }
+        app.get(["wachtwoord-vergeten"], access: .public) { req in
+            PageSupport.html(AuthPages.forgot(PageSupport.context(req, title: Localized("Wachtwoord vergeten", "Forgot password"), section: nil),
+                                              csrf: req.csrfToken, sent: false, error: nil))
+        }
+        app.post(["wachtwoord-vergeten"], access: .public) { req in
+            let email = (try req.content.decode(ForgotForm.self).email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            let ctx = PageSupport.context(req, title: Localized("Wachtwoord vergeten", "Forgot password"), section: nil)
+            guard email.contains("@") else {
+                return PageSupport.html(AuthPages.forgot(ctx, csrf: req.csrfToken, sent: false, error: ctx.t("Vul een e-mailadres in.", "Enter an e-mail address.")),
+                                        status: .badRequest)
+            }
+            if let account = try await AccountModel.query(on: req.db).filter(\.$email == email).filter(\.$erasedAt == nil).first() {
+                try await Self.sendResetLink(to: account, on: req, lifetime: Self.resetLifetime, welcome: false)
+            }
+            return PageSupport.html(AuthPages.forgot(ctx, csrf: req.csrfToken, sent: true, error: nil))
+        }
+        app.get(["wachtwoord-herstellen"], access: .public) { req in
+            let token = req.query[String.self, at: "token"] ?? ""
+            return PageSupport.html(AuthPages.reset(PageSupport.context(req, title: Localized("Nieuw wachtwoord", "New password"), section: nil),
+                                                    csrf: req.csrfToken, token: token, errors: [:]))
+        }
+        app.post(["wachtwoord-herstellen"], access: .public) { req in
+            let form = try req.content.decode(ResetForm.self)
+            let ctx = PageSupport.context(req, title: Localized("Nieuw wachtwoord", "New password"), section: nil)
+            let token = form.token ?? ""
+            let reset = try await PasswordResetModel.query(on: req.db).filter(\.$tokenHash == APITokens.hash(token))
+                .filter(\.$usedAt == nil).filter(\.$expiresAt > Date()).with(\.$account).first()
+            var errors: [String: String] = [:]
+            if reset == nil { errors["token"] = ctx.t("Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.", "This link has expired or was used. Ask for a new one.") }
+            let password = form.password ?? ""
+            if let account = reset?.account {
+                let problems = PasswordPolicy.problems(password, email: account.email)
+                if !problems.isEmpty { errors["password"] = problems.map { $0(ctx.lang) }.joined(separator: " ") }
+            }
+            if password != (form.password2 ?? "") { errors["password2"] = ctx.t("De wachtwoorden zijn niet gelijk.", "The passwords differ.") }
+            guard errors.isEmpty, let reset else {
+                return PageSupport.html(AuthPages.reset(ctx, csrf: req.csrfToken, token: token, errors: errors), status: .badRequest)
+            }
+            let hash = try await req.password.async.hash(password)
+            try await req.db.transaction { tx in
+                reset.usedAt = Date()
+                try await reset.save(on: tx)
+                reset.account.passwordHash = hash
+                try await reset.account.save(on: tx)
+                try await AuditLog.record(on: tx, actor: reset.account.id?.uuidString ?? "?", entity: "accounts",
+                                          entityId: reset.account.id?.uuidString ?? "?", action: "password-reset", changes: [])
+            }
+            return req.redirect(to: "/inloggen?hersteld=1")
+        }
+    }
+
+    /// A one-time link to set a password, through the outbox.
+    static func sendResetLink(to account: AccountModel, on req: Request, lifetime: TimeInterval, welcome: Bool) async throws {
+        let token = randomToken()
+        try await PasswordResetModel(accountId: try account.requireID(), tokenHash: APITokens.hash(token),
+                                     expiresAt: Date().addingTimeInterval(lifetime)).create(on: req.db)
+        let base = Environment.get("MASTERPLAN_BASE_URL") ?? "http://" + (req.headers.first(name: .host) ?? "127.0.0.1:8080")
+        let link = base + SiteRoute.resetPassword(token: token).path
+        let subject = welcome ? "Welkom bij Masterplan: kies je wachtwoord" : "Masterplan: nieuw wachtwoord"
+        let body = "Beste \(account.name),\n\nKies je wachtwoord via deze link (één keer te gebruiken, \(Int(lifetime / 3600)) uur geldig):\n\(link)\n\nHeb je dit niet aangevraagd? Dan hoef je niets te doen."
+        try await Outbox.send(to: account.email, subject: subject, body: body, on: req)
+    }
+}

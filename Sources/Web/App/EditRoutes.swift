@@ -1,0 +1,138 @@
+import Domain
+import Fluent
+import Persistence
+import Plot
+import Vapor
+
+/// Changing the programme's records: an organisation's profile (its contact person or the coordinator) and
+/// a project's status and description (its project leader or the coordinator). Every change is audited;
+/// a form with a bad field changes nothing and says what is wrong next to the field.
+struct EditRoutes {
+    struct OrganizationForm: Content {
+        var name: String?
+        var sectors: [String]?
+        var levels: [String]?
+        var district: String?
+        var latitude: String?
+        var longitude: String?
+    }
+
+    struct ProjectForm: Content { var status: String?; var summary: String? }
+
+    /// Applies a form (HTML or JSON) to an organisation; returns the errors per field.
+    static func apply(_ form: OrganizationForm, to org: inout Organization, lang: Lang) -> [String: String] {
+        var errors: [String: String] = [:]
+        let t = { (nl: String, en: String) in lang == .nl ? nl : en }
+        if let name = form.name?.trimmingCharacters(in: .whitespaces) {
+            if name.isEmpty || name.count > 200 { errors["name"] = t("Vul een naam in van hoogstens 200 tekens.", "Enter a name of at most 200 characters.") }
+            else { org.name = name }
+        }
+        if let raw = form.sectors {
+            let parsed = raw.map { Sector(rawValue: $0) }
+            if parsed.contains(where: { $0 == nil }) { errors["sectors"] = t("Onbekende sector.", "Unknown sector.") }
+            else { org.sectors = parsed.compactMap { $0 } }
+        }
+        if let raw = form.levels {
+            let parsed = raw.map { EducationLevel(rawValue: $0) }
+            if parsed.contains(where: { $0 == nil }) { errors["levels"] = t("Onbekend onderwijsniveau.", "Unknown education level.") }
+            else { org.levels = parsed.compactMap { $0 } }
+        }
+        if let district = form.district?.trimmingCharacters(in: .whitespaces) {
+            if district.count > 80 || district.contains(";") { errors["district"] = t("Hoogstens 80 tekens.", "At most 80 characters.") }
+            else { org.district = district.isEmpty ? nil : district }
+        }
+        for (key, value, range) in [("latitude", form.latitude, -90.0...90.0), ("longitude", form.longitude, -180.0...180.0)] {
+            guard let value = value?.trimmingCharacters(in: .whitespaces) else { continue }
+            if value.isEmpty { if key == "latitude" { org.latitude = nil } else { org.longitude = nil }; continue }
+            guard let number = Double(value.replacingOccurrences(of: ",", with: ".")), range.contains(number) else {
+                errors[key] = t("Een getal tussen \(Int(range.lowerBound)) en \(Int(range.upperBound)).", "A number from \(Int(range.lowerBound)) to \(Int(range.upperBound)).")
+                continue
+            }
+            if key == "latitude" { org.latitude = number } else { org.longitude = number }
+        }
+        if (org.latitude == nil) != (org.longitude == nil), errors["latitude"] == nil, errors["longitude"] == nil {
+            errors["longitude"] = t("Vul breedte- en lengtegraad allebei in, of geen van beide.", "Give both latitude and longitude, or neither.")
+        }
+        return errors
+    }
+
+    func register(_ app: Application) {
+        let editors = Access.roles([.beheerder, .contactpersoon])
+        app.get(["organisaties", ":id", "bewerken"], access: editors) { req in
+            let (data, org) = try await PageSupport.record(req, \.organizations)
+            guard Permissions.canEditOrganization(req.actor, org.id) else { throw Abort(.forbidden, reason: "you may edit only your own organisation") }
+            return Self.organizationPage(req, org: org, data: data, errors: [:])
+        }
+        app.post(["organisaties", ":id", "bewerken"], access: editors) { req in
+            let (data, original) = try await PageSupport.record(req, \.organizations)
+            guard Permissions.canEditOrganization(req.actor, original.id) else { throw Abort(.forbidden, reason: "you may edit only your own organisation") }
+            var form = try req.content.decode(OrganizationForm.self)
+            // Unticked checkboxes send nothing: on the HTML form, absence means "none".
+            form.sectors = form.sectors ?? []
+            form.levels = form.levels ?? []
+            var org = original
+            let errors = Self.apply(form, to: &org, lang: req.lang)
+            guard errors.isEmpty else { return Self.organizationPage(req, org: org, data: data, errors: errors, status: .badRequest) }
+            try await RecordStore(req.db).update(org, actor: req.actor?.accountId ?? "?")
+            return req.redirect(to: SiteRoute.organization(org.id).path + "?opgeslagen=1")
+        }
+        let projectEditors = Access.roles([.beheerder, .projectleider])
+        app.get(["projecten", ":id", "bewerken"], access: projectEditors) { req in
+            let (_, project) = try await PageSupport.record(req, \.projects)
+            guard Permissions.canEditProject(req.actor, project.id) else { throw Abort(.forbidden, reason: "you may edit only the projects you lead") }
+            return Self.projectPage(req, project: project, errors: [:])
+        }
+        app.post(["projecten", ":id", "bewerken"], access: projectEditors) { req in
+            let (_, original) = try await PageSupport.record(req, \.projects)
+            guard Permissions.canEditProject(req.actor, original.id) else { throw Abort(.forbidden, reason: "you may edit only the projects you lead") }
+            let form = try req.content.decode(ProjectForm.self)
+            var project = original
+            var errors: [String: String] = [:]
+            if let status = ProjectStatus(rawValue: form.status ?? "") { project.status = status } else { errors["status"] = req.lang == .nl ? "Kies een status." : "Choose a status." }
+            let summary = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if summary.isEmpty || summary.count > 5000 { errors["summary"] = req.lang == .nl ? "Beschrijf het project (hoogstens 5000 tekens)." : "Describe the project (at most 5000 characters)." }
+            else { project.summary = summary }
+            guard errors.isEmpty else { return Self.projectPage(req, project: project, errors: errors, status: .badRequest) }
+            try await RecordStore(req.db).update(project, actor: req.actor?.accountId ?? "?")
+            return req.redirect(to: SiteRoute.project(project.id).path + "?opgeslagen=1")
+        }
+    }
+
+    static func organizationPage(_ req: Request, org: Organization, data: Dataset, errors: [String: String], status: HTTPStatus = .ok) -> Response {
+        let ctx = PageSupport.context(req, title: Localized(org.name + " bewerken", "Edit " + org.name), section: .organizations)
+        let t = ctx.t, lang = ctx.lang
+        let body = Layout.render(ctx, .group(
+            .if(!errors.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"),
+                                    .text(t("Er is niets opgeslagen: verbeter de gemarkeerde velden.", "Nothing was saved: correct the marked fields.")))),
+            Components.postForm(action: SiteRoute.editOrganization(org.id).path, csrf: ctx.csrf, class: "edit", [
+                Components.field("name", label: t("Naam", "Name"), value: org.name, error: errors["name"], required: true),
+                Components.checkboxes("sectors", legend: t("Sectoren", "Sectors"), options: Sector.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                      checked: Set(org.sectors.map(\.rawValue)), error: errors["sectors"]),
+                Components.checkboxes("levels", legend: t("Onderwijsniveaus", "Education levels"), options: EducationLevel.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                      checked: Set(org.levels.map(\.rawValue)), error: errors["levels"]),
+                Components.field("district", label: t("Stadsdeel of gemeente", "District or municipality"), value: org.district, error: errors["district"]),
+                Components.field("latitude", label: t("Breedtegraad", "Latitude"), value: org.latitude.map { String($0) }, error: errors["latitude"], hint: "52.37"),
+                Components.field("longitude", label: t("Lengtegraad", "Longitude"), value: org.longitude.map { String($0) }, error: errors["longitude"], hint: "4.89"),
+                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Opslaan", "Save"))]),
+            ]),
+            .p(.a(.href(SiteRoute.organization(org.id).path), .text(t("Terug zonder opslaan", "Back without saving"))))
+        ))
+        return PageSupport.html(body, status: status)
+    }
+
+    static func projectPage(_ req: Request, project: Project, errors: [String: String], status: HTTPStatus = .ok) -> Response {
+        let ctx = PageSupport.context(req, title: Localized(project.name + " bewerken", "Edit " + project.nameEn), section: .projects)
+        let t = ctx.t
+        let body = Layout.render(ctx, Components.postForm(action: SiteRoute.editProject(project.id).path, csrf: ctx.csrf, class: "edit", [
+            Components.select(name: "status", label: t("Status", "Status"), options: ProjectStatus.allCases.map { ($0.rawValue, $0.label(ctx.lang)) },
+                              selected: project.status.rawValue, error: errors["status"]),
+            .div(.class("field"),
+                 .element(named: "label", nodes: [.attribute(named: "for", value: "summary"), .text(t("Beschrijving", "Description"))]),
+                 .element(named: "textarea", nodes: [.attribute(named: "name", value: "summary"), .attribute(named: "id", value: "summary"),
+                                                     .attribute(named: "rows", value: "10"), .text(project.summary)]),
+                 .unwrap(errors["summary"]) { .p(.class("error"), .id("summary-error"), .text($0)) }),
+            .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Opslaan", "Save"))]),
+        ]))
+        return PageSupport.html(body, status: status)
+    }
+}

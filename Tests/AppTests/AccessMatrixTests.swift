@@ -1,0 +1,72 @@
+import Domain
+import Foundation
+import Testing
+import VaporTesting
+@testable import Web
+
+/// Every registered route × every role (and anonymous): the outcome must follow the route's access rule.
+/// A route registered without a rule fails here, as does any rule the app does not enforce.
+@Suite struct AccessMatrixTests {
+    /// A real record for each path parameter, chosen so that object-level rules allow the demo roles
+    /// (the contact person's own organisation, the project leader's own project).
+    static func concrete(_ route: Route) -> String {
+        let parts = route.path.map(\.description)
+        var out: [String] = []
+        for (i, component) in route.path.enumerated() {
+            guard case .parameter(let name) = component else { out.append(component.description); continue }
+            let parent = i > 0 ? parts[i - 1] : ""
+            switch (parent, name) {
+            case ("organisaties", _), ("organizations", _): out.append("montessori-college-oost")
+            case ("projecten", _), ("projects", _): out.append("technologieroute")
+            case ("opleidingshuizen", _): out.append("mobiliteitstechniek")
+            case ("indicatoren", _), ("indicators", _): out.append("labour.vacancies")
+            case ("evenementen", _), ("events", _): out.append("matchingday-2014")
+            case ("routes", _): out.append("vakmanschapsroute")
+            case ("taal", _): out.append("en")
+            default: out.append(UUID().uuidString)
+            }
+        }
+        return "/" + out.joined(separator: "/")
+    }
+
+    @Test func everyRouteFollowsItsRuleForEveryRole() async throws {
+        try await withMasterplan { app in
+            let routes = app.routes.all
+            var cells = 0
+            for route in routes {
+                let access = try #require(route.access, "\(route.method) \(route.path.string) has no access rule")
+                let path = Self.concrete(route)
+                for (role, var browser) in try await browsers(app) {
+                    let res: TestingHTTPResponse
+                    switch route.method {
+                    case .GET:
+                        res = try await browser.get(path)
+                    case .POST:
+                        res = try await browser.post(path, [], csrfFrom: role == "publiek" ? "/inloggen" : "/account")
+                    default:
+                        let csrf = Browser.csrf(in: try await browser.get(role == "publiek" ? "/inloggen" : "/account").text) ?? ""
+                        var h = HTTPHeaders()
+                        h.contentType = .json
+                        res = try await browser.send(route.method, path, headers: h, body: ByteBuffer(string: #"{"_csrf":"\#(csrf)"}"#))
+                    }
+                    let isAPI = path.hasPrefix("/api/")
+                    let toLogin = res.status == .seeOther && (res.headers.first(name: .location) ?? "").hasPrefix("/inloggen")
+                    let roleValue = Role(rawValue: role)
+                    let label = "\(route.method) \(path) as \(role): \(res.status.code)"
+                    if access.allows(roleValue) {
+                        #expect(![.unauthorized, .forbidden].contains(res.status) && !toLogin, "\(label) should be allowed")
+                        #expect(res.status.code < 500, "\(label)")
+                    } else if roleValue == nil {
+                        #expect(isAPI ? res.status == .unauthorized : toLogin, "\(label) should ask to log in")
+                    } else {
+                        #expect(res.status == .forbidden, "\(label) should be forbidden")
+                    }
+                    cells += 1
+                }
+            }
+            // Recorded for the closing note: routes × (4 roles + anonymous).
+            print("access matrix: \(routes.count) routes × 5 = \(cells) cells")
+            #expect(cells == routes.count * 5)
+        }
+    }
+}

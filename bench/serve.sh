@@ -10,23 +10,25 @@ BIN=${BIN:-.build/release/masterplan}
 PORT=${PORT:-18181}
 DURATION=${DURATION:-20s}
 WORK=$(mktemp -d)
+PID=""
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 now() { date +%s.%N; }
+# Starts the server (PID is set here, not in a subshell) and leaves the seconds to the first answer in ELAPSED.
 start_and_wait() {
   local t0; t0=$(now)
   "$BIN" serve --port "$PORT" --database "$WORK/bench.sqlite" >"$WORK/serve.log" 2>&1 &
   PID=$!
   until curl -sf "http://127.0.0.1:$PORT/api/v1/organizations?per=1" >/dev/null; do sleep 0.01; done
-  echo "$(now) - $t0" | bc
+  ELAPSED=$(python3 -c "print(f'{$(now) - $t0:.3f}')")
 }
 
 echo "binary: $BIN ($(uname -m), $(nproc) cores)"
 for run in 1 2 3; do
   rm -f "$WORK/bench.sqlite"
-  printf 'cold start, empty database (migrate + load): %.3f s\n' "$(start_and_wait)"
+  start_and_wait; echo "cold start, empty database (migrate + load): $ELAPSED s"
   kill $PID; wait $PID 2>/dev/null || true
-  printf 'cold start, existing database:               %.3f s\n' "$(start_and_wait)"
+  start_and_wait; echo "cold start, existing database:               $ELAPSED s"
   kill $PID; wait $PID 2>/dev/null || true
 done
 

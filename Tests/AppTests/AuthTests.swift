@@ -172,6 +172,14 @@ import VaporTesting
             #expect(ok.status == .seeOther)
             #expect(try await b.get("/projecten/technologieroute").text.contains("Nieuwe beschrijving."))
             #expect(try await b.get("/projecten/entreeopleiding/bewerken").status == .forbidden)
+            // Routes of the led project, yes; routes of another project and the Opleidingshuizen, no.
+            let route = try await b.post("/leerroutes/technologieroute-havo-hbo/bewerken", [("status", "planned"), ("text", "Start in 2015.")])
+            #expect(route.status == .seeOther)
+            #expect(try await RecordStore(app.db).dataset().routes.first { $0.id == "technologieroute-havo-hbo" }?.status == .planned)
+            #expect(try await b.get("/leerroutes/vakmanschapsroute/bewerken").status == .forbidden)
+            #expect(try await b.get("/opleidingshuizen/logistiek/bewerken").status == .forbidden)
+            let bad = try await b.post("/leerroutes/technologieroute-havo-hbo/bewerken", [("status", "sleeping"), ("text", "")])
+            #expect(bad.status == .badRequest && bad.text.contains("id=\"status-error\"") && bad.text.contains("id=\"text-error\""))
         }
     }
 

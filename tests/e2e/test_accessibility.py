@@ -14,7 +14,7 @@ PAGES = [
     "/netwerk", "/projecten", "/projecten/entreeopleiding", "/leerroutes", "/opleidingshuizen",
     "/opleidingshuizen/mobiliteitstechniek", "/indicatoren", "/indicatoren/roc.students.sector", "/tijdlijn",
     "/financiering", "/evenementen", "/evenementen/matchingday-2014", "/ambities", "/projectorganisatie",
-    "/projecten?lang=en", "/bestaat-niet",
+    "/projecten?lang=en", "/bestaat-niet", "/inloggen", "/wachtwoord-vergeten", "/wachtwoord-herstellen?token=x",
 ]
 
 RUN = """

@@ -50,6 +50,20 @@ public enum Permissions {
         }
     }
 
+    /// A learning route is led by the leader of the project it belongs to.
+    public static func canEditRoute(_ actor: Actor?, _ route: LearningRoute) -> Bool {
+        guard let actor else { return false }
+        if actor.role == .beheerder { return true }
+        return route.projectId.map { canEditProject(actor, $0) } ?? false
+    }
+
+    /// The Opleidingshuizen are led within the public–private partnership project (§4.6).
+    public static let opleidingshuizenProject = "publiek-private-samenwerking"
+
+    public static func canEditOpleidingshuis(_ actor: Actor?) -> Bool {
+        canEditProject(actor, opleidingshuizenProject)
+    }
+
     /// Personal contact details of an organisation's contact persons: the coordinator, the organisation itself,
     /// organisations it has an agreement with, and project leaders of projects it takes part in. Never analysts
     /// or the public.

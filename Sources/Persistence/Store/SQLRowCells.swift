@@ -4,7 +4,9 @@ import SQLKit
 /// Reads a database row through the same codec as a CSV line.
 struct SQLRowCells: CellSource {
     let row: any SQLRow
-    func has(_ column: String) -> Bool { row.contains(column: column) }
+    let columns: Set<String>
+    init(row: any SQLRow) { self.row = row; columns = Set(row.allColumns) }
+    func has(_ column: String) -> Bool { columns.contains(column) }
     func isNull(_ column: String) throws -> Bool { try row.decodeNil(column: column) }
     func string(_ column: String) throws -> String {
         if try isNull(column) { return "" }

@@ -50,6 +50,7 @@ public func routes(_ app: Application) {
     AuthRoutes().register(app)
     AccountRoutes().register(app)
     EditRoutes().register(app)
+    EditRoutes().registerLedRecords(app)
     AdminRoutes().register(app)
     APIRoutes.register(app)
 }

@@ -98,6 +98,83 @@ struct EditRoutes {
         }
     }
 
+    struct StatusTextForm: Content { var status: String?; var text: String? }
+
+    /// Routes and Opleidingshuizen: their status and description, by the leader of their project.
+    func registerLedRecords(_ app: Application) {
+        let leaders = Access.roles([.beheerder, .projectleider])
+        app.get(["leerroutes", ":id", "bewerken"], access: leaders) { req in
+            let (_, route) = try await PageSupport.record(req, \.routes)
+            guard Permissions.canEditRoute(req.actor, route) else { throw Abort(.forbidden, reason: "you may edit only routes of the projects you lead") }
+            return Self.statusTextPage(req, title: route.name, action: "/leerroutes/\(escapePath(route.id))/bewerken",
+                                       statuses: RouteStatus.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: route.status.rawValue,
+                                       text: route.description, errors: [:])
+        }
+        app.post(["leerroutes", ":id", "bewerken"], access: leaders) { req in
+            let (_, original) = try await PageSupport.record(req, \.routes)
+            guard Permissions.canEditRoute(req.actor, original) else { throw Abort(.forbidden, reason: "you may edit only routes of the projects you lead") }
+            let form = try req.content.decode(StatusTextForm.self)
+            var route = original
+            let (status, text, errors) = Self.validate(form, RouteStatus.self, lang: req.lang)
+            if let status { route.status = status }
+            if let text { route.description = text }
+            guard errors.isEmpty else {
+                return Self.statusTextPage(req, title: route.name, action: "/leerroutes/\(escapePath(route.id))/bewerken",
+                                           statuses: RouteStatus.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: form.status,
+                                           text: form.text ?? "", errors: errors, status: .badRequest)
+            }
+            try await RecordStore(req.db).update(route, actor: req.actor?.accountId ?? "?")
+            return req.redirect(to: SiteRoute.routes.path + "#" + route.id)
+        }
+        app.get(["opleidingshuizen", ":id", "bewerken"], access: leaders) { req in
+            let (_, house) = try await PageSupport.record(req, \.opleidingshuizen)
+            guard Permissions.canEditOpleidingshuis(req.actor) else { throw Abort(.forbidden, reason: "you do not lead the public–private partnerships") }
+            return Self.statusTextPage(req, title: house.name, action: "/opleidingshuizen/\(escapePath(house.id))/bewerken",
+                                       statuses: OpleidingshuisStatus.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: house.status.rawValue,
+                                       text: house.summary, errors: [:])
+        }
+        app.post(["opleidingshuizen", ":id", "bewerken"], access: leaders) { req in
+            let (_, original) = try await PageSupport.record(req, \.opleidingshuizen)
+            guard Permissions.canEditOpleidingshuis(req.actor) else { throw Abort(.forbidden, reason: "you do not lead the public–private partnerships") }
+            let form = try req.content.decode(StatusTextForm.self)
+            var house = original
+            let (status, text, errors) = Self.validate(form, OpleidingshuisStatus.self, lang: req.lang)
+            if let status { house.status = status }
+            if let text { house.summary = text }
+            guard errors.isEmpty else {
+                return Self.statusTextPage(req, title: house.name, action: "/opleidingshuizen/\(escapePath(house.id))/bewerken",
+                                           statuses: OpleidingshuisStatus.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: form.status,
+                                           text: form.text ?? "", errors: errors, status: .badRequest)
+            }
+            try await RecordStore(req.db).update(house, actor: req.actor?.accountId ?? "?")
+            return req.redirect(to: SiteRoute.opleidingshuis(house.id).path)
+        }
+    }
+
+    static func validate<S: RawRepresentable>(_ form: StatusTextForm, _ type: S.Type, lang: Lang) -> (S?, String?, [String: String]) where S.RawValue == String {
+        var errors: [String: String] = [:]
+        let status = S(rawValue: form.status ?? "")
+        if status == nil { errors["status"] = lang == .nl ? "Kies een status." : "Choose a status." }
+        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty || text.count > 5000 { errors["text"] = lang == .nl ? "Vul een beschrijving in (hoogstens 5000 tekens)." : "Enter a description (at most 5000 characters)." }
+        return (status, errors["text"] == nil ? text : nil, errors)
+    }
+
+    static func statusTextPage(_ req: Request, title: String, action: String, statuses: [(String, String)], status: String?,
+                               text: String, errors: [String: String], status httpStatus: HTTPStatus = .ok) -> Response {
+        let ctx = PageSupport.context(req, title: Localized(title + " bewerken", "Edit " + title), section: nil)
+        let t = ctx.t
+        return PageSupport.html(Layout.render(ctx, Components.postForm(action: action, csrf: ctx.csrf, class: "edit", [
+            Components.select(name: "status", label: t("Status", "Status"), options: statuses, selected: status, error: errors["status"]),
+            .div(.class("field"),
+                 .element(named: "label", nodes: [.attribute(named: "for", value: "text"), .text(t("Beschrijving", "Description"))]),
+                 .element(named: "textarea", nodes: [.attribute(named: "name", value: "text"), .attribute(named: "id", value: "text"),
+                                                     .attribute(named: "rows", value: "8"), .text(text)]),
+                 .unwrap(errors["text"]) { .p(.class("error"), .id("text-error"), .text($0)) }),
+            .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Opslaan", "Save"))]),
+        ])), status: httpStatus)
+    }
+
     static func organizationPage(_ req: Request, org: Organization, data: Dataset, errors: [String: String], status: HTTPStatus = .ok) -> Response {
         let ctx = PageSupport.context(req, title: Localized(org.name + " bewerken", "Edit " + org.name), section: .organizations)
         let t = ctx.t, lang = ctx.lang

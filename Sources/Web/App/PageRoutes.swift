@@ -43,7 +43,7 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized(project.number + " " + project.name, project.number + " " + project.nameEn), section: .projects)))
         }
         app.get(["leerroutes"], access: .public) { req in
-            PageSupport.html(RoutesPage(lang: req.lang, data: try await PageSupport.dataset(req))
+            PageSupport.html(RoutesPage(lang: req.lang, data: try await PageSupport.dataset(req), actor: req.actor)
                 .render(PageSupport.context(req, title: Localized("Leerroutes", "Learning routes"), section: .routes)))
         }
         app.get(["opleidingshuizen"], access: .public) { req in
@@ -53,7 +53,7 @@ struct PageRoutes {
         }
         app.get(["opleidingshuizen", ":id"], access: .public) { req in
             let (data, house) = try await PageSupport.record(req, \.opleidingshuizen)
-            return PageSupport.html(OpleidingshuisPage(lang: req.lang, house: house, data: data)
+            return PageSupport.html(OpleidingshuisPage(lang: req.lang, house: house, data: data, canEdit: Permissions.canEditOpleidingshuis(req.actor))
                 .render(PageSupport.context(req, title: Localized(house.name, house.name), section: .opleidingshuizen)))
         }
         app.get(["indicatoren"], access: .public) { req in

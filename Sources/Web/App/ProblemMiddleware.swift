@@ -52,6 +52,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         headers.contentType = .html
         let lang = req.lang
         let title = status == .notFound ? (lang == .nl ? "Pagina niet gevonden" : "Page not found")
+            : status == .forbidden || status == .unauthorized ? (lang == .nl ? "Geen toegang" : "No access")
             : status.code < 500 ? (lang == .nl ? "Ongeldige aanvraag" : "Bad request") : (lang == .nl ? "Er ging iets mis" : "Something went wrong")
         let details = problem.invalidParams?.map { "\($0.name): \($0.reason)" } ?? (problem.detail.map { [$0] } ?? [])
         let page = Layout.render(PageContext(lang: lang, path: req.pathAndQuery, title: title, section: nil), .group(

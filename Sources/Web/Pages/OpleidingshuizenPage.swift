@@ -32,12 +32,14 @@ struct OpleidingshuisPage {
     let lang: Lang
     let house: Opleidingshuis
     let data: Dataset
+    var canEdit = false
 
     func render(_ ctx: PageContext) -> String {
         let t = ctx.t
         let partners = data.opleidingshuisPartners.filter { $0.opleidingshuisId == house.id }
         let milestones = data.opleidingshuisMilestones.filter { $0.opleidingshuisId == house.id }.sorted { $0.date < $1.date }
         return Layout.render(ctx, .group(
+            .if(canEdit, .p(.a(.href("/opleidingshuizen/\(escapePath(house.id))/bewerken"), .text(t("Bewerken", "Edit"))))),
             Components.facts([
                 (t("Sector", "Sector"), .text(house.sectors.map { $0.label(lang) }.joined(separator: ", "))),
                 (t("Status", "Status"), Components.badge(house.status.label(lang))),

@@ -5,6 +5,7 @@ import Plot
 struct RoutesPage {
     let lang: Lang
     let data: Dataset
+    var actor: Actor? = nil
 
     func matrix(_ route: LearningRoute) -> Node<HTML.BodyContext> {
         let cells = data.routeParticipations.filter { $0.routeId == route.id && $0.sector != nil }
@@ -33,6 +34,7 @@ struct RoutesPage {
         let keuzedelen = data.keuzedelen.filter { $0.routeId == r.id }
         return .section(.id(r.id),
             .h2(.text(r.name)),
+            .if(Permissions.canEditRoute(actor, r), .p(.a(.href("/leerroutes/\(escapePath(r.id))/bewerken"), .text(t("Route bewerken", "Edit route"))))),
             Components.facts([
                 (t("Soort", "Kind"), .text(r.kind.label(lang))),
                 (t("Van – naar", "From – to"), .text(r.fromLevel.label(lang) + " → " + r.toLevel.label(lang))),

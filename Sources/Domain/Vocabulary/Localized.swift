@@ -25,3 +25,12 @@ public enum Qualifier: String, Codable, CaseIterable, Sendable, Hashable {
         }
     }
 }
+
+/// A value with a label in both interface languages (statuses, kinds, sectors …).
+public protocol LocalizedLabel {
+    var label: Localized { get }
+}
+
+extension RouteStatus: LocalizedLabel {}
+extension OpleidingshuisStatus: LocalizedLabel {}
+extension ProjectStatus: LocalizedLabel {}

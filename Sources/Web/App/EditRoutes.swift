@@ -102,52 +102,45 @@ struct EditRoutes {
 
     /// Routes and Opleidingshuizen: their status and description, by the leader of their project.
     func registerLedRecords(_ app: Application) {
+        registerStatusText(app, segment: "leerroutes", \.routes, RouteStatus.self, title: \.name,
+                           status: \.status, text: \.description, done: { SiteRoute.routes.path + "#" + $0.id },
+                           allowed: { Permissions.canEditRoute($0, $1) }, refusal: "you may edit only routes of the projects you lead")
+        registerStatusText(app, segment: "opleidingshuizen", \.opleidingshuizen, OpleidingshuisStatus.self, title: \.name,
+                           status: \.status, text: \.summary, done: { SiteRoute.opleidingshuis($0.id).path },
+                           allowed: { actor, _ in Permissions.canEditOpleidingshuis(actor) }, refusal: "you do not lead the public–private partnerships")
+    }
+
+    /// GET and POST /<segment>/:id/bewerken for a record with a status and a description.
+    private func registerStatusText<R: Record, S: RawRepresentable & CaseIterable & Sendable>(
+        _ app: Application, segment: String, _ items: KeyPath<Dataset, [R]> & Sendable, _ statusType: S.Type,
+        title: KeyPath<R, String> & Sendable, status: WritableKeyPath<R, S> & Sendable, text: WritableKeyPath<R, String> & Sendable,
+        done: @escaping @Sendable (R) -> String, allowed: @escaping @Sendable (Actor?, R) -> Bool, refusal: String
+    ) where S.RawValue == String, S: LocalizedLabel {
         let leaders = Access.roles([.beheerder, .projectleider])
-        app.get(["leerroutes", ":id", "bewerken"], access: leaders) { req in
-            let (_, route) = try await PageSupport.record(req, \.routes)
-            guard Permissions.canEditRoute(req.actor, route) else { throw Abort(.forbidden, reason: "you may edit only routes of the projects you lead") }
-            return Self.statusTextPage(req, title: route.name, action: "/leerroutes/\(escapePath(route.id))/bewerken",
-                                       statuses: RouteStatus.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: route.status.rawValue,
-                                       text: route.description, errors: [:])
+        let path: [PathComponent] = [.constant(segment), .parameter("id"), .constant("bewerken")]
+        @Sendable func page(_ req: Request, _ record: R, statusValue: String?, textValue: String, errors: [String: String], code: HTTPStatus) -> Response {
+            Self.statusTextPage(req, title: record[keyPath: title], action: "/\(segment)/\(escapePath(record.key))/bewerken",
+                                statuses: S.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: statusValue, text: textValue,
+                                errors: errors, status: code)
         }
-        app.post(["leerroutes", ":id", "bewerken"], access: leaders) { req in
-            let (_, original) = try await PageSupport.record(req, \.routes)
-            guard Permissions.canEditRoute(req.actor, original) else { throw Abort(.forbidden, reason: "you may edit only routes of the projects you lead") }
+        app.get(path, access: leaders) { req in
+            let (_, record) = try await PageSupport.record(req, items)
+            guard allowed(req.actor, record) else { throw Abort(.forbidden, reason: refusal) }
+            return page(req, record, statusValue: record[keyPath: status].rawValue, textValue: record[keyPath: text], errors: [:], code: .ok)
+        }
+        app.post(path, access: leaders) { req in
+            let (_, original) = try await PageSupport.record(req, items)
+            guard allowed(req.actor, original) else { throw Abort(.forbidden, reason: refusal) }
             let form = try req.content.decode(StatusTextForm.self)
-            var route = original
-            let (status, text, errors) = Self.validate(form, RouteStatus.self, lang: req.lang)
-            if let status { route.status = status }
-            if let text { route.description = text }
-            guard errors.isEmpty else {
-                return Self.statusTextPage(req, title: route.name, action: "/leerroutes/\(escapePath(route.id))/bewerken",
-                                           statuses: RouteStatus.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: form.status,
-                                           text: form.text ?? "", errors: errors, status: .badRequest)
+            var record = original
+            let (newStatus, newText, errors) = Self.validate(form, S.self, lang: req.lang)
+            guard errors.isEmpty, let newStatus, let newText else {
+                return page(req, original, statusValue: form.status, textValue: form.text ?? "", errors: errors, code: .badRequest)
             }
-            try await RecordStore(req.db).update(route, actor: req.actor?.accountId ?? "?")
-            return req.redirect(to: SiteRoute.routes.path + "#" + route.id)
-        }
-        app.get(["opleidingshuizen", ":id", "bewerken"], access: leaders) { req in
-            let (_, house) = try await PageSupport.record(req, \.opleidingshuizen)
-            guard Permissions.canEditOpleidingshuis(req.actor) else { throw Abort(.forbidden, reason: "you do not lead the public–private partnerships") }
-            return Self.statusTextPage(req, title: house.name, action: "/opleidingshuizen/\(escapePath(house.id))/bewerken",
-                                       statuses: OpleidingshuisStatus.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: house.status.rawValue,
-                                       text: house.summary, errors: [:])
-        }
-        app.post(["opleidingshuizen", ":id", "bewerken"], access: leaders) { req in
-            let (_, original) = try await PageSupport.record(req, \.opleidingshuizen)
-            guard Permissions.canEditOpleidingshuis(req.actor) else { throw Abort(.forbidden, reason: "you do not lead the public–private partnerships") }
-            let form = try req.content.decode(StatusTextForm.self)
-            var house = original
-            let (status, text, errors) = Self.validate(form, OpleidingshuisStatus.self, lang: req.lang)
-            if let status { house.status = status }
-            if let text { house.summary = text }
-            guard errors.isEmpty else {
-                return Self.statusTextPage(req, title: house.name, action: "/opleidingshuizen/\(escapePath(house.id))/bewerken",
-                                           statuses: OpleidingshuisStatus.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: form.status,
-                                           text: form.text ?? "", errors: errors, status: .badRequest)
-            }
-            try await RecordStore(req.db).update(house, actor: req.actor?.accountId ?? "?")
-            return req.redirect(to: SiteRoute.opleidingshuis(house.id).path)
+            record[keyPath: status] = newStatus
+            record[keyPath: text] = newText
+            try await RecordStore(req.db).update(record, actor: req.actor?.accountId ?? "?")
+            return req.redirect(to: done(record))
         }
     }
 

@@ -71,6 +71,22 @@ import VaporTesting
         }
     }
 
+    @Test func pagesSeeEveryWriteThroughTheVersionNumber() async throws {
+        try await withMasterplan { app in
+            let store = RecordStore(app.db)
+            let v0 = try await store.version()
+            #expect(try await get(app, "/organisaties/otib").text.contains("OTIB"))
+            var otib = try #require(try await store.dataset().organization("otib"))
+            otib.name = "OTIB (opleidingsfonds)"
+            try await store.update(otib, actor: "test")
+            #expect(try await store.version() == v0 + 1)
+            #expect(try await get(app, "/organisaties/otib").text.contains("OTIB (opleidingsfonds)"), "the cached dataset was refreshed")
+            try await store.replace(with: try embeddedDataset())
+            #expect(try await store.version() == v0 + 2)
+            #expect(!(try await get(app, "/organisaties/otib").text.contains("OTIB (opleidingsfonds)")))
+        }
+    }
+
     @Test func databaseLocationParsing() {
         #expect(DatabaseLocation.resolve(option: nil, environment: [:]) == .sqliteFile("masterplan.sqlite"))
         #expect(DatabaseLocation.resolve(option: nil, environment: ["DATABASE_URL": "postgres://u:p@h/db"]) == .postgres("postgres://u:p@h/db"))

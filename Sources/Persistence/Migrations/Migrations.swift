@@ -40,6 +40,7 @@ public enum Migrations {
             CreateLoginAttempts(),
             CreateAuditLog(),
             SessionRecord.migration,
+            CreateDatasetVersion(),
         ]
     }
 }

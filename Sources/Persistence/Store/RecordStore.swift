@@ -35,6 +35,17 @@ public struct RecordStore: Sendable {
         data[keyPath: table.keyPath] = try await all(T.Row.self)
     }
 
+    /// Increases with every write to the programme's data (see `CreateDatasetVersion`).
+    public func version() async throws -> Int {
+        let row = try await sql.select().column("version").from("dataset_version").where("id", .equal, SQLBind(1)).first()
+        return try row?.decode(column: "version", as: Int.self) ?? 0
+    }
+
+    func bumpVersion() async throws {
+        try await sql.update("dataset_version").set("version", to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, SQLBind(1)).run()
+    }
+
     public func recordCount() async throws -> Int {
         var total = 0
         for table in Dataset.tables { total += try await count(table) }
@@ -58,6 +69,7 @@ public struct RecordStore: Sendable {
             let store = RecordStore(tx)
             for table in Dataset.tables.reversed() { try await store.deleteAll(table) }
             for table in Dataset.tables { try await store.insert(table, from: dataset) }
+            try await store.bumpVersion()
         }
     }
 
@@ -90,6 +102,7 @@ public struct RecordStore: Sendable {
             for (column, cell) in try RowCodec.encode(record) { update = update.set(SQLIdentifier(column), to: store.bind(cell)) }
             try await update.where(SQLIdentifier(keyColumn), .equal, SQLBind(record.key)).run()
             try await AuditLog.record(on: tx, actor: actor, entity: R.entity, entityId: record.key, action: "update", changes: changes)
+            try await store.bumpVersion()
             return changes
         }
     }

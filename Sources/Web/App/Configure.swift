@@ -18,6 +18,7 @@ public func configure(_ app: Application, database: DatabaseLocation, seed: Seed
 
 /// Everything after registering the database: migrations, seed, middleware, routes.
 public func prepare(_ app: Application, seed: SeedPolicy) async throws {
+    app.storage[Application.DatasetCacheKey.self] = DatasetCache()
     try await app.autoMigrate()
     if seed == .embeddedIfEmpty {
         let store = RecordStore(app.db)

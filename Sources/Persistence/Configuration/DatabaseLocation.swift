@@ -38,9 +38,11 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// Registers the database and every migration with the application.
     public func configure(_ app: Application) throws {
         switch self {
-        case .sqliteFile(let path): app.databases.use(.sqlite(.file(path)), as: .sqlite)
-        case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
-        case .postgres(let url): app.databases.use(try .postgres(url: url), as: .psql)
+        // SQL is never logged (SQLite) or only at trace level (PostgreSQL): statements carry e-mail addresses
+        // and password hashes as bound values, and those stay out of logs.
+        case .sqliteFile(let path): app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+        case .sqliteMemory: app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
+        case .postgres(let url): app.databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
         }
         app.migrations.add(Migrations.all)
     }

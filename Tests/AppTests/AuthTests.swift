@@ -148,6 +148,7 @@ import VaporTesting
             let bad = try await b.post(form, [("name", "Montessori College Oost"), ("sectors[]", "bouw"), ("latitude", "north"), ("longitude", "4.9")])
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("id=\"latitude-error\""))
+            #expect(bad.text.contains("value=\"north\""), "what was typed is shown back")
             #expect(try await RecordStore(app.db).dataset() == before, "a bad form writes nothing")
             let saved = try await b.post(form, [("name", "Montessori College Oost"), ("sectors[]", "bouw"), ("sectors[]", "installatie"),
                                                 ("levels[]", "vmbo-bk"), ("district", "Oost"), ("latitude", "52,36"), ("longitude", "4.94")])

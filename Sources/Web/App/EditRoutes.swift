@@ -72,7 +72,10 @@ struct EditRoutes {
             form.levels = form.levels ?? []
             var org = original
             let errors = Self.apply(form, to: &org, lang: req.lang)
-            guard errors.isEmpty else { return Self.organizationPage(req, org: org, data: data, errors: errors, status: .badRequest) }
+            guard errors.isEmpty else {
+                return Self.organizationPage(req, org: org, data: data, errors: errors, status: .badRequest,
+                                             raw: ["latitude": form.latitude ?? "", "longitude": form.longitude ?? ""])
+            }
             try await RecordStore(req.db).update(org, actor: req.actor?.accountId ?? "?")
             return req.redirect(to: SiteRoute.organization(org.id).path + "?opgeslagen=1")
         }
@@ -168,7 +171,9 @@ struct EditRoutes {
         ])), status: httpStatus)
     }
 
-    static func organizationPage(_ req: Request, org: Organization, data: Dataset, errors: [String: String], status: HTTPStatus = .ok) -> Response {
+    /// `raw`: what the person typed in fields that did not parse, shown back so they can correct it.
+    static func organizationPage(_ req: Request, org: Organization, data: Dataset, errors: [String: String], status: HTTPStatus = .ok,
+                                 raw: [String: String] = [:]) -> Response {
         let ctx = PageSupport.context(req, title: Localized(org.name + " bewerken", "Edit " + org.name), section: .organizations)
         let t = ctx.t, lang = ctx.lang
         let body = Layout.render(ctx, .group(
@@ -181,8 +186,8 @@ struct EditRoutes {
                 Components.checkboxes("levels", legend: t("Onderwijsniveaus", "Education levels"), options: EducationLevel.allCases.map { ($0.rawValue, $0.label(lang)) },
                                       checked: Set(org.levels.map(\.rawValue)), error: errors["levels"]),
                 Components.field("district", label: t("Stadsdeel of gemeente", "District or municipality"), value: org.district, error: errors["district"]),
-                Components.field("latitude", label: t("Breedtegraad", "Latitude"), value: org.latitude.map { String($0) }, error: errors["latitude"], hint: "52.37"),
-                Components.field("longitude", label: t("Lengtegraad", "Longitude"), value: org.longitude.map { String($0) }, error: errors["longitude"], hint: "4.89"),
+                Components.field("latitude", label: t("Breedtegraad", "Latitude"), value: errors["latitude"] != nil ? raw["latitude"] : org.latitude.map { String($0) }, error: errors["latitude"], hint: "52.37"),
+                Components.field("longitude", label: t("Lengtegraad", "Longitude"), value: errors["longitude"] != nil ? raw["longitude"] : org.longitude.map { String($0) }, error: errors["longitude"], hint: "4.89"),
                 .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Opslaan", "Save"))]),
             ]),
             .p(.a(.href(SiteRoute.organization(org.id).path), .text(t("Terug zonder opslaan", "Back without saving"))))

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: masterplan → Web/Reports → Persistence → Domain.
-// Optimization (added with the allocation and Matchingday issues) depends on nothing of ours.
+// Optimization depends on nothing of ours.
 let package = Package(
     name: "masterplan",
     platforms: [.macOS(.v13)],
@@ -20,6 +20,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain"),
+        // Pure optimisation: no Vapor, no Fluent, nothing of ours; builds and tests in seconds.
+        .target(name: "Optimization"),
         .target(name: "Persistence", dependencies: [
             "Domain",
             .product(name: "Fluent", package: "fluent"),
@@ -34,11 +36,12 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .executableTarget(name: "masterplan", dependencies: [
-            "Web", "Persistence", "Domain",
+            "Web", "Persistence", "Domain", "Optimization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "AppTests", dependencies: [
             "Web", "Persistence", "Domain", "Reports",
             .product(name: "VaporTesting", package: "vapor"),

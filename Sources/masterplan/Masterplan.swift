@@ -11,7 +11,7 @@ struct Masterplan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "masterplan",
         abstract: "Masterplan: the platform for a city's technology-education programme.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, User.self, PersonCommand.self],
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, User.self, PersonCommand.self, Bench.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -85,7 +85,13 @@ public enum MinCostFlow {
             for v in 0..<n { potential[v] += min(distance[v], limit) }
             var push = -excess[target]
             var v = target
-            while via[v] >= 0 { let e = via[v]; push = min(push, cap[e]); v = to[e ^ 1] }
+            var steps = 0
+            while via[v] >= 0 {
+                let e = via[v]; push = min(push, cap[e]); v = to[e ^ 1]
+                // A shortest path visits each node once; more steps would mean broken potentials, not a slow answer.
+                steps += 1
+                precondition(steps <= n, "min-cost flow: augmenting path longer than the node count")
+            }
             push = min(push, excess[v])
             v = target
             while via[v] >= 0 { let e = via[v]; cap[e] -= push; cap[e ^ 1] += push; v = to[e ^ 1] }

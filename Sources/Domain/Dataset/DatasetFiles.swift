@@ -13,7 +13,7 @@ public enum DatasetFiles {
         let known = Set(Dataset.entityNames)
         var seen: [String: String] = [:]
         for name in files.keys.sorted() {
-            guard let dot = name.lastIndex(of: "."), let format = DataFormat(rawValue: String(name[name.index(after: dot)...])) else {
+            guard let dot = name.lastIndex(of: "."), DataFormat(rawValue: String(name[name.index(after: dot)...])) != nil else {
                 continue // READMEs and other files are not data
             }
             let entity = String(name[..<dot])
@@ -24,7 +24,6 @@ public enum DatasetFiles {
                 throw DatasetError(file: name, message: "entity '\(entity)' is also given by \(other)")
             }
             seen[entity] = name
-            _ = format
         }
         var lines: [String: [Int]] = [:]
         for table in Dataset.tables {
@@ -131,7 +130,6 @@ public enum DatasetFiles {
         let encoded = try rows.map { try RowCodec.encode($0) }
         var header: [String] = []
         for row in encoded { for (column, _) in row where !header.contains(column) { header.append(column) } }
-        if header.isEmpty, let template = try? columns(of: R.self) { header = template }
         var out = header.map(CSV.escape).joined(separator: ",") + "\n"
         for row in encoded {
             var byColumn: [String: Cell] = [:]
@@ -141,8 +139,8 @@ public enum DatasetFiles {
         return out
     }
 
-    /// The columns of an entity with no rows cannot be learned from its values; an empty header is fine then.
-    private static func columns<R: Record>(of: R.Type) throws -> [String] { [] }
+    // An entity without rows is written as an empty file: its columns cannot be learned from values, and an
+    // empty file reads back as no rows.
 
     static func text(_ cell: Cell) -> String {
         switch cell {

@@ -44,7 +44,7 @@ struct AdminRoutes {
             return req.redirect(to: SiteRoute.adminAccounts.path)
         }
         app.get(["beheer", "audit"], access: .beheerder) { req in
-            let (entries, filter, page) = try await Self.auditEntries(req)
+            let (_, filter, page) = try await Self.auditEntries(req)
             let ctx = PageSupport.context(req, title: Localized("Auditlog", "Audit log"), section: nil)
             let t = ctx.t
             let body = Layout.render(ctx, .group(
@@ -60,7 +60,6 @@ struct AdminRoutes {
                     numericFrom: 99),
                 Components.pager(page, lang: ctx.lang) { SiteRoute.audit.path + query([("entity", filter.entity), ("actor", filter.actor), ("from", filter.from), ("to", filter.to), ("page", String($0))]) }
             ))
-            _ = entries
             return PageSupport.html(body)
         }
         app.get(["beheer", "audit.csv"], access: .beheerder) { req in

@@ -23,7 +23,7 @@ struct User: AsyncParsableCommand {
             guard let role = Role(rawValue: role) else {
                 throw ValidationError("--role: '\(self.role)' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil else { throw ValidationError("--email: not an e-mail address") }
+            guard isPlausibleEmail(email) else { throw ValidationError("--email: not an e-mail address") }
             let projectIds = (projects ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let password = try await withApplication(db.location, seed: .embeddedIfEmpty) { app -> String in
                 let data = try await RecordStore(app.db).dataset(only: [Organization.entity, Project.entity])

@@ -1,3 +1,10 @@
+import Foundation
+
+/// An address of the form local@domain.tld: enough to catch typing errors; delivery proves the rest.
+public func isPlausibleEmail(_ text: String) -> Bool {
+    text.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
+}
+
 /// Rules for a new password: long enough, not a common password, not the e-mail address.
 public enum PasswordPolicy {
     public static let minimumLength = 12

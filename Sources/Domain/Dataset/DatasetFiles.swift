@@ -142,13 +142,5 @@ public enum DatasetFiles {
     // An entity without rows is written as an empty file: its columns cannot be learned from values, and an
     // empty file reads back as no rows.
 
-    static func text(_ cell: Cell) -> String {
-        switch cell {
-        case .null: ""
-        case .text(let t): t
-        case .integer(let i): String(i)
-        case .number(let d): formatPlain(d)
-        case .bool(let b): String(b)
-        }
-    }
+    static func text(_ cell: Cell) -> String { cell.text ?? "" }
 }

@@ -7,6 +7,19 @@ public enum Cell: Sendable, Hashable {
     case bool(Bool)
 }
 
+extension Cell {
+    /// The value as written in a data file; nil for no value.
+    public var text: String? {
+        switch self {
+        case .null: nil
+        case .text(let t): t
+        case .integer(let i): String(i)
+        case .number(let d): formatPlain(d)
+        case .bool(let b): String(b)
+        }
+    }
+}
+
 /// A failure at one column of one row.
 public struct CellError: Error, Sendable, Hashable {
     public var column: String
@@ -269,7 +282,7 @@ private final class CellEncoder: Encoder, SingleValueEncodingContainer, UnkeyedE
     func singleValueContainer() -> any SingleValueEncodingContainer { self }
     func encodeNil() throws { single = .null }
     func encode(_ value: String) throws { if list != nil { list!.append(value) } else { single = .text(value) } }
-    func encode(_ value: Int) throws { try encode(String(value)) ; if list == nil { single = .integer(value) } }
+    func encode(_ value: Int) throws { if list == nil { single = .integer(value) } else { list!.append(String(value)) } }
     func encode(_ value: Double) throws { if list == nil { single = .number(value) } else { list!.append(formatPlain(value)) } }
     func encode(_ value: Bool) throws { if list == nil { single = .bool(value) } else { list!.append(String(value)) } }
     func encode<T: Encodable>(_ value: T) throws {

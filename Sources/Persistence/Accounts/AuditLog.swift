@@ -15,10 +15,10 @@ public struct FieldChange: Codable, Sendable, Hashable {
 public enum AuditLog {
     /// The fields that differ between two versions of a record (either may be nil: creation, deletion).
     public static func changes<R: Record>(before: R?, after: R?) throws -> [FieldChange] {
-        let b = try before.map { Dictionary(try RowCodec.encode($0).map { ($0.column, text($0.cell)) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let b = try before.map { Dictionary(try RowCodec.encode($0).map { ($0.column, $0.cell.text) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
         let a = try after.map { try RowCodec.encode($0) } ?? []
         let order = a.map(\.column) + b.keys.sorted().filter { k in !a.contains { $0.column == k } }
-        let afterValues = Dictionary(a.map { ($0.column, text($0.cell)) }, uniquingKeysWith: { x, _ in x })
+        let afterValues = Dictionary(a.map { ($0.column, $0.cell.text) }, uniquingKeysWith: { x, _ in x })
         return order.compactMap { field in
             let old = b[field] ?? nil, new = afterValues[field] ?? nil
             return old == new ? nil : FieldChange(field: field, before: old, after: new)
@@ -29,15 +29,5 @@ public enum AuditLog {
                               changes: [FieldChange], at: Date = Date()) async throws {
         let json = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
         try await AuditEntryModel(at: at, actor: actor, entity: entity, entityId: entityId, action: action, changes: json).create(on: db)
-    }
-
-    private static func text(_ cell: Cell) -> String? {
-        switch cell {
-        case .null: nil
-        case .text(let t): t
-        case .integer(let i): String(i)
-        case .number(let d): formatPlain(d)
-        case .bool(let b): String(b)
-        }
     }
 }

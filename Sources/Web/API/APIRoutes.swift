@@ -46,11 +46,10 @@ enum APIRoutes {
     }
 
     /// Checks the query string, then answers with a page of `items`.
-    static func list<T: Content>(_ req: Request, extra: [String] = [], only entities: Set<String>? = nil,
-                                 _ items: (inout QueryReader, Dataset) throws -> [T]) async throws -> Response {
+    static func list<T: Content>(_ req: Request, extra: [String] = [], _ items: (inout QueryReader, Dataset) throws -> [T]) async throws -> Response {
         var reader = QueryReader(req, allowed: listParameters + extra)
         let page = reader.page()
-        let data = if let entities { try await PageSupport.dataset(req, only: entities) } else { try await PageSupport.dataset(req) }
+        let data = try await PageSupport.dataset(req)
         let all = try items(&reader, data)
         if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
         return try json(ListDTO(all.paged(page)), req)
@@ -69,7 +68,7 @@ enum APIRoutes {
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(path: "/organizations", summary: "Organisations, filtered by kind, sector, level, district and free text",
                     parameters: QueryReader.organizationParameters, schema: "OrganizationList") { req in
-            try await list(req, extra: ["q", "kind", "sector", "level", "district"], only: [Organization.entity]) { reader, data in
+            try await list(req, extra: ["q", "kind", "sector", "level", "district"]) { reader, data in
                 reader.organizationFilter().apply(to: data.organizations).map(OrganizationSummaryDTO.init)
             }
         },

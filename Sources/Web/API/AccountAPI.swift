@@ -30,7 +30,7 @@ enum AccountAPI {
         APIEndpoint(path: "/organizations/{id}/contacts", summary: "Contact persons of an organisation (personal data: only for roles that need it)",
                     parameters: [], schema: "Object", access: .roles([.beheerder, .projectleider, .contactpersoon])) { req in
             let id = try req.parameters.require("id")
-            let data = try await RecordStore(req.db).dataset(only: [Organization.entity, Agreement.entity, ProjectParticipant.entity])
+            let data = try await PageSupport.dataset(req)
             guard data.organization(id) != nil else { throw Abort(.notFound, reason: "no record with id '\(id)'") }
             guard Permissions.canSeeContacts(req.actor, of: id, in: data) else { throw Abort(.forbidden, reason: "contact details are not for your role") }
             let contacts = try await Contacts.of(id, on: req.db).map { ContactDTO(name: $0.name, function: $0.function, email: $0.email, phone: $0.phone) }
@@ -52,7 +52,7 @@ enum AccountAPI {
             let errors = EditRoutes.apply(form, to: &org, lang: .en)
             if !errors.isEmpty { throw InvalidInput(errors: errors.sorted { $0.key < $1.key }.map { FieldError(name: $0.key, reason: $0.value) }) }
             try await RecordStore(req.db).update(org, actor: signedIn.actor.accountId)
-            let data = try await RecordStore(req.db).dataset()
+            let data = try await PageSupport.dataset(req)
             return try APIRoutes.json(OrganizationDetailDTO(OrganizationProfile(id: org.id, in: data)!), req)
         },
     ]

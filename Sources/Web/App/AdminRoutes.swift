@@ -15,11 +15,11 @@ struct AdminRoutes {
         app.get(["beheer", "accounts"], access: .beheerder) { req in try await Self.accountsPage(req, form: AccountForm(), errors: [:]) }
         app.post(["beheer", "accounts"], access: .beheerder) { req in
             let form = try req.content.decode(AccountForm.self)
-            let data = try await RecordStore(req.db).dataset(only: [Organization.entity, Project.entity])
+            let data = try await PageSupport.dataset(req)
             var errors: [String: String] = [:]
             let nl = req.lang == .nl
             let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            if email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) == nil { errors["email"] = nl ? "Vul een geldig e-mailadres in." : "Enter a valid e-mail address." }
+            if !isPlausibleEmail(email) { errors["email"] = nl ? "Vul een geldig e-mailadres in." : "Enter a valid e-mail address." }
             else if try await AccountModel.query(on: req.db).filter(\.$email == email).first() != nil { errors["email"] = nl ? "Er is al een account met dit adres." : "An account with this address exists." }
             let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
             if name.isEmpty || name.count > 120 { errors["name"] = nl ? "Vul een naam in." : "Enter a name." }

@@ -19,6 +19,7 @@ struct AuthRoutes {
     struct DummyHashKey: StorageKey { typealias Value = String }
     static let resetLifetime: TimeInterval = 3600
 
+    /// Where to go back to: only a path on this site, never another site.
     static func localPath(_ back: String?) -> String {
         guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\") else { return "/" }
         return back

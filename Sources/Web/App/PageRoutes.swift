@@ -5,7 +5,7 @@ import Vapor
 struct PageRoutes {
     func register(_ app: Application) {
         app.get([], access: .public) { req in
-            let data = try await PageSupport.dataset(req, only: DashboardPage.entities)
+            let data = try await PageSupport.dataset(req)
             return PageSupport.html(DashboardPage(data, lang: req.lang)
                 .render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
         }
@@ -13,7 +13,7 @@ struct PageRoutes {
             var reader = QueryReader(req, allowed: QueryReader.organizationParameters)
             let filter = reader.organizationFilter()
             let pageRequest = reader.page()
-            let data = try await PageSupport.dataset(req, only: [Organization.entity])
+            let data = try await PageSupport.dataset(req)
             let page = filter.apply(to: data.organizations).paged(pageRequest)
             let body = OrganizationsPage(lang: req.lang, filter: filter, page: page, districts: data.districts, errors: reader)
                 .render(PageSupport.context(req, title: Localized("Organisaties", "Organisations"), section: .organizations))
@@ -107,10 +107,7 @@ struct PageRoutes {
         }
         app.get(["taal", ":lang"], access: .public) { req in
             guard let lang = Lang(rawValue: try req.parameters.require("lang")) else { throw Abort(.notFound) }
-            // Only local paths: never redirect to another site.
-            var back = req.query[String.self, at: "terug"] ?? "/"
-            if !back.hasPrefix("/") || back.hasPrefix("//") || back.contains("\\") { back = "/" }
-            let response = req.redirect(to: back)
+            let response = req.redirect(to: AuthRoutes.localPath(req.query[String.self, at: "terug"]))
             response.cookies["lang"] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/",
                                                          isSecure: req.url.scheme == "https", isHTTPOnly: true, sameSite: .lax)
             return response

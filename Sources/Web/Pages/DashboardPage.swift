@@ -14,9 +14,6 @@ struct DashboardPage {
     let highlights: [String]
     let bottlenecks: [Statement]
 
-    /// What the dashboard reads; the rest of the dataset is not loaded for it.
-    static let entities: Set<String> = [Observation.entity, Project.entity, Event.entity, Agreement.entity, Funding.entity, Statement.entity]
-
     init(_ data: Dataset, lang: Lang) {
         self.lang = lang
         let f = ProgrammeFigures(data)

@@ -16,11 +16,6 @@ enum PageSupport {
         return data
     }
 
-    /// The same; the cache makes loading only some entities unnecessary.
-    static func dataset(_ req: Request, only entities: Set<String>) async throws -> Dataset {
-        try await dataset(req)
-    }
-
     /// A list page: checks `page`/`per`, loads the dataset and pages one of its entities.
     static func listing<T: Sendable>(_ req: Request, _ items: KeyPath<Dataset, [T]>) async throws -> (Dataset, Page<T>) {
         var reader = QueryReader(req, allowed: ["page", "per"])

@@ -17,8 +17,6 @@ struct EditRoutes {
         var longitude: String?
     }
 
-    struct ProjectForm: Content { var status: String?; var summary: String? }
-
     /// Applies a form (HTML or JSON) to an organisation; returns the errors per field.
     static func apply(_ form: OrganizationForm, to org: inout Organization, lang: Lang) -> [String: String] {
         var errors: [String: String] = [:]
@@ -79,36 +77,21 @@ struct EditRoutes {
             try await RecordStore(req.db).update(org, actor: req.actor?.accountId ?? "?")
             return req.redirect(to: SiteRoute.organization(org.id).path + "?opgeslagen=1")
         }
-        let projectEditors = Access.roles([.beheerder, .projectleider])
-        app.get(["projecten", ":id", "bewerken"], access: projectEditors) { req in
-            let (_, project) = try await PageSupport.record(req, \.projects)
-            guard Permissions.canEditProject(req.actor, project.id) else { throw Abort(.forbidden, reason: "you may edit only the projects you lead") }
-            return Self.projectPage(req, project: project, errors: [:])
-        }
-        app.post(["projecten", ":id", "bewerken"], access: projectEditors) { req in
-            let (_, original) = try await PageSupport.record(req, \.projects)
-            guard Permissions.canEditProject(req.actor, original.id) else { throw Abort(.forbidden, reason: "you may edit only the projects you lead") }
-            let form = try req.content.decode(ProjectForm.self)
-            var project = original
-            var errors: [String: String] = [:]
-            if let status = ProjectStatus(rawValue: form.status ?? "") { project.status = status } else { errors["status"] = req.lang == .nl ? "Kies een status." : "Choose a status." }
-            let summary = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if summary.isEmpty || summary.count > 5000 { errors["summary"] = req.lang == .nl ? "Beschrijf het project (hoogstens 5000 tekens)." : "Describe the project (at most 5000 characters)." }
-            else { project.summary = summary }
-            guard errors.isEmpty else { return Self.projectPage(req, project: project, errors: errors, status: .badRequest) }
-            try await RecordStore(req.db).update(project, actor: req.actor?.accountId ?? "?")
-            return req.redirect(to: SiteRoute.project(project.id).path + "?opgeslagen=1")
-        }
     }
 
     struct StatusTextForm: Content { var status: String?; var text: String? }
 
-    /// Routes and Opleidingshuizen: their status and description, by the leader of their project.
+    /// Projects, and their routes and Opleidingshuizen: status and description, by the leader of the project.
     func registerLedRecords(_ app: Application) {
-        registerStatusText(app, segment: "leerroutes", \.routes, RouteStatus.self, title: \.name,
+        registerStatusText(app, segment: "projecten", \.projects, ProjectStatus.self, title: \.name, englishTitle: \.nameEn,
+                           section: .projects, status: \.status, text: \.summary, textField: "summary",
+                           done: { SiteRoute.project($0.id).path + "?opgeslagen=1" },
+                           allowed: { Permissions.canEditProject($0, $1.id) }, refusal: "you may edit only the projects you lead")
+        registerStatusText(app, segment: "leerroutes", \.routes, RouteStatus.self, title: \.name, englishTitle: \.name, section: .routes,
                            status: \.status, text: \.description, done: { SiteRoute.routes.path + "#" + $0.id },
                            allowed: { Permissions.canEditRoute($0, $1) }, refusal: "you may edit only routes of the projects you lead")
         registerStatusText(app, segment: "opleidingshuizen", \.opleidingshuizen, OpleidingshuisStatus.self, title: \.name,
+                           englishTitle: \.name, section: .opleidingshuizen,
                            status: \.status, text: \.summary, done: { SiteRoute.opleidingshuis($0.id).path },
                            allowed: { actor, _ in Permissions.canEditOpleidingshuis(actor) }, refusal: "you do not lead the public–private partnerships")
     }
@@ -116,15 +99,17 @@ struct EditRoutes {
     /// GET and POST /<segment>/:id/bewerken for a record with a status and a description.
     private func registerStatusText<R: Record, S: RawRepresentable & CaseIterable & Sendable>(
         _ app: Application, segment: String, _ items: KeyPath<Dataset, [R]> & Sendable, _ statusType: S.Type,
-        title: KeyPath<R, String> & Sendable, status: WritableKeyPath<R, S> & Sendable, text: WritableKeyPath<R, String> & Sendable,
+        title: KeyPath<R, String> & Sendable, englishTitle: KeyPath<R, String> & Sendable, section: NavSection?,
+        status: WritableKeyPath<R, S> & Sendable, text: WritableKeyPath<R, String> & Sendable, textField: String = "text",
         done: @escaping @Sendable (R) -> String, allowed: @escaping @Sendable (Actor?, R) -> Bool, refusal: String
     ) where S.RawValue == String, S: LocalizedLabel {
         let leaders = Access.roles([.beheerder, .projectleider])
         let path: [PathComponent] = [.constant(segment), .parameter("id"), .constant("bewerken")]
         @Sendable func page(_ req: Request, _ record: R, statusValue: String?, textValue: String, errors: [String: String], code: HTTPStatus) -> Response {
-            Self.statusTextPage(req, title: record[keyPath: title], action: "/\(segment)/\(escapePath(record.key))/bewerken",
-                                statuses: S.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: statusValue, text: textValue,
-                                errors: errors, status: code)
+            Self.statusTextPage(req, title: Localized(record[keyPath: title] + " bewerken", "Edit " + record[keyPath: englishTitle]),
+                                section: section, action: "/\(segment)/\(escapePath(record.key))/bewerken",
+                                statuses: S.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: statusValue,
+                                textField: textField, text: textValue, errors: errors, status: code)
         }
         app.get(path, access: leaders) { req in
             let (_, record) = try await PageSupport.record(req, items)
@@ -134,9 +119,9 @@ struct EditRoutes {
         app.post(path, access: leaders) { req in
             let (_, original) = try await PageSupport.record(req, items)
             guard allowed(req.actor, original) else { throw Abort(.forbidden, reason: refusal) }
-            let form = try req.content.decode(StatusTextForm.self)
+            let form = StatusTextForm(status: try? req.content.get(String.self, at: "status"), text: try? req.content.get(String.self, at: textField))
             var record = original
-            let (newStatus, newText, errors) = Self.validate(form, S.self, lang: req.lang)
+            let (newStatus, newText, errors) = Self.validate(form, S.self, textField: textField, lang: req.lang)
             guard errors.isEmpty, let newStatus, let newText else {
                 return page(req, original, statusValue: form.status, textValue: form.text ?? "", errors: errors, code: .badRequest)
             }
@@ -147,26 +132,27 @@ struct EditRoutes {
         }
     }
 
-    static func validate<S: RawRepresentable>(_ form: StatusTextForm, _ type: S.Type, lang: Lang) -> (S?, String?, [String: String]) where S.RawValue == String {
+    static func validate<S: RawRepresentable>(_ form: StatusTextForm, _ type: S.Type, textField: String, lang: Lang) -> (S?, String?, [String: String]) where S.RawValue == String {
         var errors: [String: String] = [:]
         let status = S(rawValue: form.status ?? "")
         if status == nil { errors["status"] = lang == .nl ? "Kies een status." : "Choose a status." }
         let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty || text.count > 5000 { errors["text"] = lang == .nl ? "Vul een beschrijving in (hoogstens 5000 tekens)." : "Enter a description (at most 5000 characters)." }
-        return (status, errors["text"] == nil ? text : nil, errors)
+        if text.isEmpty || text.count > 5000 { errors[textField] = lang == .nl ? "Vul een beschrijving in (hoogstens 5000 tekens)." : "Enter a description (at most 5000 characters)." }
+        return (status, errors[textField] == nil ? text : nil, errors)
     }
 
-    static func statusTextPage(_ req: Request, title: String, action: String, statuses: [(String, String)], status: String?,
-                               text: String, errors: [String: String], status httpStatus: HTTPStatus = .ok) -> Response {
-        let ctx = PageSupport.context(req, title: Localized(title + " bewerken", "Edit " + title), section: nil)
+    static func statusTextPage(_ req: Request, title: Localized, section: NavSection?, action: String, statuses: [(String, String)],
+                               status: String?, textField: String, text: String, errors: [String: String],
+                               status httpStatus: HTTPStatus = .ok) -> Response {
+        let ctx = PageSupport.context(req, title: title, section: section)
         let t = ctx.t
         return PageSupport.html(Layout.render(ctx, Components.postForm(action: action, csrf: ctx.csrf, class: "edit", [
             Components.select(name: "status", label: t("Status", "Status"), options: statuses, selected: status, error: errors["status"]),
             .div(.class("field"),
-                 .element(named: "label", nodes: [.attribute(named: "for", value: "text"), .text(t("Beschrijving", "Description"))]),
-                 .element(named: "textarea", nodes: [.attribute(named: "name", value: "text"), .attribute(named: "id", value: "text"),
+                 .element(named: "label", nodes: [.attribute(named: "for", value: textField), .text(t("Beschrijving", "Description"))]),
+                 .element(named: "textarea", nodes: [.attribute(named: "name", value: textField), .attribute(named: "id", value: textField),
                                                      .attribute(named: "rows", value: "8"), .text(text)]),
-                 .unwrap(errors["text"]) { .p(.class("error"), .id("text-error"), .text($0)) }),
+                 .unwrap(errors[textField]) { .p(.class("error"), .id(textField + "-error"), .text($0)) }),
             .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Opslaan", "Save"))]),
         ])), status: httpStatus)
     }
@@ -192,22 +178,6 @@ struct EditRoutes {
             ]),
             .p(.a(.href(SiteRoute.organization(org.id).path), .text(t("Terug zonder opslaan", "Back without saving"))))
         ))
-        return PageSupport.html(body, status: status)
-    }
-
-    static func projectPage(_ req: Request, project: Project, errors: [String: String], status: HTTPStatus = .ok) -> Response {
-        let ctx = PageSupport.context(req, title: Localized(project.name + " bewerken", "Edit " + project.nameEn), section: .projects)
-        let t = ctx.t
-        let body = Layout.render(ctx, Components.postForm(action: SiteRoute.editProject(project.id).path, csrf: ctx.csrf, class: "edit", [
-            Components.select(name: "status", label: t("Status", "Status"), options: ProjectStatus.allCases.map { ($0.rawValue, $0.label(ctx.lang)) },
-                              selected: project.status.rawValue, error: errors["status"]),
-            .div(.class("field"),
-                 .element(named: "label", nodes: [.attribute(named: "for", value: "summary"), .text(t("Beschrijving", "Description"))]),
-                 .element(named: "textarea", nodes: [.attribute(named: "name", value: "summary"), .attribute(named: "id", value: "summary"),
-                                                     .attribute(named: "rows", value: "10"), .text(project.summary)]),
-                 .unwrap(errors["summary"]) { .p(.class("error"), .id("summary-error"), .text($0)) }),
-            .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Opslaan", "Save"))]),
-        ]))
         return PageSupport.html(body, status: status)
     }
 }

@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        // XLSX in and out (municipal staff live in Excel): the archive and its XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
         .target(name: "Domain"),
@@ -28,7 +31,12 @@ let package = Package(
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
-        .target(name: "Reports", dependencies: ["Domain"]),
+        .target(name: "Reports", dependencies: [
+            "Domain",
+            .product(name: "Plot", package: "Plot"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "XMLCoder", package: "XMLCoder"),
+        ]),
         .target(name: "Web", dependencies: [
             "Domain", "Persistence", "Reports",
             .product(name: "Vapor", package: "vapor"),
@@ -42,6 +50,7 @@ let package = Package(
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppTests", dependencies: [
             "Web", "Persistence", "Domain", "Reports",
             .product(name: "VaporTesting", package: "vapor"),

@@ -1,8 +1,9 @@
 /// RFC 4180 CSV: comma-separated, double quotes around fields that hold commas, quotes or line breaks.
 public enum CSV {
-    public struct Row: Sendable {
+    public struct Row: Sendable, Hashable {
         public var line: Int
         public var fields: [String]
+        public init(line: Int, fields: [String]) { self.line = line; self.fields = fields }
     }
 
     /// Parses text into rows, each with the line it starts on (1-based).

@@ -33,6 +33,9 @@ public struct ChartData: Sendable, Hashable {
     }
 
     var maxValue: Double { series.flatMap(\.values).compactMap { $0 }.max() ?? 0 }
+    var maxStackedValue: Double {
+        categories.indices.map { i in series.reduce(0) { $0 + max(0, $1.values[safe: i].flatMap { $0 } ?? 0) } }.max() ?? 0
+    }
 }
 
 /// Okabe–Ito colours: distinguishable with the common forms of colour blindness.

@@ -33,7 +33,6 @@ let package = Package(
         ]),
         .target(name: "Reports", dependencies: [
             "Domain",
-            .product(name: "Plot", package: "Plot"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
@@ -44,7 +43,7 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .executableTarget(name: "masterplan", dependencies: [
-            "Web", "Persistence", "Domain", "Optimization",
+            "Web", "Persistence", "Domain", "Optimization", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
         ]),

@@ -11,7 +11,8 @@ struct Masterplan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "masterplan",
         abstract: "Masterplan: the platform for a city's technology-education programme.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, User.self, PersonCommand.self, Bench.self],
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, ReportCommand.self, IndicatorsCommand.self,
+                      User.self, PersonCommand.self, Bench.self],
         defaultSubcommand: Serve.self
     )
 }

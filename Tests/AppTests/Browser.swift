@@ -32,6 +32,22 @@ struct Browser {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// POSTs multipart/form-data with one file, as a browser's file upload does, CSRF token included.
+    @discardableResult
+    mutating func upload(_ path: String, file: Data, filename: String, field: String = "file", csrfFrom: String? = nil) async throws -> TestingHTTPResponse {
+        let page = try await get(csrfFrom ?? path)
+        let boundary = "----masterplan-test-\(UUID().uuidString)"
+        var body = Data()
+        func text(_ s: String) { body.append(Data(s.utf8)) }
+        text("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(Self.csrf(in: page.text) ?? "")\r\n")
+        text("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.append(file)
+        text("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(data: body))
+    }
+
     mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
         var headers = headers
         if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }

@@ -27,7 +27,7 @@ import Testing
         #expect(i.observations.count == 3)
         #expect(i.observations[0].dimensions == ["sector=Automotive"])
         #expect(i.observations[2].dimensions == [] && i.observations[2].value == 52.5)
-        #expect(i.periods == [IndicatorPeriod(indicatorKey: "roc.students.sector", period: "2015-2016"),
+        #expect(i.periods == [IndicatorPeriod(indicatorKey: "roc.students.sector", dimensionNames: ["sector"], period: "2015-2016"),
                              IndicatorPeriod(indicatorKey: "havo-vwo.n-profile", period: "2015-2016")])
     }
 
@@ -39,6 +39,11 @@ import Testing
         #expect(after.filter { $0.indicatorKey == "roc.students.sector" && $0.period == "2014-2015" }.map(\.value) == [440])
         #expect(after.count == observations.count - 4 + 1)
         #expect(after.filter { $0.period == "2013-2014" && $0.indicatorKey == "roc.students.sector" }.count == 4)
+        // An overall figure for a period leaves that period's split (havo, vwo) alone.
+        let split = observations.filter { $0.indicatorKey == "havo-vwo.n-profile" && $0.period == "2013-2014" }
+        #expect(split.count == 2 && split.allSatisfy { !$0.dimensions.isEmpty })
+        let overall = try parse("indicator,period,value,source\nhavo-vwo.n-profile,2013-2014,47,DUO\n").applied(to: observations)
+        #expect(overall.filter { $0.indicatorKey == "havo-vwo.n-profile" && $0.period == "2013-2014" }.count == 3)
     }
 
     @Test func badRowsNameFileLineColumnAndField() {

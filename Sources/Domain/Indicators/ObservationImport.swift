@@ -78,21 +78,20 @@ public struct ObservationImport: Sendable, Hashable {
         return ObservationImport(observations: result)
     }
 
-    /// The (indicator, period) pairs this import covers: a re-import replaces exactly these.
+    /// The series and periods this import covers: a re-import replaces exactly these. A series is an indicator
+    /// split by a set of dimensions, so new sector figures for a period replace that period's sector figures
+    /// (a sector left out disappears) while its overall figure, or a split by another dimension, stays.
     public var periods: [IndicatorPeriod] {
         var out: [IndicatorPeriod] = []
-        for o in observations {
-            let p = IndicatorPeriod(indicatorKey: o.indicatorKey, period: o.period)
-            if !out.contains(p) { out.append(p) }
-        }
+        for o in observations where !out.contains(IndicatorPeriod(o)) { out.append(IndicatorPeriod(o)) }
         return out
     }
 
-    /// The observations after the import: those of the covered (indicator, period) pairs replaced, the rest kept
-    /// in place, new pairs appended.
+    /// The observations after the import: those of the covered series and periods replaced, the rest kept
+    /// in place, new ones appended.
     public func applied(to existing: [Observation]) -> [Observation] {
         let covered = Set(periods)
-        return existing.filter { !covered.contains(IndicatorPeriod(indicatorKey: $0.indicatorKey, period: $0.period)) } + observations
+        return existing.filter { !covered.contains(IndicatorPeriod($0)) } + observations
     }
 
     /// Accepts 1793, 1793.5, 53,3 (a decimal comma) and numbers a spreadsheet wrote (1.793E3).
@@ -109,8 +108,22 @@ public struct ObservationImport: Sendable, Hashable {
     }
 }
 
-public struct IndicatorPeriod: Sendable, Hashable {
+/// One period of one series: an indicator, the dimensions it is split by (none: the overall figure) and a period.
+public struct IndicatorPeriod: Sendable, Hashable, CustomStringConvertible {
     public var indicatorKey: String
+    public var dimensionNames: [String]
     public var period: String
-    public init(indicatorKey: String, period: String) { self.indicatorKey = indicatorKey; self.period = period }
+
+    public init(indicatorKey: String, dimensionNames: [String] = [], period: String) {
+        self.indicatorKey = indicatorKey; self.dimensionNames = dimensionNames.sorted(); self.period = period
+    }
+
+    public init(_ o: Observation) {
+        self.init(indicatorKey: o.indicatorKey, dimensionNames: o.dimensions.map { String($0.split(separator: "=", maxSplits: 1)[0]) }, period: o.period)
+    }
+
+    public func covers(_ o: Observation) -> Bool { IndicatorPeriod(o) == self }
+
+    /// "roc.students.sector|sector|2015-2016": the audit log's id for the series and period.
+    public var description: String { [indicatorKey, dimensionNames.joined(separator: "&"), period].joined(separator: "|") }
 }

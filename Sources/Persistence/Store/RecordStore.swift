@@ -116,11 +116,11 @@ public struct RecordStore: Sendable {
         table.keyPath as? WritableKeyPath<Dataset, [R]>
     }
 
-    private func deleteAll<T: AnyTable>(_ table: T) async throws {
+    func deleteAll<T: AnyTable>(_ table: T) async throws {
         try await sql.delete(from: T.Row.entity).run()
     }
 
-    private func insert<T: AnyTable>(_ table: T, from dataset: Dataset) async throws {
+    func insert<T: AnyTable>(_ table: T, from dataset: Dataset) async throws {
         let rows = dataset[keyPath: table.keyPath]
         guard !rows.isEmpty else { return }
         let encoded = try rows.map { try RowCodec.encode($0) }

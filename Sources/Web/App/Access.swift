@@ -29,9 +29,9 @@ extension Route {
 extension RoutesBuilder {
     /// Registers a route with its access rule.
     @discardableResult
-    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], access: Access,
+    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], access: Access, maxBody: ByteCount = "1mb",
                                        use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        let route = self.on(method, path, body: .collect(maxSize: "1mb"), use: handler)
+        let route = self.on(method, path, body: .collect(maxSize: maxBody), use: handler)
         route.userInfo[AccessKey()] = access
         return route
     }

@@ -48,6 +48,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
 /// Registers every route. Each one declares its `Access` rule.
 public func routes(_ app: Application) {
     PageRoutes().register(app)
+    ReportRoutes().register(app)
     AuthRoutes().register(app)
     AccountRoutes().register(app)
     EditRoutes().register(app)

@@ -13,6 +13,8 @@ struct DashboardPage {
     let labour: ChartData
     let highlights: [String]
     let bottlenecks: [Statement]
+    /// Each indicator target with its latest overall value and its status.
+    let targets: [(target: Target, name: String, unit: Unit, latest: Observation?, status: TargetProgress)]
 
     init(_ data: Dataset, lang: Lang) {
         self.lang = lang
@@ -88,6 +90,13 @@ struct DashboardPage {
         }
         highlights = lines
         bottlenecks = data.statements.filter { $0.kind == .bottleneck }
+        targets = data.targets.map { target in
+            let indicator = data.indicators.first { $0.key == target.indicatorKey }
+            let latest = data.observations.filter { $0.indicatorKey == target.indicatorKey && $0.dimensions.isEmpty }
+                .max { (ObservationPeriod.start($0.period) ?? target.date) < (ObservationPeriod.start($1.period) ?? target.date) }
+            return (target, indicator?.name(lang) ?? target.indicatorKey, indicator?.unit ?? .count, latest,
+                    TargetProgress.of(target, observations: data.observations))
+        }
     }
 
     func render(_ ctx: PageContext) -> String {
@@ -107,6 +116,18 @@ struct DashboardPage {
                 .p(.class("note"), .strong(.text(b.title + ": ")), .text(b.text + " "),
                    .a(.href(SiteRoute.ambitions.path + "#bottleneck"), .text(ctx.t("Ambities en vervolg →", "Ambitions and follow-up →"))))
             },
+            .h2(.text(ctx.t("Doelen", "Targets"))),
+            Components.table(
+                caption: ctx.t("Doelen en hun status", "Targets and their status"),
+                headers: [ctx.t("Indicator", "Indicator"), ctx.t("Doel", "Target"), ctx.t("Uiterlijk", "By"), ctx.t("Laatste waarde", "Latest value"), ctx.t("Status", "Status")],
+                rows: targets.map { x in [
+                    .a(.href(SiteRoute.indicator(x.target.indicatorKey).path), .text(x.name)),
+                    .text(Components.valueText(x.target.value, x.unit, lang)), .text(x.target.date.label(lang)),
+                    .text(x.latest.map { Components.valueText($0.value, x.unit, lang) + " (" + $0.period + ")" } ?? "–"),
+                    Components.badge(x.status.label(lang), Components.badgeClass(x.status)),
+                ] }, numericFrom: 99),
+            .p(.class("source"), .text(ctx.t("Op koers: de waarnemingen zonder uitsplitsing, lineair doorgetrokken, halen het doel op de doeldatum. Onbekend: te weinig waarnemingen zonder uitsplitsing.",
+                                             "On track: the observations without a breakdown, extended linearly, reach the target by its date. Unknown: too few observations without a breakdown."))),
             .h2(.text(ctx.t("Grafieken", "Charts"))),
             Components.chart(network, style: .groupedBar, id: "chart-network", lang: lang),
             Components.chart(enrolment, style: .line, id: "chart-enrolment", lang: lang),

@@ -76,7 +76,7 @@ struct IndicatorPage {
                 rows: targets.map { x in
                     let p = TargetProgress.of(x, observations: data.observations)
                     return [.text(Components.qualified(x.value, nil, unit, lang, max: x.valueMax)), .text(x.date.label(lang)), .text(x.scope),
-                            Components.badge(p.label(lang), p == .met ? "met" : p == .behind ? "behind" : p == .onTrack ? "ontrack" : ""), .text(x.source)]
+                            Components.badge(p.label(lang), Components.badgeClass(p)), .text(x.source)]
                 }, numericFrom: 99))
         ))
     }

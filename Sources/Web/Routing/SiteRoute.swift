@@ -32,6 +32,10 @@ public enum SiteRoute: Hashable, Sendable {
     case auditCSV
     case outbox
     case language(Lang, back: String)
+    case report(from: String? = nil, to: String? = nil)
+    case reportDownload(format: String, from: String, to: String)
+    case importObservations
+    case observationTemplate
 
     public var path: String {
         switch self {
@@ -70,6 +74,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .auditCSV: return "/beheer/audit.csv"
         case .outbox: return "/beheer/outbox"
         case .language(let lang, let back): return "/taal/\(lang.rawValue)" + query([("terug", back)])
+        case .report(let from, let to): return "/rapportage" + query([("from", from), ("to", to)])
+        case .reportDownload(let format, let from, let to): return "/rapportage/download" + query([("format", format), ("from", from), ("to", to)])
+        case .importObservations: return "/indicatoren/import"
+        case .observationTemplate: return "/indicatoren/import/sjabloon.csv"
         }
     }
 }

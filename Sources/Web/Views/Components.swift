@@ -44,6 +44,10 @@ enum Components {
         ])
     }
 
+    static func badgeClass(_ p: TargetProgress) -> String {
+        switch p { case .met: "met"; case .behind: "behind"; case .onTrack: "ontrack"; case .unknown: "" }
+    }
+
     static func valueText(_ v: Double, _ unit: Unit, _ lang: Lang) -> String {
         switch unit {
         case .count: NumberFormat.number(v, decimals: 1, lang)

@@ -15,7 +15,7 @@ struct PageContext {
 }
 
 enum NavSection: CaseIterable {
-    case dashboard, organizations, network, projects, routes, opleidingshuizen, indicators, timeline, funding, events, ambitions, organisation
+    case dashboard, organizations, network, projects, routes, opleidingshuizen, indicators, timeline, funding, events, ambitions, organisation, report
 
     var route: SiteRoute {
         switch self {
@@ -31,6 +31,7 @@ enum NavSection: CaseIterable {
         case .events: .events
         case .ambitions: .ambitions
         case .organisation: .projectOrganisation
+        case .report: .report()
         }
     }
 
@@ -48,6 +49,7 @@ enum NavSection: CaseIterable {
         case .events: Localized("Matchingdays", "Matchingdays")
         case .ambitions: Localized("Ambities", "Ambitions")
         case .organisation: Localized("Projectorganisatie", "Organisation")
+        case .report: Localized("Rapportage", "Report")
         }
     }
 }

@@ -1,0 +1,52 @@
+import Domain
+import FluentKit
+import SQLKit
+
+/// What an observation import changed, for the person who ran it.
+public struct ObservationImportResult: Sendable, Hashable {
+    public var periods: [IndicatorPeriod]
+    /// Observations that were there before for the covered series and periods.
+    public var replaced: Int
+    public var stored: Int
+}
+
+extension RecordStore {
+    /// Stores imported observations in one transaction: the series and periods in the file replace
+    /// what was stored for them, every pair gets an audit entry with its values before and after, and the
+    /// dataset version moves so every instance's cache reloads. On any failure nothing is written.
+    public func importObservations(_ imported: ObservationImport, actor: String) async throws -> ObservationImportResult {
+        try await database.transaction { tx in
+            let store = RecordStore(tx)
+            var data = Dataset()
+            data.indicators = try await store.all(Indicator.self)
+            let existing = try await store.all(Observation.self)
+            data.observations = imported.applied(to: existing)
+            if let v = data.violations().first { throw StoreError.invalid(v) }
+            for table in Dataset.tables where entityName(of: table) == Observation.entity {
+                try await store.deleteAll(table)
+                try await store.insert(table, from: data)
+            }
+            var replaced = 0
+            for pair in imported.periods {
+                let before = existing.filter(pair.covers)
+                let after = imported.observations.filter(pair.covers)
+                replaced += before.count
+                let labels = (before + after).map(Self.auditLabel)
+                var changes: [FieldChange] = []
+                for label in labels where !changes.contains(where: { $0.field == label }) {
+                    let b = before.first { Self.auditLabel($0) == label }, a = after.first { Self.auditLabel($0) == label }
+                    if b?.value != a?.value || b?.source != a?.source {
+                        changes.append(FieldChange(field: label, before: b.map(Self.auditValue), after: a.map(Self.auditValue)))
+                    }
+                }
+                try await AuditLog.record(on: tx, actor: actor, entity: Observation.entity, entityId: pair.description,
+                                          action: before.isEmpty ? "import" : "reimport", changes: changes)
+            }
+            try await store.bumpVersion()
+            return ObservationImportResult(periods: imported.periods, replaced: replaced, stored: imported.observations.count)
+        }
+    }
+
+    static func auditLabel(_ o: Observation) -> String { o.dimensions.isEmpty ? "value" : o.dimensions.joined(separator: "&") }
+    static func auditValue(_ o: Observation) -> String { (Cell.number(o.value).text ?? "") + " (" + o.source + ")" }
+}

@@ -1,0 +1,96 @@
+import Domain
+import Persistence
+import Reports
+import Vapor
+
+/// The programme report (/rapportage and its downloads) and the analyst's import of new figures.
+struct ReportRoutes {
+    static let formats = ["html", "md", "xlsx", "pdf"]
+    static let analysts = Access.roles([.analist, .beheerder])
+
+    func register(_ app: Application) {
+        app.get(["rapportage"], access: .public) { req in
+            var reader = QueryReader(req, allowed: ["from", "to"])
+            let data = try await PageSupport.dataset(req)
+            let period = Self.period(&reader, data)
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let report = ProgrammeReport.build(from: data, period: period, lang: req.lang)
+            return PageSupport.html(ReportPage(report: report)
+                .render(PageSupport.context(req, title: Localized("Rapportage", "Report"), section: .report)))
+        }
+        app.get(["rapportage", "download"], access: .public) { req in
+            var reader = QueryReader(req, allowed: ["from", "to", "format"])
+            let data = try await PageSupport.dataset(req)
+            let period = Self.period(&reader, data)
+            let format = reader.string("format") ?? "html"
+            if !Self.formats.contains(format) {
+                reader.errors.append(FieldError(name: "format", reason: "'\(format)' is not one of: \(Self.formats.joined(separator: ", "))"))
+            }
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let report = ProgrammeReport.build(from: data, period: period, lang: req.lang)
+            let name = "rapportage-\(period.from)-\(period.to).\(format)"
+            var headers = HTTPHeaders()
+            headers.contentDisposition = .init(.attachment, filename: name)
+            switch format {
+            case "md":
+                headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
+                return Response(status: .ok, headers: headers, body: .init(string: ReportMarkdown.render(report)))
+            case "xlsx":
+                headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                return Response(status: .ok, headers: headers, body: .init(data: try ReportXLSX.workbook(report).data()))
+            case "pdf":
+                let html = ReportHTML.document(report)
+                let pdf: Data
+                do { pdf = try await req.application.threadPool.runIfActive { try PDFPrinter.pdf(html: html) } }
+                catch let failure as PDFPrinter.Failure { throw Abort(.serviceUnavailable, reason: failure.description) }
+                headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+                return Response(status: .ok, headers: headers, body: .init(data: pdf))
+            default:
+                headers.contentType = .html
+                return Response(status: .ok, headers: headers, body: .init(string: ReportHTML.document(report)))
+            }
+        }
+
+        app.get(["indicatoren", "import"], access: Self.analysts) { req in
+            ImportPage.response(req, data: try await PageSupport.dataset(req))
+        }
+        app.get(["indicatoren", "import", "sjabloon.csv"], access: Self.analysts) { req in
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            headers.contentDisposition = .init(.attachment, filename: "waarnemingen-sjabloon.csv")
+            return Response(status: .ok, headers: headers, body: .init(string: ImportPage.template))
+        }
+        app.on(.POST, ["indicatoren", "import"], access: Self.analysts, maxBody: "10mb") { req in
+            let data = try await PageSupport.dataset(req)
+            guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
+                return ImportPage.response(req, data: data, error: req.lang == .nl ? "Kies een CSV- of XLSX-bestand." : "Choose a CSV or XLSX file.", status: .unprocessableEntity)
+            }
+            let name = file.filename.isEmpty ? "upload" : file.filename
+            let imported: ObservationImport
+            do { imported = try ObservationFile.parse(Data(buffer: file.data), file: name, indicators: data.indicators) }
+            catch { return ImportPage.response(req, data: data, error: "\(error)", status: .unprocessableEntity) }
+            let result = try await RecordStore(req.db).importObservations(imported, actor: req.actor?.accountId ?? "?")
+            return ImportPage.response(req, data: try await PageSupport.dataset(req), result: result)
+        }
+    }
+
+    /// from/to as YYYY-MM-DD; by default the years the data covers.
+    static func period(_ reader: inout QueryReader, _ data: Dataset) -> ReportPeriod {
+        let years = data.observations.compactMap { ObservationPeriod.start($0.period)?.year } + data.timeline.map(\.date.year)
+        let fallback = ReportPeriod(from: PartialDate(year: years.min() ?? 2012, month: 1, day: 1), to: PartialDate(year: years.max() ?? 2014, month: 12, day: 31))!
+        func day(_ name: String) -> PartialDate? {
+            guard let raw = reader.string(name) else { return nil }
+            guard let d = PartialDate(raw), d.day != nil, d.description == raw else {
+                reader.errors.append(FieldError(name: name, reason: "'\(raw)' is not a day; expected YYYY-MM-DD"))
+                return nil
+            }
+            return d
+        }
+        let from = day("from") ?? fallback.from, to = day("to") ?? fallback.to
+        guard let period = ReportPeriod(from: from, to: to) else {
+            reader.errors.append(FieldError(name: "to", reason: "\(to) lies before from (\(from))"))
+            return fallback
+        }
+        return period
+    }
+}

@@ -1,0 +1,106 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Reports
+import Testing
+import VaporTesting
+@testable import Web
+
+/// The report pages and downloads, and the analyst's import of new figures through the browser.
+@Suite struct ReportTests {
+    @Test func reportPageAndDownloads() async throws {
+        try await withMasterplan { app in
+            var b = Browser(app)
+            let page = try await b.get("/rapportage?from=2012-01-01&to=2014-12-31")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Studenten Techniek en Logistiek per sector en leerweg"))
+            #expect(page.text.contains("+119,1 %"))
+            #expect(page.text.contains("/rapportage/download?format=pdf&from=2012-01-01&to=2014-12-31"))
+            let md = try await b.get("/rapportage/download?format=md&from=2014-01-01&to=2014-12-31")
+            #expect(md.status == .ok)
+            #expect(md.headers.first(name: .contentDisposition)?.contains("rapportage-2014-01-01-2014-12-31.md") == true)
+            #expect(md.text.contains("| Bedrijven | 72 | 110 | 38 |"))
+            let xlsx = try await b.get("/rapportage/download?format=xlsx")
+            #expect(xlsx.status == .ok)
+            #expect(xlsx.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(Data(buffer: xlsx.body).starts(with: Data("PK".utf8)))
+            let html = try await b.get("/rapportage/download?format=html&lang=en")
+            #expect(html.text.contains("<html lang=\"en\""))
+            #expect(html.text.contains("3,224"))
+        }
+    }
+
+    @Test func badPeriodNamesTheField() async throws {
+        try await withMasterplan { app in
+            var b = Browser(app)
+            let res = try await b.get("/rapportage/download?from=2014-13-01&to=2014-01-01&format=docx", headers: ["Accept": "application/json"])
+            #expect(res.status == .badRequest)
+            #expect(res.text.contains("from") && res.text.contains("format"))
+            let reversed = try await b.get("/rapportage?from=2014-12-31&to=2014-01-01")
+            #expect(reversed.status == .badRequest)
+            #expect(reversed.text.contains("lies before"))
+        }
+    }
+
+    @Test func analystImportsANewYearAndTheDashboardFollows() async throws {
+        try await withMasterplan { app in
+            var analyst = Browser(app)
+            try await makeAccount(app, "analist@test.invalid", role: .analist)
+            #expect(try await analyst.login("analist@test.invalid", "a-long-test-password-9").status == .seeOther)
+            let before = try await analyst.get("/")
+            #expect(!before.text.contains("2015-2016"))
+            #expect(before.text.contains("Onbekend"))  // the N-profile target has no overall figures yet
+            let version = try await RecordStore(app.db).version()
+
+            // A bad file: nothing is written and the error names file, line, column and field.
+            let bad = Data("indicator,period,sector,value,source\nroc.students.sector,2015-2016,Automotive,455,ROC\nroc.students.sector,2015-2016,Automotive,4x,ROC\n".utf8)
+            let rejected = try await analyst.upload("/indicatoren/import", file: bad, filename: "bad.csv")
+            #expect(rejected.status == .unprocessableEntity)
+            #expect(rejected.text.contains("bad.csv:3:4 (value): &#39;4x&#39; is not a number") || rejected.text.contains("bad.csv:3:4 (value): '4x' is not a number"))
+            #expect(try await RecordStore(app.db).version() == version)
+
+            // A good workbook: a new school year of enrolment and two years of overall N-profile choice.
+            var book = XLSXWorkbook()
+            book.add(name: "Cijfers", rows: [
+                [.bold("indicator"), .bold("period"), .bold("sector"), .bold("value"), .bold("source")],
+                [.text("roc.students.sector"), .text("2015-2016"), .text("Bouwen & wonen"), .number(540, .integer), .text("ROC van Amsterdam (test)")],
+                [.text("roc.students.sector"), .text("2015-2016"), .text("Automotive"), .number(455, .integer), .text("ROC van Amsterdam (test)")],
+                [.text("havo-vwo.n-profile"), .text("2013-2014"), .empty, .number(46, .integer), .text("DUO (test)")],
+                [.text("havo-vwo.n-profile"), .text("2014-2015"), .empty, .number(51.5, .decimal), .text("DUO (test)")],
+            ])
+            let ok = try await analyst.upload("/indicatoren/import", file: try book.data(), filename: "nieuw.xlsx")
+            #expect(ok.status == .ok)
+            #expect(ok.text.contains("4 waarnemingen opgeslagen voor 3 periode(s)"))
+            #expect(try await RecordStore(app.db).version() > version)
+
+            let after = try await analyst.get("/")
+            #expect(after.text.contains("2015-2016"))  // the enrolment chart has the new school year
+            #expect(after.text.contains("Op koers"))   // 46 → 51,5 reaches 55 % by 2015
+            #expect(after.text.contains("51,5 %"))
+
+            // Re-importing a period replaces it and is audited with before and after.
+            let again = Data("indicator,period,value,source\nhavo-vwo.n-profile,2014-2015,49,DUO (correctie)\n".utf8)
+            #expect(try await analyst.upload("/indicatoren/import", file: again, filename: "correctie.csv").status == .ok)
+            let stored = try await RecordStore(app.db).all(Observation.self).filter { $0.indicatorKey == "havo-vwo.n-profile" && $0.period == "2014-2015" }
+            #expect(stored.map(\.value) == [49])
+            let audit = try await AuditEntryModel.query(on: app.db).filter(\.$entity == "observations").all()
+            #expect(audit.map(\.entityId).contains("havo-vwo.n-profile||2014-2015"))
+            let reimport = try #require(audit.first { $0.action == "reimport" })
+            #expect(reimport.changes.contains("51.5 (DUO (test))") && reimport.changes.contains("49 (DUO (correctie))"), "\(reimport.changes)")
+        }
+    }
+
+    @Test func importIsForAnalystsAndBeheerders() async throws {
+        try await withMasterplan { app in
+            for (role, var b) in try await browsers(app) {
+                let res = try await b.get("/indicatoren/import")
+                switch role {
+                case "analist", "beheerder": #expect(res.status == .ok, "\(role)")
+                case "publiek": #expect(res.status == .seeOther, "\(role)")
+                default: #expect(res.status == .forbidden, "\(role)")
+                }
+            }
+        }
+    }
+}

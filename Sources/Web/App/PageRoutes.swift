@@ -58,7 +58,8 @@ struct PageRoutes {
         }
         app.get(["indicatoren"], access: .public) { req in
             let (data, page) = try await PageSupport.listing(req, \.indicators)
-            return PageSupport.html(IndicatorsPage(lang: req.lang, data: data, page: page)
+            return PageSupport.html(IndicatorsPage(lang: req.lang, data: data, page: page,
+                                                   canImport: ReportRoutes.analysts.allows(req.actor?.role))
                 .render(PageSupport.context(req, title: Localized("Indicatoren", "Indicators"), section: .indicators)))
         }
         app.get(["indicatoren", ":key"], access: .public) { req in

@@ -77,6 +77,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
         if case .token = request.signedIn?.via { return try await next.respond(to: request) }
+        // Global middleware runs before a route collects its body; a browser streams an upload in chunks,
+        // so collect it here (up to the largest route limit, the 10 MB of an upload) before reading the token.
+        _ = try await request.body.collect(max: 10 * 1024 * 1024).get()
         let sent = try? request.content.get(String.self, at: "_csrf")
         guard request.hasSession, let expected = request.session.data[SessionKeys.csrf], let sent,
               constantTimeEqual(sent, expected) else {

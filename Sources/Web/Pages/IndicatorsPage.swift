@@ -7,10 +7,12 @@ struct IndicatorsPage {
     let lang: Lang
     let data: Dataset
     let page: Page<Indicator>
+    var canImport = false
 
     func render(_ ctx: PageContext) -> String {
         let t = ctx.t
         return Layout.render(ctx, .group(
+            .if(canImport, .p(.a(.href(SiteRoute.importObservations.path), .text(t("Cijfers importeren (CSV of Excel)", "Import figures (CSV or Excel)"))))),
             Components.table(
                 caption: t("Indicatoren", "Indicators"),
                 headers: [t("Indicator", "Indicator"), t("Bron", "Source"), t("Waarnemingen", "Observations"), t("Doelen", "Targets")],

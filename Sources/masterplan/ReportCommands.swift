@@ -36,8 +36,8 @@ struct ReportCommand: AsyncParsableCommand {
         let period = try period()
         // Fail before touching the database when the PDF cannot be made.
         if format == .pdf, PDFPrinter.chromium() == nil { throw PDFPrinter.Failure.chromiumMissing }
-        let data = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in try await RecordStore(app.db).dataset() }
-        let report = ProgrammeReport.build(from: data, period: period, lang: Lang(rawValue: lang) ?? .nl)
+        let input = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in try await RecordStore(app.db).reportInput(period: period) }
+        let report = ProgrammeReport.build(from: input, period: period, lang: Lang(rawValue: lang) ?? .nl)
         let bytes: Data
         switch format {
         case .html: bytes = Data(ReportHTML.document(report).utf8)

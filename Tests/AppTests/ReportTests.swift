@@ -104,3 +104,48 @@ import VaporTesting
         }
     }
 }
+
+/// The report read from the database (counts in SQL, only named rows loaded) equals the report built from
+/// the whole dataset, on SQLite and on PostgreSQL.
+@Suite struct ReportInputTests {
+    @Test func storeInputMatchesTheWholeDataset() async throws {
+        try await withMasterplan { app in
+            let store = RecordStore(app.db)
+            let period = try #require(ReportPeriod(from: PartialDate("2012-01-01")!, to: PartialDate("2014-12-31")!))
+            let whole = ReportInput(whole: try await store.dataset(), period: period)
+            let input = try await store.reportInput(period: period)
+            #expect(input.agreementCounts == whole.agreementCounts)
+            #expect(input.agreementCounts["matchingday-2014"] == 24)
+            #expect(input.activeMembers == whole.activeMembers)
+            #expect(input.data.agreements.map(\.id) == whole.data.agreements.map(\.id))
+            let a = ReportMarkdown.render(ProgrammeReport.build(from: input, period: period, lang: .nl))
+            let b = ReportMarkdown.render(ProgrammeReport.build(from: whole, period: period, lang: .nl))
+            #expect(a == b)
+            #expect(input.data.organizations.count < whole.data.organizations.count)
+
+            // A short list: the first rows, and a note with the full count.
+            let short = try await store.reportInput(period: period, listLimit: 5)
+            #expect(short.data.agreements.map(\.id) == Array(whole.data.agreements.prefix(5)).map(\.id))
+            let table = try #require(ProgrammeReport.build(from: short, period: period, lang: .nl).table("agreements"))
+            #expect(table.rows.count == 5)
+            #expect(table.note == "De eerste 5 van 24 afspraken; alle afspraken staan in de export.")
+            // Before the programme: no agreements; memberships count as in memory (those without a start date count).
+            let early = try #require(ReportPeriod(from: PartialDate("2000-01-01")!, to: PartialDate("2000-12-31")!))
+            let none = try await store.reportInput(period: early)
+            #expect(none.agreementsInPeriod == 0 && none.data.agreements.isEmpty)
+            #expect(none.activeMembers == ReportInput(whole: try await store.dataset(), period: early).activeMembers)
+            // Dated memberships: the SQL comparison of partial dates agrees with Membership.isActive.
+            var data = try await store.dataset()
+            let spans: [(String, String?, String?, String?)] = [("a", "2014", nil, nil), ("b", "2014-12", "2015", nil), ("c", "2015-01-01", nil, nil),
+                                                                ("d", "2013", "2014-12", nil), ("e", nil, "2014-12-31", nil), ("f", nil, nil, "2015-01"), ("g", nil, nil, "2014-11")]
+            data.memberships = spans.map {
+                Membership(id: $0.0, organizationId: "otib", startDate: $0.1.flatMap(PartialDate.init), endDate: $0.2.flatMap(PartialDate.init),
+                           attestedOn: $0.3.flatMap(PartialDate.init), evidence: "test", source: "test")
+            }
+            try await store.replace(with: data)
+            let dated = try await store.reportInput(period: period)
+            #expect(dated.activeMembers == data.memberships.filter { $0.isActive(on: period.to) }.count)
+            #expect(dated.activeMembers == 4)  // a, b, e and g; c starts later, d ended before 31 December, f is shown from 2015
+        }
+    }
+}

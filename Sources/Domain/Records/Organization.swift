@@ -58,6 +58,12 @@ public struct Membership: Record {
     public var source: String
     public var key: String { id }
 
+    public init(id: String, organizationId: String, startDate: PartialDate? = nil, endDate: PartialDate? = nil,
+                attestedOn: PartialDate? = nil, evidence: String, source: String) {
+        self.id = id; self.organizationId = organizationId; self.startDate = startDate; self.endDate = endDate
+        self.attestedOn = attestedOn; self.evidence = evidence; self.source = source
+    }
+
     public func isActive(on date: PartialDate) -> Bool {
         if let startDate, date < startDate { return false }
         if let endDate, endDate < date { return false }

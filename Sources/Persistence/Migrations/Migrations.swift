@@ -41,6 +41,7 @@ public enum Migrations {
             CreateAuditLog(),
             SessionRecord.migration,
             CreateDatasetVersion(),
+            UpdateAgreementsAddEventIndex(),
         ]
     }
 }

@@ -5,7 +5,12 @@ extension ProgrammeReport {
     /// the report's period; events, timeline entries and milestones when their date does; funding when its
     /// period overlaps. Totals, differences and growth are computed here, exactly.
     public static func build(from data: Dataset, period: ReportPeriod, lang: Lang) -> ProgrammeReport {
-        let b = ReportBuilder(data: data, period: period, lang: lang)
+        build(from: ReportInput(whole: data, period: period), period: period, lang: lang)
+    }
+
+    /// The same from summarised input, as `RecordStore.reportInput` reads it from a large database.
+    public static func build(from input: ReportInput, period: ReportPeriod, lang: Lang) -> ProgrammeReport {
+        let b = ReportBuilder(input: input, period: period, lang: lang)
         let sections = [b.education(), b.indicatorsAndTargets(), b.projects(), b.routes(), b.opleidingshuizen(),
                         b.funding(), b.network(), b.matchingday(), b.timeline()]
         return ProgrammeReport(
@@ -16,14 +21,15 @@ extension ProgrammeReport {
 }
 
 struct ReportBuilder {
+    let input: ReportInput
     let data: Dataset
     let period: ReportPeriod
     let lang: Lang
     let observations: [Observation]
     let names: [String: String]
 
-    init(data: Dataset, period: ReportPeriod, lang: Lang) {
-        self.data = data; self.period = period; self.lang = lang
+    init(input: ReportInput, period: ReportPeriod, lang: Lang) {
+        self.input = input; self.data = input.data; self.period = period; self.lang = lang
         observations = data.observations.filter { period.contains(period: $0.period) }
         names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }

@@ -217,7 +217,7 @@ extension ReportBuilder {
             section.tables.append(ReportTable(id: "network-counters", caption: t("Ondersteuning en verzoeken aan het netwerk", "Support and requests to the network"),
                                               headers: [t("Teller", "Counter"), t("Aantal", "Number")], rows: counterRows))
         }
-        let registered = data.memberships.filter { $0.isActive(on: period.to) }.count
+        let registered = input.activeMembers
         if !growth.rows.isEmpty || registered > 0 {
             section.paragraphs.append(t("In het platform geregistreerd als Vriend op \(period.to.label(lang)): \(registered) organisaties (de gerapporteerde aantallen hierboven zijn de tellingen van het programmabureau).",
                                         "Registered in the platform as Friend on \(period.to.label(lang)): \(registered) organisations (the reported counts above are the programme office's)."))
@@ -236,15 +236,18 @@ extension ReportBuilder {
                 ReportRow(e.name, [.text(e.date.label(lang)), .text(e.status.label(lang)),
                                    e.reportedSchools.map { .value(Double($0), .count) } ?? .empty,
                                    e.reportedAgreements.map { .value(Double($0), .count) } ?? .empty,
-                                   .value(Double(data.agreements.filter { $0.eventId == e.id }.count), .count)])
+                                   .value(Double(input.agreementCounts[e.id] ?? 0), .count)])
             }))
         let ids = Set(events.map(\.id))
         let agreements = data.agreements.filter { $0.eventId.map(ids.contains) ?? false }
         if !agreements.isEmpty {
+            let more = input.agreementsInPeriod - agreements.count
             section.tables.append(ReportTable(
                 id: "agreements", caption: t("Afspraken tussen bedrijf en school", "Agreements between company and school"),
                 headers: [t("Bedrijf of organisatie", "Company or organisation"), t("School", "School")],
-                rows: agreements.map { ReportRow($0.companyIds.map(name).joined(separator: ", "), [.text(name($0.schoolId))]) }))
+                rows: agreements.map { ReportRow($0.companyIds.map(name).joined(separator: ", "), [.text(name($0.schoolId))]) },
+                note: more > 0 ? t("De eerste \(agreements.count) van \(NumberFormat.integer(Double(input.agreementsInPeriod), lang)) afspraken; alle afspraken staan in de export.",
+                                   "The first \(agreements.count) of \(NumberFormat.integer(Double(input.agreementsInPeriod), .en)) agreements; the export has them all.") : nil))
         }
         return section
     }

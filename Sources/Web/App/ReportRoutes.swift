@@ -11,23 +11,21 @@ struct ReportRoutes {
     func register(_ app: Application) {
         app.get(["rapportage"], access: .public) { req in
             var reader = QueryReader(req, allowed: ["from", "to"])
-            let data = try await PageSupport.dataset(req)
-            let period = Self.period(&reader, data)
+            let period = try await Self.period(&reader, req)
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let report = ProgrammeReport.build(from: data, period: period, lang: req.lang)
+            let report = ProgrammeReport.build(from: try await RecordStore(req.db).reportInput(period: period), period: period, lang: req.lang)
             return PageSupport.html(ReportPage(report: report)
                 .render(PageSupport.context(req, title: Localized("Rapportage", "Report"), section: .report)))
         }
         app.get(["rapportage", "download"], access: .public) { req in
             var reader = QueryReader(req, allowed: ["from", "to", "format"])
-            let data = try await PageSupport.dataset(req)
-            let period = Self.period(&reader, data)
+            let period = try await Self.period(&reader, req)
             let format = reader.string("format") ?? "html"
             if !Self.formats.contains(format) {
                 reader.errors.append(FieldError(name: "format", reason: "'\(format)' is not one of: \(Self.formats.joined(separator: ", "))"))
             }
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let report = ProgrammeReport.build(from: data, period: period, lang: req.lang)
+            let report = ProgrammeReport.build(from: try await RecordStore(req.db).reportInput(period: period), period: period, lang: req.lang)
             let name = "rapportage-\(period.from)-\(period.to).\(format)"
             var headers = HTTPHeaders()
             headers.contentDisposition = .init(.attachment, filename: name)
@@ -74,8 +72,9 @@ struct ReportRoutes {
         }
     }
 
-    /// from/to as YYYY-MM-DD; by default the years the data covers.
-    static func period(_ reader: inout QueryReader, _ data: Dataset) -> ReportPeriod {
+    /// from/to as YYYY-MM-DD; by default the years the observations and the timeline cover.
+    static func period(_ reader: inout QueryReader, _ req: Request) async throws -> ReportPeriod {
+        let data = try await RecordStore(req.db).dataset(only: [Observation.entity, TimelineEntry.entity])
         let years = data.observations.compactMap { ObservationPeriod.start($0.period)?.year } + data.timeline.map(\.date.year)
         let fallback = ReportPeriod(from: PartialDate(year: years.min() ?? 2012, month: 1, day: 1), to: PartialDate(year: years.max() ?? 2014, month: 12, day: 31))!
         func day(_ name: String) -> PartialDate? {

@@ -1,0 +1,53 @@
+import Domain
+import FluentKit
+import SQLKit
+
+extension RecordStore {
+    /// What the programme report needs for a period: the small tables whole, the large ones counted in the
+    /// database (agreements per event, active memberships) and only the rows the report names, so the
+    /// report stays fast and small on a national database.
+    public func reportInput(period: ReportPeriod, listLimit: Int = ReportInput.defaultListLimit) async throws -> ReportInput {
+        var data = try await dataset(only: ReportInput.wholeEntities)
+        var counts: [String: Int] = [:]
+        let grouped = try await sql.select().column("eventId").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Agreement.entity).groupBy("eventId").all()
+        for row in grouped {
+            guard let event = try? row.decode(column: "eventId", as: String?.self) else { continue }
+            counts[event] = try row.decode(column: "n", as: Int.self)
+        }
+        let events = data.events.filter { period.containsStart(of: $0.date) }.map(\.id)
+        if !events.isEmpty { data.agreements = try await records(Agreement.self, where: "eventId", in: events, limit: listLimit) }
+        // Partial dates are stored as ISO text ("2014", "2014-12", "2014-12-31"), whose string order is the
+        // order `Membership.isActive` uses, so the comparison can run in SQL.
+        let day = period.to.description
+        let active = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Membership.entity)
+            .where { $0.where("startDate", .lessThanOrEqual, day)
+                .orWhere { $0.where { $0.where("startDate", .is, SQLLiteral.null).orWhere("startDate", .equal, "") }
+                    // Without a start date, a membership counts from the day the report shows it (attestedOn).
+                    .where { $0.where("attestedOn", .is, SQLLiteral.null).orWhere("attestedOn", .equal, "").orWhere("attestedOn", .lessThanOrEqual, day) } } }
+            .where { $0.where("endDate", .is, SQLLiteral.null).orWhere("endDate", .equal, "").orWhere("endDate", .greaterThanOrEqual, day) }
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        data.organizations = try await records(Organization.self, where: "id", in: Array(ReportInput.namedOrganizations(in: data)))
+        return ReportInput(data: data, agreementCounts: counts, agreementsInPeriod: events.reduce(0) { $0 + (counts[$1] ?? 0) },
+                           activeMembers: active, listLimit: listLimit)
+    }
+
+    /// Records whose `column` is one of `values`, in data-file order (per chunk of 1,000 values); asked in chunks to stay under the
+    /// databases' limits on bound parameters.
+    func records<R: Record>(_ type: R.Type, where column: String, in values: [String], limit: Int? = nil) async throws -> [R] {
+        var out: [R] = []
+        var start = 0
+        while start < values.count {
+            let chunk = Array(values[start..<min(start + 1000, values.count)])
+            var query = sql.select().column("*").from(R.entity).where(SQLIdentifier(column), .in, chunk).orderBy("position")
+            if let limit { query = query.limit(limit - out.count) }
+            for row in try await query.all() {
+                do { out.append(try RowCodec.decode(R.self, from: SQLRowCells(row: row))) }
+                catch let e as CellError { throw StoreError.corruptRow(entity: R.entity, column: e.column, message: e.message) }
+            }
+            if let limit, out.count >= limit { break }
+            start += chunk.count
+        }
+        return out
+    }
+}

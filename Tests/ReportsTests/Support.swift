@@ -1,21 +1,10 @@
 import Domain
 import Foundation
 
-/// The embedded Amsterdam dataset, read the way the app reads it.
+/// The embedded Amsterdam dataset, read from the repository's data folder.
 enum Embedded {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("data/amsterdam-2012-2014")
-
-    static func files() throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
-        }
-        return files
+    static func dataset() throws -> Dataset {
+        try DatasetFiles.read(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("data/amsterdam-2012-2014"))
     }
-
-    static func dataset() throws -> Dataset { try DatasetFiles.decode(try files()) }
 }
-
-func data(_ s: String) -> Data { Data(s.utf8) }

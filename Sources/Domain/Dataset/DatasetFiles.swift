@@ -8,6 +8,20 @@ public enum DataFormat: String, Sendable, CaseIterable {
 public enum DatasetFiles {
     /// Reads a dataset from file contents keyed by file name. Every entity may be absent (then empty),
     /// but an entity given twice, an unknown file or any bad value is an error naming file, line and column.
+    /// Reads a folder of data files (one `<entity>.csv` or `.json` each).
+    public static func read(directory: URL) throws -> Dataset {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw DatasetError(file: directory.path, message: "no such folder")
+        }
+        var files: [String: Data] = [:]
+        for name in try fm.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".csv") || name.hasSuffix(".json") {
+            files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+        }
+        return try decode(files)
+    }
+
     public static func decode(_ files: [String: Data]) throws(DatasetError) -> Dataset {
         var dataset = Dataset()
         let known = Set(Dataset.entityNames)

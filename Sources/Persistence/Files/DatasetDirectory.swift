@@ -3,18 +3,7 @@ import Foundation
 
 /// Reads and writes a folder of data files (one per entity).
 public enum DatasetDirectory {
-    public static func read(_ directory: URL) throws -> Dataset {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
-            throw DatasetError(file: directory.path, message: "no such folder")
-        }
-        var files: [String: Data] = [:]
-        for name in try fm.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".csv") || name.hasSuffix(".json") {
-            files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
-        }
-        return try DatasetFiles.decode(files)
-    }
+    public static func read(_ directory: URL) throws -> Dataset { try DatasetFiles.read(directory: directory) }
 
     public static func write(_ dataset: Dataset, format: DataFormat, to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -6,12 +6,22 @@ extension ReportBuilder {
     static let shownElsewhere: Set<String> = ["roc.students.sector", "roc.students.leerweg", "labour.benefits", "labour.vacancies",
                                               "labour.technical-share", "network.members", "network.excursions-supported", "network.requests-served"]
 
-    func observed(_ o: Observation, _ unit: Unit) -> ReportCell {
-        if o.qualifier == nil, o.valueMax == nil { return .value(o.value, unit) }
-        var text = ReportCell.value(o.value, o.valueMax == nil ? unit : .count).text(lang)
-        if let max = o.valueMax { text += t(" tot ", " to ") + ReportCell.value(max, unit).text(lang) }
-        if let q = o.qualifier { text = q.label(lang) + " " + text }
+    /// A number as reported: plain, or as text when the report qualifies it ("circa 900", "60 tot 90").
+    func qualified(_ value: Double, max: Double?, _ qualifier: Qualifier?, _ unit: Unit) -> ReportCell {
+        if qualifier == nil, max == nil { return .value(value, unit) }
+        var text = ReportCell.value(value, max == nil ? unit : .count).text(lang)
+        if let max { text += t(" tot ", " to ") + ReportCell.value(max, unit).text(lang) }
+        if let qualifier { text = qualifier.label(lang) + " " + text }
         return .text(text)
+    }
+
+    func observed(_ o: Observation, _ unit: Unit) -> ReportCell { qualified(o.value, max: o.valueMax, o.qualifier, unit) }
+
+    /// Latest values as a percentage of their targets, one bar each.
+    func progressChart(id: String, title: String, description: String, _ items: [(String, Double)]) -> ReportChart {
+        ReportChart(id: id, data: ChartData(title: title, description: description, categories: items.map(\.0),
+                                            series: [.init(name: t("% van het doel", "% of target"), values: items.map(\.1))], unit: .percentage),
+                    style: .progress)
     }
 
     func indicatorsAndTargets() -> ReportSection {
@@ -50,11 +60,10 @@ extension ReportBuilder {
                         "Status: met; on track (linear extrapolation to the target date); behind; unknown (too few observations without a breakdown).")))
         }
         if !progress.isEmpty {
-            section.charts.append(ReportChart(id: "chart-targets", data: ChartData(
-                title: t("Voortgang naar de doelen", "Progress towards the targets"),
+            section.charts.append(progressChart(
+                id: "chart-targets", title: t("Voortgang naar de doelen", "Progress towards the targets"),
                 description: t("Laatste waarde als percentage van het doel; 100 % is gehaald.", "Latest value as a percentage of the target; 100 % is met."),
-                categories: progress.map(\.0), series: [.init(name: t("% van het doel", "% of target"), values: progress.map(\.1))], unit: .percentage),
-                style: .progress))
+                progress))
         }
         return section
     }
@@ -70,11 +79,7 @@ extension ReportBuilder {
         var progress: [(String, Double)] = []
         let rows: [ReportRow] = data.projectTargets.map { pt in
             func q(_ v: Double?, _ max: Double?, _ qualifier: Qualifier?) -> ReportCell {
-                guard let v else { return .empty }
-                guard qualifier != nil || max != nil else { return .value(v, pt.unit) }
-                var s = ReportCell.value(v, max == nil ? pt.unit : .count).text(lang)
-                if let max { s += t(" tot ", " to ") + ReportCell.value(max, pt.unit).text(lang) }
-                return .text((qualifier.map { $0.label(lang) + " " } ?? "") + s)
+                v.map { qualified($0, max: max, qualifier, pt.unit) } ?? .empty
             }
             let status: TargetProgress
             if let a = pt.actual, let target = pt.target {
@@ -92,11 +97,10 @@ extension ReportBuilder {
                 rows: rows))
         }
         if !progress.isEmpty {
-            section.charts.append(ReportChart(id: "chart-project-targets", data: ChartData(
-                title: t("Projectdoelen: resultaat als percentage van het doel", "Project targets: result as a percentage of the target"),
+            section.charts.append(progressChart(
+                id: "chart-project-targets", title: t("Projectdoelen: resultaat als percentage van het doel", "Project targets: result as a percentage of the target"),
                 description: t("Per projectdoel met een resultaat en een streefwaarde; 100 % is gehaald.", "Per project target with a result and a target value; 100 % is met."),
-                categories: progress.map(\.0), series: [.init(name: t("% van het doel", "% of target"), values: progress.map(\.1))], unit: .percentage),
-                style: .progress))
+                progress))
         }
         return section
     }

@@ -1,11 +1,55 @@
 import ArgumentParser
+import Domain
 import Foundation
 import Optimization
+import Persistence
+import Reports
 
 /// `masterplan bench …`: solver entry points for benchmarks against other solvers on the same files.
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a solver on an instance file and print one JSON line.",
-                                                    subcommands: [Allocate.self])
+    static let configuration = CommandConfiguration(abstract: "Benchmark entry points; each prints one JSON line.",
+                                                    subcommands: [Allocate.self, ReportBench.self])
+
+    /// Seconds of a duration, for JSON.
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+
+    /// Peak resident memory of this process (Linux /proc), in MiB; nil elsewhere.
+    static func peakMemoryMiB() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "") else { return nil }
+        return kb / 1024
+    }
+
+    struct ReportBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Time the programme report as HTML from a database: read, build and render, repeated.",
+            discussion: "Prints {\"runs\": …, \"min_seconds\": …, \"median_seconds\": …, \"peak_mib\": …, \"bytes\": …}; the database is opened once, outside the timing.")
+        @ArgumentParser.Option(help: "First day, YYYY-MM-DD.") var from: String
+        @ArgumentParser.Option(help: "Last day, YYYY-MM-DD.") var to: String
+        @ArgumentParser.Option(help: "How many times.") var runs: Int = 5
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            guard let f = PartialDate(from), let t = PartialDate(to), let period = ReportPeriod(from: f, to: t) else {
+                throw ValidationError("--from and --to: two days as YYYY-MM-DD, in order")
+            }
+            let (times, bytes) = try await withApplication(db.location, seed: .none) { app -> ([Double], Int) in
+                let clock = ContinuousClock()
+                var times: [Double] = [], bytes = 0
+                for _ in 0..<max(1, runs) {
+                    let start = clock.now
+                    let input = try await RecordStore(app.db).reportInput(period: period)
+                    bytes = ReportHTML.document(ProgrammeReport.build(from: input, period: period, lang: .nl)).utf8.count
+                    times.append(Bench.seconds(clock.now - start))
+                }
+                return (times.sorted(), bytes)
+            }
+            let peak = Bench.peakMemoryMiB().map { String(format: "%.1f", $0) } ?? "null"
+            print("{\"runs\": \(times.count), \"min_seconds\": \(String(format: "%.4f", times[0])), \"median_seconds\": \(String(format: "%.4f", times[times.count / 2])), \"peak_mib\": \(peak), \"bytes\": \(bytes)}")
+        }
+    }
 
     struct Allocate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -22,9 +66,7 @@ struct Bench: AsyncParsableCommand {
             let start = clock.now
             let solution: FlowSolution
             do { solution = try MinCostFlow.solve(network) } catch { throw ValidationError("\(file): \(error)") }
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("{\"cost\": \(solution.cost), \"seconds\": \(String(format: "%.6f", seconds))}")
+            print("{\"cost\": \(solution.cost), \"seconds\": \(String(format: "%.6f", Bench.seconds(clock.now - start)))}")
         }
     }
 }

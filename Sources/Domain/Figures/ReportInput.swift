@@ -21,11 +21,13 @@ public struct ReportInput: Sendable {
     public init(whole data: Dataset, period: ReportPeriod, listLimit: Int = ReportInput.defaultListLimit) {
         var counts: [String: Int] = [:]
         for a in data.agreements { if let e = a.eventId { counts[e, default: 0] += 1 } }
-        let events = Set(data.events.filter { period.containsStart(of: $0.date) }.map(\.id))
+        // Listed event by event (in event order), each event's agreements in data-file order, up to the limit.
+        let events = data.events.filter { period.containsStart(of: $0.date) }.map(\.id)
+        var byEvent: [String: [Agreement]] = [:]
+        for a in data.agreements { if let e = a.eventId { byEvent[e, default: []].append(a) } }
         var listed = data
-        let inPeriod = data.agreements.filter { $0.eventId.map(events.contains) ?? false }
-        listed.agreements = Array(inPeriod.prefix(listLimit))
-        self.init(data: listed, agreementCounts: counts, agreementsInPeriod: inPeriod.count,
+        listed.agreements = Array(events.flatMap { byEvent[$0] ?? [] }.prefix(listLimit))
+        self.init(data: listed, agreementCounts: counts, agreementsInPeriod: events.reduce(0) { $0 + (counts[$1] ?? 0) },
                   activeMembers: data.memberships.filter { $0.isActive(on: period.to) }.count, listLimit: listLimit)
     }
 

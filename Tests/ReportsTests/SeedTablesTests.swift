@@ -7,11 +7,13 @@ import Testing
 /// with the seed's own lines (Fixtures/seed-tables.txt, copied verbatim from the seed).
 @Suite struct SeedTablesTests {
     let report: ProgrammeReport
+    let data: Dataset
     let seed: [String: [[String]]]
 
     init() throws {
         let period = try #require(ReportPeriod(from: PartialDate(year: 2012, month: 1, day: 1), to: PartialDate(year: 2014, month: 12, day: 31)))
-        report = ProgrammeReport.build(from: try Embedded.dataset(), period: period, lang: .nl)
+        data = try Embedded.dataset()
+        report = ProgrammeReport.build(from: data, period: period, lang: .nl)
         let url = try #require(Bundle.module.url(forResource: "Fixtures/seed-tables", withExtension: "txt"))
         var tables: [String: [[String]]] = [:], current = ""
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -94,5 +96,26 @@ import Testing
     @Test func networkCounters() throws {
         let table = try #require(report.table("network-counters"))
         #expect(compare("counters", table, headerRow: false, headers: ["", "Aantal"], label: { ours_, ours in ours.hasPrefix(ours_) }) == 2)
+    }
+
+    /// §4.7.1 lists the agreements as "company - school" lines. The report names each organisation by its
+    /// registered name; every printed name must be that name or one of its recorded aliases, in the printed order.
+    @Test func matchingdayAgreementsInPrintedOrder() throws {
+        let table = try #require(report.table("agreements"))
+        let lines = try #require(seed["agreements"]).map { String($0[0].dropFirst(2)) }
+        #expect(lines.count == 24 && table.rows.count == 24)
+        let byName = Dictionary(data.organizations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        func printedAs(_ printed: String, _ name: String) -> Bool {
+            guard let org = byName[name] else { return false }
+            let bare = printed.replacingOccurrences(of: #" \(.*\)$"#, with: "", options: .regularExpression)
+            return ([org.name] + org.aliases).contains { $0.lowercased() == printed.lowercased() || $0.lowercased() == bare.lowercased() }
+        }
+        for (line, row) in zip(lines, table.rows) {
+            let parts = line.components(separatedBy: " - ")
+            let companies = parts[0].components(separatedBy: "; "), school = parts[1]
+            let ours = row.label.components(separatedBy: ", ")
+            #expect(ours.count == companies.count && zip(companies, ours).allSatisfy { printedAs($0, $1) }, "\(line) → \(row.label)")
+            #expect(printedAs(school, row.cells[0].text(.nl)), "\(line) → \(row.cells[0].text(.nl))")
+        }
     }
 }

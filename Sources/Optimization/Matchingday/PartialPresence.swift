@@ -1,0 +1,145 @@
+/// Schedules when people arrive late or leave early: the round structure then matters, and the problem is hard
+/// in general. Small instances are enumerated exactly; larger ones get a fair greedy schedule improved by moving
+/// blocking meetings to other rounds, with the flow relaxation (rounds ignored, presence counted) as upper bound.
+extension MatchingdayScheduler {
+    /// The number of complete assignments enumeration would visit (capped, to decide cheaply).
+    static func searchSize(_ inst: MatchingdayInstance) -> Int {
+        var size = 1
+        for p in inst.pairs {
+            size *= 1 + (0..<inst.rounds).filter { inst.schoolPresent(p.school, $0) && inst.companyPresent(p.company, $0) }.count
+            if size > 10_000_000 { return size }
+        }
+        return size
+    }
+
+    /// The mutable state of a schedule under construction.
+    struct Board {
+        let inst: MatchingdayInstance
+        var schoolAt: [Int]   // school * rounds + round → pair index or -1
+        var companyAt: [Int]
+        var tablesUsed: [Int]
+        var perSchool: [Int], perCompany: [Int]
+        var roundOf: [Int]    // pair index → round or -1
+
+        init(_ inst: MatchingdayInstance) {
+            self.inst = inst
+            schoolAt = [Int](repeating: -1, count: inst.schools * inst.rounds)
+            companyAt = [Int](repeating: -1, count: inst.companies * inst.rounds)
+            tablesUsed = [Int](repeating: 0, count: inst.rounds)
+            perSchool = [Int](repeating: 0, count: inst.schools); perCompany = [Int](repeating: 0, count: inst.companies)
+            roundOf = [Int](repeating: -1, count: inst.pairs.count)
+        }
+
+        func canPlace(_ i: Int, _ r: Int, ignoring: Set<Int> = []) -> Bool {
+            let p = inst.pairs[i], R = inst.rounds
+            guard roundOf[i] < 0 || ignoring.contains(i), inst.schoolPresent(p.school, r), inst.companyPresent(p.company, r) else { return false }
+            let s = schoolAt[p.school * R + r], c = companyAt[p.company * R + r]
+            guard s < 0 || ignoring.contains(s), c < 0 || ignoring.contains(c) else { return false }
+            let freed = [s, c].filter { $0 >= 0 && ignoring.contains($0) }.count
+            guard tablesUsed[r] - freed < inst.tables else { return false }
+            let again = ignoring.contains(i) ? 1 : 0
+            return perSchool[p.school] - again < inst.maxMeetings && perCompany[p.company] - again < inst.maxMeetings
+        }
+
+        mutating func place(_ i: Int, _ r: Int) {
+            let p = inst.pairs[i]
+            schoolAt[p.school * inst.rounds + r] = i; companyAt[p.company * inst.rounds + r] = i
+            tablesUsed[r] += 1; perSchool[p.school] += 1; perCompany[p.company] += 1; roundOf[i] = r
+        }
+
+        mutating func remove(_ i: Int) {
+            let p = inst.pairs[i], r = roundOf[i]
+            schoolAt[p.school * inst.rounds + r] = -1; companyAt[p.company * inst.rounds + r] = -1
+            tablesUsed[r] -= 1; perSchool[p.school] -= 1; perCompany[p.company] -= 1; roundOf[i] = -1
+        }
+
+        /// Places pair i in some round, moving at most the two meetings that block it to other rounds.
+        mutating func insert(_ i: Int) -> Bool {
+            let R = inst.rounds, p = inst.pairs[i]
+            for r in 0..<R where canPlace(i, r) { place(i, r); return true }
+            for r in 0..<R where inst.schoolPresent(p.school, r) && inst.companyPresent(p.company, r) && roundOf[i] < 0 {
+                let blockers = Set([schoolAt[p.school * R + r], companyAt[p.company * R + r]].filter { $0 >= 0 })
+                guard !blockers.isEmpty, perSchool[p.school] < inst.maxMeetings, perCompany[p.company] < inst.maxMeetings else { continue }
+                let saved = self
+                var ok = true
+                for b in blockers { remove(b) }
+                guard tablesUsed[r] < inst.tables else { self = saved; continue }
+                place(i, r)
+                for b in blockers {
+                    guard let to = (0..<R).first(where: { $0 != r && canPlace(b, $0) }) else { ok = false; break }
+                    place(b, to)
+                }
+                if ok { return true }
+                self = saved
+            }
+            return false
+        }
+
+        var placed: [(school: Int, company: Int, round: Int)] {
+            inst.pairs.indices.filter { roundOf[$0] >= 0 }.map { (inst.pairs[$0].school, inst.pairs[$0].company, roundOf[$0]) }
+        }
+    }
+
+    static func finish(_ board: Board, upperBound: Int?) -> MatchingdaySchedule {
+        let tables = assignTables(board.placed, board.inst)
+        let value = objective(tables.meetings, in: board.inst)
+        return MatchingdaySchedule(meetings: tables.meetings, objective: value, upperBound: max(value, upperBound ?? value),
+                                   fairness: fairness(tables.meetings, in: board.inst), tableChanges: tables.changes)
+    }
+
+    /// Exact for small instances: every assignment of every pair to a common round or to none; best by fairness,
+    /// then weight.
+    static func enumerate(_ inst: MatchingdayInstance) -> MatchingdaySchedule {
+        var board = Board(inst)
+        var best: (fair: Int, weight: Int, rounds: [Int]) = (-1, -1, [])
+        var weight = 0
+        func visit(_ i: Int) {
+            if i == inst.pairs.count {
+                let f = fairness(board.placed.map { Meeting(school: $0.school, company: $0.company, round: $0.round, table: 0) }, in: inst)
+                if (f, weight) > (best.fair, best.weight) { best = (f, weight, board.roundOf) }
+                return
+            }
+            visit(i + 1)
+            for r in 0..<inst.rounds where board.canPlace(i, r) {
+                board.place(i, r); weight += inst.pairs[i].weight
+                visit(i + 1)
+                board.remove(i); weight -= inst.pairs[i].weight
+            }
+        }
+        visit(0)
+        var result = Board(inst)
+        for (i, r) in best.rounds.enumerated() where r >= 0 { result.place(i, r) }
+        return finish(result, upperBound: nil)
+    }
+
+    static func heuristic(_ inst: MatchingdayInstance) -> MatchingdaySchedule {
+        let caps = schoolCaps(inst)
+        let companyCap = (0..<inst.companies).map { c in min(inst.maxMeetings, (0..<inst.rounds).filter { inst.companyPresent(c, $0) }.count) }
+        var shared = inst
+        shared.pairs = inst.pairs.filter { p in (0..<inst.rounds).contains { inst.schoolPresent(p.school, $0) && inst.companyPresent(p.company, $0) } }
+        let relaxed = select(shared, fairness: 0, caps: caps, companyCap: companyCap) ?? []
+        let bound = relaxed.reduce(0) { $0 + $1.weight }
+        let inRelaxed = Set(relaxed.map { [$0.school, $0.company] })
+        // Heaviest first, and the relaxation's choices before equally heavy others.
+        let order = inst.pairs.indices.sorted {
+            let a = inst.pairs[$0], b = inst.pairs[$1]
+            return (a.weight, inRelaxed.contains([a.school, a.company]) ? 1 : 0) > (b.weight, inRelaxed.contains([b.school, b.company]) ? 1 : 0)
+        }
+        var board = Board(inst)
+        var bySchool = [[Int]](repeating: [], count: inst.schools)
+        for i in order { bySchool[inst.pairs[i].school].append(i) }
+        // Fairness first: raise every school to 1, then 2 … meetings, each time with its heaviest pair that fits.
+        for level in 1...max(1, inst.rounds) {
+            for s in 0..<inst.schools where board.perSchool[s] < min(level, caps[s]) {
+                for i in bySchool[s] where board.roundOf[i] < 0 { if board.insert(i) { break } }
+            }
+        }
+        // Then weight: every other pair, heaviest first, repeated while something still fits.
+        var changed = true, passes = 0
+        while changed && passes < 5 {
+            changed = false; passes += 1
+            for i in order where board.roundOf[i] < 0 { if board.insert(i) { changed = true } }
+        }
+        return finish(board, upperBound: bound)
+    }
+}

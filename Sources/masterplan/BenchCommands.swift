@@ -8,7 +8,7 @@ import Reports
 /// `masterplan bench …`: solver entry points for benchmarks against other solvers on the same files.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Benchmark entry points; each prints one JSON line.",
-                                                    subcommands: [Allocate.self, ReportBench.self])
+                                                    subcommands: [Allocate.self, MatchingdayBench.self, ReportBench.self])
 
     /// Seconds of a duration, for JSON.
     static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
@@ -19,6 +19,45 @@ struct Bench: AsyncParsableCommand {
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kb = Double(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "") else { return nil }
         return kb / 1024
+    }
+
+    struct MatchingdayBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "matchingday",
+            abstract: "Schedule a Matchingday instance (JSON) for the most total weight.",
+            discussion: """
+            Reads {"rounds": R, "tables": T, "schools": S, "companies": C, "pairs": [[school, company, weight], …],
+            "avail_schools": [[0|1 per round] per school], "avail_companies": […]} and prints {"objective": …,
+            "upper_bound": …, "seconds": …, "meetings": [[school, company, round, table], …]} (reading excluded).
+            """)
+        @ArgumentParser.Argument(help: "An instance file.") var file: String
+
+        struct Input: Decodable {
+            var rounds: Int, tables: Int, schools: Int, companies: Int
+            var pairs: [[Int]]
+            var avail_schools: [[Int]]?
+            var avail_companies: [[Int]]?
+        }
+
+        func run() async throws {
+            let input: Input
+            do { input = try JSONDecoder().decode(Input.self, from: Data(contentsOf: URL(fileURLWithPath: file))) }
+            catch { throw ValidationError("\(file): \(error)") }
+            guard input.pairs.allSatisfy({ $0.count == 3 }) else { throw ValidationError("\(file): every pair is [school, company, weight]") }
+            var inst = MatchingdayInstance(
+                rounds: input.rounds, tables: input.tables, schools: input.schools, companies: input.companies,
+                pairs: input.pairs.map { .init(school: $0[0], company: $0[1], weight: $0[2]) },
+                schoolPresence: (input.avail_schools ?? []).map { $0.map { $0 != 0 } },
+                companyPresence: (input.avail_companies ?? []).map { $0.map { $0 != 0 } })
+            inst.fairnessFirst = false
+            if let problem = inst.problems().first { throw ValidationError("\(file): \(problem)") }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let schedule = MatchingdayScheduler.solve(inst)
+            let seconds = Bench.seconds(clock.now - start)
+            let meetings = schedule.meetings.map { "[\($0.school), \($0.company), \($0.round), \($0.table)]" }.joined(separator: ", ")
+            print("{\"objective\": \(schedule.objective), \"upper_bound\": \(schedule.upperBound), \"seconds\": \(String(format: "%.6f", seconds)), \"meetings\": [\(meetings)]}")
+        }
     }
 
     struct ReportBench: AsyncParsableCommand {

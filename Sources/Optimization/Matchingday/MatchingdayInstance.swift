@@ -18,6 +18,9 @@ public struct MatchingdayInstance: Sendable, Hashable {
     public var companyPresence: [[Bool]]
     /// At most this many meetings per participant (never more than the rounds).
     public var maxMeetings: Int
+    /// Raise the least-served school first, then maximise weight (the organiser's default). Off: weight only,
+    /// as in the benchmark against CP-SAT.
+    public var fairnessFirst = true
 
     public init(rounds: Int, tables: Int, schools: Int, companies: Int, pairs: [Pair],
                 schoolPresence: [[Bool]] = [], companyPresence: [[Bool]] = [], maxMeetings: Int? = nil) {

@@ -83,7 +83,7 @@ public enum MatchingdayScheduler {
         let caps = schoolCaps(inst)
         let companyCap = [Int](repeating: min(inst.maxMeetings, inst.rounds), count: inst.companies)
         // The largest fairness level some selection allows (feasibility is monotone in k), then the heaviest one.
-        var low = 0, high = inst.rounds
+        var low = 0, high = inst.fairnessFirst ? inst.rounds : 0
         while low < high {
             let mid = (low + high + 1) / 2
             if select(inst, fairness: mid, caps: caps, companyCap: companyCap) != nil { low = mid } else { high = mid - 1 }

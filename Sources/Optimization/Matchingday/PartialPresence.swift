@@ -95,7 +95,7 @@ extension MatchingdayScheduler {
         var weight = 0
         func visit(_ i: Int) {
             if i == inst.pairs.count {
-                let f = fairness(board.placed.map { Meeting(school: $0.school, company: $0.company, round: $0.round, table: 0) }, in: inst)
+                let f = inst.fairnessFirst ? fairness(board.placed.map { Meeting(school: $0.school, company: $0.company, round: $0.round, table: 0) }, in: inst) : 0
                 if (f, weight) > (best.fair, best.weight) { best = (f, weight, board.roundOf) }
                 return
             }
@@ -129,7 +129,7 @@ extension MatchingdayScheduler {
         var bySchool = [[Int]](repeating: [], count: inst.schools)
         for i in order { bySchool[inst.pairs[i].school].append(i) }
         // Fairness first: raise every school to 1, then 2 … meetings, each time with its heaviest pair that fits.
-        for level in 1...max(1, inst.rounds) {
+        for level in 1...max(1, inst.fairnessFirst ? inst.rounds : 0) where inst.fairnessFirst {
             for s in 0..<inst.schools where board.perSchool[s] < min(level, caps[s]) {
                 for i in bySchool[s] where board.roundOf[i] < 0 { if board.insert(i) { break } }
             }

@@ -90,6 +90,20 @@ import Testing
         #expect(rows[3].fields == ["havo-vwo.n-profile", "2015-2016", "", "53.3", "DUO"])
     }
 
+    @Test func observationFilesInEveryFormAnExcelUserMakes() throws {
+        // Dutch Excel saves CSV with semicolons and decimal commas, often with a byte-order mark.
+        let semicolons = Data("\u{FEFF}indicator;period;sector;value;source\r\nroc.students.sector;2015-2016;Automotive;455;ROC\r\nhavo-vwo.n-profile;2015-2016;;52,5;DUO\r\n".utf8)
+        let a = try ObservationFile.parse(semicolons, file: "nl.csv", indicators: data.indicators)
+        #expect(a.observations.map(\.value) == [455, 52.5])
+        let commas = try ObservationFile.parse(Data("indicator,period,value,source\nhavo-vwo.n-profile,2015-2016,52.5,DUO\n".utf8), file: "en.csv", indicators: data.indicators)
+        #expect(commas.observations.map(\.value) == [52.5])
+        var book = XLSXWorkbook()
+        book.add(name: "x", rows: [[.text("indicator"), .text("period"), .text("value"), .text("source")],
+                                   [.text("havo-vwo.n-profile"), .text("2015-2016"), .number(52.5, .decimal), .text("DUO")]])
+        #expect(try ObservationFile.parse(try book.data(), file: "x.xlsx", indicators: data.indicators).observations.map(\.value) == [52.5])
+        #expect(throws: DatasetError.self) { try ObservationFile.parse(Data([0xFF, 0xFE, 0x00, 0x41]), file: "utf16.csv", indicators: data.indicators) }
+    }
+
     @Test func readerRejectsWhatIsNotAWorkbook() {
         #expect(throws: DatasetError.self) { try XLSXReader.rows(Data("indicator,period\n".utf8), file: "fake.xlsx") }
         #expect(XLSXReader.columnIndex("AB12") == 27)

@@ -6,8 +6,9 @@ public enum CSV {
         public init(line: Int, fields: [String]) { self.line = line; self.fields = fields }
     }
 
-    /// Parses text into rows, each with the line it starts on (1-based).
-    public static func parse(_ text: String, file: String) throws(DatasetError) -> [Row] {
+    /// Parses text into rows, each with the line it starts on (1-based). `separator` is `,` for the data files;
+    /// spreadsheets in a Dutch locale save CSV with `;`.
+    public static func parse(_ text: String, file: String, separator: Unicode.Scalar = ",") throws(DatasetError) -> [Row] {
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""
@@ -33,6 +34,8 @@ public enum CSV {
                     field.unicodeScalars.append(c)
                     if c == "\n" { line += 1; column = 0 }
                 }
+            } else if c == separator {
+                fields.append(field); field = ""; atFieldStart = true; i += 1; column += 1; continue
             } else {
                 switch c {
                 case "\"" where atFieldStart:
@@ -40,8 +43,6 @@ public enum CSV {
                 case "\"":
                     throw DatasetError(file: file, line: line, column: column, field: nil,
                                        message: "a quote may only start a field; quote the whole field and double inner quotes")
-                case ",":
-                    fields.append(field); field = ""; atFieldStart = true; i += 1; column += 1; continue
                 case "\r":
                     break
                 case "\n":

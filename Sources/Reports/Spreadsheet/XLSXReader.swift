@@ -26,7 +26,7 @@ public enum XLSXReader {
                let target = try decoder.decode(Relationships.self, from: relsData).Relationship.first(where: { $0.Id == first.rid })?.Target {
                 sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
-            let shared = try part("xl/sharedStrings.xml").map { try decoder.decode(SharedStrings.self, from: $0).si.map(\.text) } ?? []
+            let shared = try part("xl/sharedStrings.xml").map { (try decoder.decode(SharedStrings.self, from: $0).si ?? []).map(\.text) } ?? []
             guard let sheetData = try part(sheetPath) else { throw DatasetError(file: file, message: "the first sheet (\(sheetPath)) is missing") }
             let sheet = try decoder.decode(Worksheet.self, from: sheetData)
             var out: [CSV.Row] = []
@@ -107,7 +107,7 @@ public enum XLSXReader {
         var text: String { t?.value ?? (r ?? []).map { $0.t?.value ?? "" }.joined() }
     }
 
-    struct SharedStrings: Decodable { var si: [StringItem] }
+    struct SharedStrings: Decodable { var si: [StringItem]? }
 
     struct Worksheet: Decodable {
         struct SheetData: Decodable { var row: [Row]? }

@@ -53,8 +53,8 @@ enum ImportPage {
                 .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
                      .p(.strong(.text(t("Niets geïmporteerd. ", "Nothing was imported. "))), .text(e)))
             },
-            .p(.text(t("Lever nieuwe cijfers aan als CSV (UTF-8) of Excel (XLSX, het eerste werkblad): één regel per waarde met de kolommen indicator, period, value en source, en een kolom per dimensie (sector, leerweg, level …), leeg voor een totaal. Een periode die al bestaat voor een indicator wordt in zijn geheel vervangen; de wijziging komt in het auditlog.",
-                       "Provide new figures as CSV (UTF-8) or Excel (XLSX, the first sheet): one row per value with the columns indicator, period, value and source, and one column per dimension (sector, leerweg, level …), empty for a total. A period that already exists for an indicator is replaced as a whole; the change goes into the audit log."))),
+            .p(.text(t("Lever nieuwe cijfers aan als CSV (UTF-8, komma's of puntkomma's) of Excel (XLSX, het eerste werkblad): één regel per waarde met de kolommen indicator, period, value en source, en een kolom per dimensie (sector, leerweg, level …), leeg voor een totaal. Wat er al stond voor dezelfde indicator, uitsplitsing en periode wordt vervangen; de wijziging komt in het auditlog.",
+                       "Provide new figures as CSV (UTF-8, commas or semicolons) or Excel (XLSX, the first sheet): one row per value with the columns indicator, period, value and source, and one column per dimension (sector, leerweg, level …), empty for a total. What was stored for the same indicator, breakdown and period is replaced; the change goes into the audit log."))),
             .p(.a(.href(SiteRoute.observationTemplate.path), .text(t("Sjabloon (CSV) downloaden", "Download a template (CSV)")))),
             .element(named: "form", nodes: [
                 .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.importObservations.path),

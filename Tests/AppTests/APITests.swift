@@ -145,19 +145,23 @@ import VaporTesting
             let doc = try res.json()
             #expect(doc["openapi"] as? String == "3.1.0")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
-            let documented = Set(paths.keys.map { "/api/v1" + $0 })
-            let registered = Set(app.routes.all.filter { $0.method == .GET }.map { route in
-                "/" + route.path.map { c -> String in
+            // Every operation (method and path) registered under /api/v1 is documented, and nothing else.
+            let documented = Set(paths.flatMap { path, item in item.keys.map { $0.uppercased() + " /api/v1" + path } })
+            let registered = Set(app.routes.all.map { route in
+                route.method.rawValue + " /" + route.path.map { c -> String in
                     if case .parameter(let p) = c { return "{\(p)}" }
                     return c.description
                 }.joined(separator: "/")
-            }.filter { $0.hasPrefix("/api/v1/") && $0 != "/api/v1/openapi.json" })
+            }.filter { $0.contains(" /api/v1/") && !$0.hasSuffix("/api/v1/openapi.json") })
             #expect(documented == registered)
             for (path, item) in paths {
-                let get = try #require(item["get"] as? [String: Any], "\(path)")
-                let responses = try #require(get["responses"] as? [String: Any])
-                #expect(responses["200"] != nil && responses["400"] != nil)
-                if path.contains("{") { #expect(responses["404"] != nil) }
+                for (method, operation) in item {
+                    let op = try #require(operation as? [String: Any], "\(method) \(path)")
+                    let responses = try #require(op["responses"] as? [String: Any])
+                    #expect(responses["200"] != nil && responses["400"] != nil, "\(method) \(path)")
+                    if path.contains("{") { #expect(responses["404"] != nil) }
+                    if method != "get" { #expect(op["requestBody"] != nil && op["security"] != nil, "\(method) \(path)") }
+                }
             }
         }
     }

@@ -149,3 +149,40 @@ import VaporTesting
         }
     }
 }
+
+/// Scripts deliver figures through the API with a write token; errors come back as problem+json naming the cell.
+@Suite struct ObservationImportAPITests {
+    @Test func writeTokenImportsAndReadTokenMayNot() async throws {
+        try await withMasterplan { app in
+            try await makeAccount(app, "cijfers@test.invalid", role: .analist)
+            var b = Browser(app)
+            _ = try await b.login("cijfers@test.invalid", "a-long-test-password-9")
+            func token(_ scope: String) async throws -> String {
+                let page = try await b.post("/account/tokens", [("name", "jaarlijks " + scope), ("scope", scope)], csrfFrom: "/account")
+                let r = try #require(page.text.range(of: #"mp_[A-Za-z0-9]{40}"#, options: .regularExpression))
+                return String(page.text[r])
+            }
+            let write = try await token("write"), read = try await token("read")
+            func post(_ body: String, _ token: String, query: String = "") async throws -> TestingHTTPResponse {
+                var h = HTTPHeaders()
+                h.bearerAuthorization = BearerAuthorization(token: token)
+                h.contentType = HTTPMediaType(type: "text", subType: "csv")
+                return try await app.testing().sendRequest(.POST, "/api/v1/observations/import" + query, headers: h, body: ByteBuffer(string: body))
+            }
+            let csv = "indicator,period,sector,value,source\nroc.students.sector,2015-2016,Automotive,455,ROC\n"
+            #expect(try await post(csv, read).status == .forbidden)
+            let bad = try await post("indicator,period,value,source\nroc.students.sector,2015-2016,12,\n", write, query: "?filename=levering.csv")
+            #expect(bad.status == .badRequest)
+            #expect(bad.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            #expect(bad.text.contains("levering.csv:2:4 (source)"))
+            let ok = try await post(csv, write)
+            #expect(ok.status == .ok)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: ok.body)) as? [String: Any])
+            #expect(json["stored"] as? Int == 1 && json["replaced"] as? Int == 0)
+            let stored = try await RecordStore(app.db).all(Observation.self).filter { $0.period == "2015-2016" }
+            #expect(stored.map(\.value) == [455])
+            let audit = try await AuditEntryModel.query(on: app.db).filter(\.$entity == "observations").all()
+            #expect(audit.first?.entityId == "roc.students.sector|sector|2015-2016")
+        }
+    }
+}

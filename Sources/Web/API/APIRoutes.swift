@@ -9,12 +9,13 @@ struct APIEndpoint: Sendable {
     var parameters: [String]
     var schema: String
     var access: Access = .public
+    var maxBody: ByteCount = "1mb"
     var handler: @Sendable (Request) async throws -> Response
 
     init(method: HTTPMethod = .GET, path: String, summary: String, parameters: [String], schema: String, access: Access = .public,
-         handler: @escaping @Sendable (Request) async throws -> Response) {
+         maxBody: ByteCount = "1mb", handler: @escaping @Sendable (Request) async throws -> Response) {
         self.method = method; self.path = path; self.summary = summary; self.parameters = parameters
-        self.schema = schema; self.access = access; self.handler = handler
+        self.schema = schema; self.access = access; self.maxBody = maxBody; self.handler = handler
     }
 
     var pathComponents: [PathComponent] {
@@ -30,7 +31,7 @@ enum APIRoutes {
 
     static func register(_ app: Application) {
         for endpoint in endpoints + AccountAPI.endpoints {
-            app.on(endpoint.method, endpoint.pathComponents, access: endpoint.access, use: endpoint.handler)
+            app.on(endpoint.method, endpoint.pathComponents, access: endpoint.access, maxBody: endpoint.maxBody, use: endpoint.handler)
         }
         app.get(["api", "v1", "openapi.json"], access: .public) { req in
             try json(OpenAPIDocument.build(endpoints: endpoints + AccountAPI.endpoints), req)

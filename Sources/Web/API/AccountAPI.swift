@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Persistence
+import Reports
 import Vapor
 
 /// The API endpoints that need an account: who am I, contact details (personal data), and changing an
@@ -55,7 +56,35 @@ enum AccountAPI {
             let data = try await PageSupport.dataset(req)
             return try APIRoutes.json(OrganizationDetailDTO(OrganizationProfile(id: org.id, in: data)!), req)
         },
+        APIEndpoint(method: .POST, path: "/observations/import",
+                    summary: "Import indicator figures: the body is a CSV (text/csv) or XLSX file in the format of docs/data.md; each series and period in it replaces what was stored (analist or beheerder; write token)",
+                    parameters: ["filename"], schema: "ObservationImportResult", access: ReportRoutes.analysts, maxBody: "10mb") { req in
+            let signedIn = try req.requireSignedIn()
+            if case .token(let scope) = signedIn.via, scope != .write { throw Abort(.forbidden, reason: "this token may only read") }
+            let reader = QueryReader(req, allowed: ["filename"])
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let file = reader.string("filename") ?? "body"
+            let bytes = req.body.data.map { Data(buffer: $0) } ?? Data()
+            let store = RecordStore(req.db)
+            let imported: ObservationImport
+            do { imported = try ObservationFile.parse(bytes, file: file, indicators: try await store.all(Indicator.self)) }
+            catch let error as DatasetError { throw InvalidInput(errors: [FieldError(name: error.field ?? "body", reason: error.description)]) }
+            let result = try await store.importObservations(imported, actor: signedIn.actor.accountId)
+            return try APIRoutes.json(ObservationImportDTO(result), req)
+        },
     ]
+}
+
+/// What an import stored, for scripts that deliver figures every year.
+struct ObservationImportDTO: Content {
+    struct Series: Content { var indicator: String; var dimensions: [String]; var period: String }
+    var stored: Int
+    var replaced: Int
+    var series: [Series]
+    init(_ r: ObservationImportResult) {
+        stored = r.stored; replaced = r.replaced
+        series = r.periods.map { Series(indicator: $0.indicatorKey, dimensions: $0.dimensionNames, period: $0.period) }
+    }
 }
 
 extension DecodingError {

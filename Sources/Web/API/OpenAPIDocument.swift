@@ -70,7 +70,14 @@ enum OpenAPIDocument {
             responses.append(("403", problemResponse("Role, organisation or token scope does not allow this")))
             fields.append(("security", .array([.object([("bearer", .array([]))])])))
         }
-        if e.method != .GET {
+        if e.method == .POST {
+            // A file upload: the body is the CSV or XLSX file itself.
+            let binary: JSONValue = .object([("type", .string("string")), ("format", .string("binary"))])
+            fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object([
+                ("text/csv", .object([("schema", .object([("type", .string("string"))]))])),
+                ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .object([("schema", binary)])),
+            ]))])))
+        } else if e.method != .GET {
             fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object([("application/json", .object([("schema", ref("OrganizationChange"))]))]))])))
         }
         let operationId = e.path.split(separator: "/").map { $0.hasPrefix("{") ? "ById" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
@@ -143,6 +150,16 @@ enum OpenAPIDocument {
                 ])),
             ])),
             ("Object", .object([("type", .string("object"))])),
+            ("ObservationImportResult", .object([
+                ("type", .string("object")), ("required", .array(["stored", "replaced", "series"].map { .string($0) })),
+                ("properties", .object([
+                    ("stored", integer), ("replaced", integer),
+                    ("series", .object([("type", .string("array")), ("items", .object([
+                        ("type", .string("object")),
+                        ("properties", .object([("indicator", string), ("dimensions", strings), ("period", string)])),
+                    ]))])),
+                ])),
+            ])),
             ("Problem", .object([
                 ("type", .string("object")),
                 ("required", .array(["type", "title", "status"].map { .string($0) })),

@@ -31,6 +31,8 @@ struct Bench: AsyncParsableCommand {
             "upper_bound": …, "seconds": …, "meetings": [[school, company, round, table], …]} (reading excluded).
             """)
         @ArgumentParser.Argument(help: "An instance file.") var file: String
+        @ArgumentParser.Option(help: "Local-search steps after the greedy schedule (partial presence).") var iterations: Int = 200
+        @ArgumentParser.Option(help: "Seed of the local search.") var seed: UInt64 = 1
 
         struct Input: Decodable {
             var rounds: Int, tables: Int, schools: Int, companies: Int
@@ -50,6 +52,7 @@ struct Bench: AsyncParsableCommand {
                 schoolPresence: (input.avail_schools ?? []).map { $0.map { $0 != 0 } },
                 companyPresence: (input.avail_companies ?? []).map { $0.map { $0 != 0 } })
             inst.fairnessFirst = false
+            inst.searchIterations = iterations; inst.seed = seed
             if let problem = inst.problems().first { throw ValidationError("\(file): \(problem)") }
             let clock = ContinuousClock()
             let start = clock.now

@@ -98,11 +98,15 @@ import Testing
             #expect(MatchingdayScheduler.violations(schedule.meetings, in: inst).isEmpty)
             #expect(schedule.objective <= schedule.upperBound)
             #expect(schedule.objective >= schedule.upperBound * 7 / 10, "\(schedule.objective) of at most \(schedule.upperBound)")
-            // The same day with everyone present: the exact optimum can be no better than the relaxation allows.
-            var full = inst; full.schoolPresence = []; full.companyPresence = []
+            // The same day with everyone present and weight only: its exact optimum is at least any schedule of the
+            // partial day (which is valid on the full day too), and the partial day's bound holds for its own weight.
+            var full = inst; full.schoolPresence = []; full.companyPresence = []; full.fairnessFirst = false
             let exact = MatchingdayScheduler.solve(full)
             #expect(exact.isOptimal && MatchingdayScheduler.violations(exact.meetings, in: full).isEmpty)
             #expect(exact.objective >= schedule.objective)
+            var weightOnly = inst; weightOnly.fairnessFirst = false
+            let heavier = MatchingdayScheduler.solve(weightOnly)
+            #expect(heavier.objective <= heavier.upperBound && heavier.upperBound <= exact.objective)
         }
     }
 

@@ -21,6 +21,9 @@ public struct MatchingdayInstance: Sendable, Hashable {
     /// Raise the least-served school first, then maximise weight (the organiser's default). Off: weight only,
     /// as in the benchmark against CP-SAT.
     public var fairnessFirst = true
+    /// Ruin-and-recreate steps after the greedy schedule (partial presence, large days), and their seed.
+    public var searchIterations = 200
+    public var seed: UInt64 = 1
 
     public init(rounds: Int, tables: Int, schools: Int, companies: Int, pairs: [Pair],
                 schoolPresence: [[Bool]] = [], companyPresence: [[Bool]] = [], maxMeetings: Int? = nil) {

@@ -20,6 +20,7 @@ extension MatchingdayScheduler {
         var tablesUsed: [Int]
         var perSchool: [Int], perCompany: [Int]
         var roundOf: [Int]    // pair index → round or -1
+        var weight = 0
 
         init(_ inst: MatchingdayInstance) {
             self.inst = inst
@@ -44,13 +45,13 @@ extension MatchingdayScheduler {
         mutating func place(_ i: Int, _ r: Int) {
             let p = inst.pairs[i]
             schoolAt[p.school * inst.rounds + r] = i; companyAt[p.company * inst.rounds + r] = i
-            tablesUsed[r] += 1; perSchool[p.school] += 1; perCompany[p.company] += 1; roundOf[i] = r
+            tablesUsed[r] += 1; perSchool[p.school] += 1; perCompany[p.company] += 1; roundOf[i] = r; weight += p.weight
         }
 
         mutating func remove(_ i: Int) {
             let p = inst.pairs[i], r = roundOf[i]
             schoolAt[p.school * inst.rounds + r] = -1; companyAt[p.company * inst.rounds + r] = -1
-            tablesUsed[r] -= 1; perSchool[p.school] -= 1; perCompany[p.company] -= 1; roundOf[i] = -1
+            tablesUsed[r] -= 1; perSchool[p.school] -= 1; perCompany[p.company] -= 1; roundOf[i] = -1; weight -= p.weight
         }
 
         /// Places pair i in some round, moving at most the two meetings that block it to other rounds.
@@ -60,17 +61,20 @@ extension MatchingdayScheduler {
             for r in 0..<R where inst.schoolPresent(p.school, r) && inst.companyPresent(p.company, r) && roundOf[i] < 0 {
                 let blockers = Set([schoolAt[p.school * R + r], companyAt[p.company * R + r]].filter { $0 >= 0 })
                 guard !blockers.isEmpty, perSchool[p.school] < inst.maxMeetings, perCompany[p.company] < inst.maxMeetings else { continue }
-                let saved = self
-                var ok = true
+                // Undo by hand rather than copying the board: this runs for every candidate and round.
+                let from = blockers.map { ($0, roundOf[$0]) }
                 for b in blockers { remove(b) }
-                guard tablesUsed[r] < inst.tables else { self = saved; continue }
+                guard tablesUsed[r] < inst.tables else { for (b, rb) in from { place(b, rb) }; continue }
                 place(i, r)
+                var moved: [Int] = []
                 for b in blockers {
-                    guard let to = (0..<R).first(where: { $0 != r && canPlace(b, $0) }) else { ok = false; break }
-                    place(b, to)
+                    guard let to = (0..<R).first(where: { $0 != r && canPlace(b, $0) }) else { break }
+                    place(b, to); moved.append(b)
                 }
-                if ok { return true }
-                self = saved
+                if moved.count == blockers.count { return true }
+                for b in moved { remove(b) }
+                remove(i)
+                for (b, rb) in from { place(b, rb) }
             }
             return false
         }
@@ -112,6 +116,37 @@ extension MatchingdayScheduler {
         return finish(result, upperBound: nil)
     }
 
+    /// Ruin and recreate: free one participant (all its meetings), then re-insert the unscheduled pairs of everyone
+    /// touched, heaviest first with a little noise; keep the result when the weight does not fall and fairness
+    /// does not fall either. Seeded, so the same instance gives the same schedule.
+    static func ruinAndRecreate(_ board: inout Board, iterations: Int, seed: UInt64) {
+        let inst = board.inst
+        guard iterations > 0, !inst.pairs.isEmpty else { return }
+        var rng = SplitMix(seed: seed)
+        var pairsOf = [[Int]](repeating: [], count: inst.schools + inst.companies)
+        for i in inst.pairs.indices { pairsOf[inst.pairs[i].school].append(i); pairsOf[inst.schools + inst.pairs[i].company].append(i) }
+        func level(_ b: Board) -> Int {
+            inst.fairnessFirst ? fairness(b.placed.map { Meeting(school: $0.school, company: $0.company, round: $0.round, table: 0) }, in: inst) : 0
+        }
+        var current = board.weight, currentLevel = level(board)
+        for _ in 0..<iterations {
+            let saved = board
+            let x = Int(rng.next() % UInt64(inst.schools + inst.companies))
+            var touched = Set([x])
+            for i in pairsOf[x] where board.roundOf[i] >= 0 {
+                let p = inst.pairs[i]
+                touched.insert(p.school); touched.insert(inst.schools + p.company)
+                board.remove(i)
+            }
+            var candidates = Set<Int>()
+            for t in touched { for i in pairsOf[t] where board.roundOf[i] < 0 { candidates.insert(i) } }
+            let ordered = candidates.map { ($0, inst.pairs[$0].weight * 16 + Int(rng.next() % 24)) }.sorted { $0.1 > $1.1 }
+            for (i, _) in ordered { _ = board.insert(i) }
+            let w = board.weight, l = level(board)
+            if (l, w) >= (currentLevel, current) { current = w; currentLevel = l } else { board = saved }
+        }
+    }
+
     static func heuristic(_ inst: MatchingdayInstance) -> MatchingdaySchedule {
         let caps = schoolCaps(inst)
         let companyCap = (0..<inst.companies).map { c in min(inst.maxMeetings, (0..<inst.rounds).filter { inst.companyPresent(c, $0) }.count) }
@@ -140,6 +175,20 @@ extension MatchingdayScheduler {
             changed = false; passes += 1
             for i in order where board.roundOf[i] < 0 { if board.insert(i) { changed = true } }
         }
+        ruinAndRecreate(&board, iterations: inst.searchIterations, seed: inst.seed)
         return finish(board, upperBound: bound)
+    }
+}
+
+/// A small seeded generator (SplitMix64): the solver takes its randomness as an argument, never from the system.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
     }
 }

@@ -59,7 +59,8 @@ extension MatchingdayScheduler {
             let R = inst.rounds, p = inst.pairs[i]
             for r in 0..<R where canPlace(i, r) { place(i, r); return true }
             for r in 0..<R where inst.schoolPresent(p.school, r) && inst.companyPresent(p.company, r) && roundOf[i] < 0 {
-                let blockers = Set([schoolAt[p.school * R + r], companyAt[p.company * R + r]].filter { $0 >= 0 })
+                // Sorted, not a Set: Swift seeds hashing per process, and the order decides which blocker moves first.
+                let blockers = Array(Set([schoolAt[p.school * R + r], companyAt[p.company * R + r]].filter { $0 >= 0 })).sorted()
                 guard !blockers.isEmpty, perSchool[p.school] < inst.maxMeetings, perCompany[p.company] < inst.maxMeetings else { continue }
                 // Undo by hand rather than copying the board: this runs for every candidate and round.
                 let from = blockers.map { ($0, roundOf[$0]) }
@@ -140,7 +141,9 @@ extension MatchingdayScheduler {
             }
             var candidates = Set<Int>()
             for t in touched { for i in pairsOf[t] where board.roundOf[i] < 0 { candidates.insert(i) } }
-            let ordered = candidates.map { ($0, inst.pairs[$0].weight * 16 + Int(rng.next() % 24)) }.sorted { $0.1 > $1.1 }
+            // In index order before drawing noise, and ties broken by index: the same seed gives the same schedule.
+            let ordered = candidates.sorted().map { ($0, inst.pairs[$0].weight * 16 + Int(rng.next() % 24)) }
+                .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
             for (i, _) in ordered { _ = board.insert(i) }
             let w = board.weight, l = level(board)
             if (l, w) >= (currentLevel, current) { current = w; currentLevel = l } else { board = saved }

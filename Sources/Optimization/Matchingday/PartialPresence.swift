@@ -123,7 +123,7 @@ extension MatchingdayScheduler {
     static func ruinAndRecreate(_ board: inout Board, iterations: Int, seed: UInt64) {
         let inst = board.inst
         guard iterations > 0, !inst.pairs.isEmpty else { return }
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(state: seed)
         var pairsOf = [[Int]](repeating: [], count: inst.schools + inst.companies)
         for i in inst.pairs.indices { pairsOf[inst.pairs[i].school].append(i); pairsOf[inst.schools + inst.pairs[i].company].append(i) }
         func level(_ b: Board) -> Int {
@@ -183,11 +183,12 @@ extension MatchingdayScheduler {
     }
 }
 
-/// A small seeded generator (SplitMix64): the solver takes its randomness as an argument, never from the system.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+/// A small seeded generator (SplitMix64): solvers take their randomness as a seed, never from the system, and the
+/// property tests use it to be repeatable.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E3779B97F4A7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9

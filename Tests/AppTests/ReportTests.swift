@@ -76,6 +76,8 @@ import VaporTesting
 
             let after = try await analyst.get("/")
             #expect(after.text.contains("2015-2016"))  // the enrolment chart has the new school year
+            // Two of four sectors are in for 2015-2016: the key figure stays on the last complete year.
+            #expect(after.text.contains("ROC van Amsterdam, 2014-2015"))
             #expect(after.text.contains("Op koers"))   // 46 → 51,5 reaches 55 % by 2015
             #expect(after.text.contains("51,5 %"))
 
@@ -184,5 +186,30 @@ import VaporTesting
             let audit = try await AuditEntryModel.query(on: app.db).filter(\.$entity == "observations").all()
             #expect(audit.first?.entityId == "roc.students.sector|sector|2015-2016")
         }
+    }
+}
+
+@Suite struct PrintGateTests {
+    actor Counter {
+        var now = 0, most = 0, done = 0
+        func start() { now += 1; most = max(most, now) }
+        func stop() { now -= 1; done += 1 }
+    }
+
+    @Test func atMostTheLimitRunAtOnceAndEveryoneGetsATurn() async {
+        let gate = PrintGate(limit: 2), counter = Counter()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    await gate.enter()
+                    await counter.start()
+                    try? await Task.sleep(for: .milliseconds(20))
+                    await counter.stop()
+                    await gate.leave()
+                }
+            }
+        }
+        #expect(await counter.most == 2)
+        #expect(await counter.done == 8)
     }
 }

@@ -38,8 +38,14 @@ struct ReportRoutes {
                 return Response(status: .ok, headers: headers, body: .init(data: try ReportXLSX.workbook(report).data()))
             case "pdf":
                 let html = ReportHTML.document(report)
+                // Each print starts a Chromium (about 200 MiB): at most two at a time per instance, the rest wait.
+                await PrintGate.shared.enter()
+                let printed: Result<Data, any Error>
+                do { printed = .success(try await req.application.threadPool.runIfActive { try PDFPrinter.pdf(html: html) }) }
+                catch { printed = .failure(error) }
+                await PrintGate.shared.leave()
                 let pdf: Data
-                do { pdf = try await req.application.threadPool.runIfActive { try PDFPrinter.pdf(html: html) } }
+                do { pdf = try printed.get() }
                 catch let failure as PDFPrinter.Failure { throw Abort(.serviceUnavailable, reason: failure.description) }
                 headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
                 return Response(status: .ok, headers: headers, body: .init(data: pdf))
@@ -91,5 +97,25 @@ struct ReportRoutes {
             return fallback
         }
         return period
+    }
+}
+
+/// Bounds how many PDF prints run at once; the others wait their turn in order.
+actor PrintGate {
+    static let shared = PrintGate(limit: 2)
+    let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func enter() async {
+        if running < limit { running += 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the place to the next waiting print, if any.
+    func leave() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }

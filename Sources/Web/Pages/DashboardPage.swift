@@ -44,7 +44,9 @@ struct DashboardPage {
             }
         }
         let enrol = f.enrolmentBySector
-        if let total = enrol.totals.last ?? nil, let p = enrol.periods.last {
+        // The latest school year with every sector reported: a year still being filled in has no total yet.
+        if let i = enrol.totals.lastIndex(where: { $0 != nil }), let total = enrol.totals[i] {
+            let p = enrol.periods[i]
             figures.append(KeyFigure(value: NumberFormat.integer(total, lang), label: t("Mbo-studenten Techniek en Logistiek", "Mbo students in engineering and logistics"),
                                      detail: "ROC van Amsterdam, " + p, link: .indicator("roc.students.sector")))
         }

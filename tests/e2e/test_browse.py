@@ -3,7 +3,7 @@ search an organisation, read its detail page, switch language, filter without Ja
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import BASE
+from conftest import BASE, wait_for
 
 
 def test_dashboard_shows_key_figures_and_charts(browser):
@@ -20,7 +20,7 @@ def test_search_an_organisation_and_read_its_detail_page(browser):
     box = browser.find_element(By.ID, "q")
     box.send_keys("Montessori College")
     box.submit()
-    assert "1 organisaties gevonden" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert "1 organisaties gevonden" in wait_for(browser, "[role=status]", "organisaties gevonden").text
     browser.find_element(By.LINK_TEXT, "Montessori College Oost").click()
     assert browser.find_element(By.TAG_NAME, "h1").text == "Montessori College Oost"
     body = browser.find_element(By.TAG_NAME, "main").text
@@ -34,7 +34,7 @@ def test_filter_by_kind_and_level_works_without_javascript(browser):
     Select(browser.find_element(By.ID, "kind")).select_by_value("secondary-school")
     Select(browser.find_element(By.ID, "level")).select_by_value("vmbo-t")
     browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
-    assert "9 organisaties gevonden" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert "9 organisaties gevonden" in wait_for(browser, "[role=status]", "organisaties gevonden").text
     assert "kind=secondary-school" in browser.current_url
 
 

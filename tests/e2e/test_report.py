@@ -5,18 +5,11 @@ import time
 
 from openpyxl import Workbook
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import BASE, DOWNLOADS
+from conftest import BASE, DOWNLOADS, wait_for
 
 EMAIL = os.environ.get("E2E_ANALYST_EMAIL", "")
 PASSWORD = os.environ.get("E2E_ANALYST_PASSWORD", "")
-
-
-def wait_for(browser, css):
-    # A form submit returns before the next page has loaded.
-    return WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
 def target_status(browser, indicator_name):
@@ -50,6 +43,7 @@ def test_analyst_imports_excel_sees_dashboard_change_and_downloads_pdf(browser, 
     browser.find_element(By.ID, "email").send_keys(EMAIL)
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for(browser, "header .user", "E2E Analist")
 
     browser.find_element(By.LINK_TEXT, "Indicatoren").click()
     browser.find_element(By.LINK_TEXT, "Cijfers importeren (CSV of Excel)").click()
@@ -68,7 +62,7 @@ def test_analyst_imports_excel_sees_dashboard_change_and_downloads_pdf(browser, 
     workbook(good)
     browser.find_element(By.ID, "file").send_keys(str(good))
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    status = wait_for(browser, "[role=status]").text
+    status = wait_for(browser, "[role=status]", "waarnemingen opgeslagen").text
     assert "6 waarnemingen opgeslagen voor 3 periode(s)" in status
 
     browser.find_element(By.LINK_TEXT, "Naar het overzicht met grafieken en doelen →").click()

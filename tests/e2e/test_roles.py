@@ -3,7 +3,7 @@ import os
 
 from selenium.webdriver.common.by import By
 
-from conftest import BASE
+from conftest import BASE, wait_for
 
 EMAIL = os.environ.get("E2E_CONTACT_EMAIL", "")
 PASSWORD = os.environ.get("E2E_CONTACT_PASSWORD", "")
@@ -20,7 +20,7 @@ def login(browser):
 def test_contact_person_edits_own_organisation_and_is_refused_another(browser):
     assert EMAIL and PASSWORD, "scripts/test creates the account and passes its password"
     login(browser)
-    assert "E2E Contactpersoon" in browser.find_element(By.CSS_SELECTOR, "header .user").text
+    assert "E2E Contactpersoon" in wait_for(browser, "header .user", "E2E Contactpersoon").text
     browser.find_element(By.CSS_SELECTOR, "header .user a").click()  # my account
     browser.find_element(By.LINK_TEXT, "Profiel van mijn organisatie bewerken").click()
     district = browser.find_element(By.ID, "district")
@@ -28,12 +28,12 @@ def test_contact_person_edits_own_organisation_and_is_refused_another(browser):
     district.send_keys("Oost")
     browser.find_element(By.ID, "latitude").send_keys("noord")
     browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
-    assert "Er is niets opgeslagen" in browser.find_element(By.TAG_NAME, "main").text
+    assert "Er is niets opgeslagen" in wait_for(browser, "main", "Er is niets opgeslagen").text
     assert browser.find_element(By.ID, "latitude-error").is_displayed()
     latitude = browser.find_element(By.ID, "latitude")
     latitude.clear()
     browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
-    main = browser.find_element(By.TAG_NAME, "main").text
+    main = wait_for(browser, "main", "De wijzigingen zijn opgeslagen.").text
     assert "De wijzigingen zijn opgeslagen." in main
     assert "Oost" in main
     browser.get(BASE + "/organisaties/mundus-college/bewerken")
@@ -41,4 +41,4 @@ def test_contact_person_edits_own_organisation_and_is_refused_another(browser):
     browser.get(BASE + "/organisaties/mundus-college")
     assert "Profiel bewerken" not in browser.find_element(By.TAG_NAME, "main").text
     browser.find_element(By.CSS_SELECTOR, "header form button").click()  # log out
-    assert "Inloggen" in browser.find_element(By.CSS_SELECTOR, "header").text
+    assert "Inloggen" in wait_for(browser, "header", "Inloggen").text

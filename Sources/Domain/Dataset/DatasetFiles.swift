@@ -6,8 +6,6 @@ public enum DataFormat: String, Sendable, CaseIterable {
 }
 
 public enum DatasetFiles {
-    /// Reads a dataset from file contents keyed by file name. Every entity may be absent (then empty),
-    /// but an entity given twice, an unknown file or any bad value is an error naming file, line and column.
     /// Reads a folder of data files (one `<entity>.csv` or `.json` each).
     public static func read(directory: URL) throws -> Dataset {
         let fm = FileManager.default
@@ -22,6 +20,8 @@ public enum DatasetFiles {
         return try decode(files)
     }
 
+    /// Reads a dataset from file contents keyed by file name. Every entity may be absent (then empty),
+    /// but an entity given twice, an unknown file or any bad value is an error naming file, line and column.
     public static func decode(_ files: [String: Data]) throws(DatasetError) -> Dataset {
         var dataset = Dataset()
         let known = Set(Dataset.entityNames)

@@ -4,10 +4,7 @@ public struct CrossTable: Sendable, Hashable {
     public struct Row: Sendable, Hashable {
         public var label: String
         public var values: [Double?]
-        public var change: Change? {
-            guard let first = values.first ?? nil, let last = values.last ?? nil, values.count > 1 else { return nil }
-            return Change(from: first, to: last)
-        }
+        public var change: Change? { Change.firstToLast(values) }
     }
 
     public var indicatorKey: String
@@ -24,10 +21,7 @@ public struct CrossTable: Sendable, Hashable {
         }
     }
 
-    public var totalChange: Change? {
-        guard periods.count > 1, let first = totals.first ?? nil, let last = totals.last ?? nil else { return nil }
-        return Change(from: first, to: last)
-    }
+    public var totalChange: Change? { Change.firstToLast(totals) }
 
     public func row(_ label: String) -> Row? { rows.first { $0.label == label } }
 

@@ -19,12 +19,11 @@ public struct ReportInput: Sendable {
 
     /// From a whole dataset in memory (tests, the embedded data): the same summaries, computed here.
     public init(whole data: Dataset, period: ReportPeriod, listLimit: Int = ReportInput.defaultListLimit) {
-        var counts: [String: Int] = [:]
-        for a in data.agreements { if let e = a.eventId { counts[e, default: 0] += 1 } }
-        // Listed event by event (in event order), each event's agreements in data-file order, up to the limit.
-        let events = data.events.filter { period.containsStart(of: $0.date) }.map(\.id)
         var byEvent: [String: [Agreement]] = [:]
         for a in data.agreements { if let e = a.eventId { byEvent[e, default: []].append(a) } }
+        let counts = byEvent.mapValues(\.count)
+        // Listed event by event (in event order), each event's agreements in data-file order, up to the limit.
+        let events = data.events.filter { period.containsStart(of: $0.date) }.map(\.id)
         var listed = data
         listed.agreements = Array(events.flatMap { byEvent[$0] ?? [] }.prefix(listLimit))
         self.init(data: listed, agreementCounts: counts, agreementsInPeriod: events.reduce(0) { $0 + (counts[$1] ?? 0) },

@@ -26,6 +26,12 @@ public enum TargetProgress: String, Sendable, Hashable {
         return projected >= target.value ? .onTrack : .behind
     }
 
+    /// The target's indicator's latest overall value (no breakdown), the one its status is judged on.
+    public static func latest(_ target: Target, observations: [Observation]) -> Observation? {
+        observations.filter { $0.indicatorKey == target.indicatorKey && $0.dimensions.isEmpty }
+            .max { (ObservationPeriod.start($0.period) ?? target.date) < (ObservationPeriod.start($1.period) ?? target.date) }
+    }
+
     /// A period as a fractional year: "2014" → 2014, "2014-06" → 2014.42, "2013-2014" → 2014 (end of school year).
     static func time(of period: String) -> Double? {
         let parts = period.split(separator: "-")

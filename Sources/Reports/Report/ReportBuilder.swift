@@ -45,8 +45,7 @@ struct ReportBuilder {
     /// Difference and growth of a row between its first and last period, when there are two or more.
     func changeCells(_ values: [Double?], periods: Int) -> [ReportCell] {
         guard periods > 1 else { return [] }
-        guard let first = values.first ?? nil, let last = values.last ?? nil else { return [.empty, .empty] }
-        let change = Change(from: first, to: last)
+        guard let change = Change.firstToLast(values) else { return [.empty, .empty] }
         return [.difference(change.absolute), change.percent.map { .growth($0) } ?? .empty]
     }
 
@@ -110,8 +109,7 @@ struct ReportBuilder {
             + vacancies.periods.map { $0 + t(" Vacature", " vacancies") } + growthHeader
         func growth(_ values: [Double?]) -> [ReportCell] {
             guard vacancies.periods.count > 1 else { return [] }
-            guard let f = values.first ?? nil, let l = values.last ?? nil, let p = Change(from: f, to: l).percent else { return [.empty] }
-            return [.growth(p)]
+            return [Change.firstToLast(values)?.percent.map { .growth($0) } ?? .empty]
         }
         var rows = levels.map { level in
             let v = vacancies.row(level)?.values ?? vacancies.periods.map { _ in nil }

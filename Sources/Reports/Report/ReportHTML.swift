@@ -5,7 +5,7 @@ import Domain
 public enum ReportHTML {
     public static func body(_ report: ProgrammeReport, headingLevel: Int = 2) -> String {
         let lang = report.lang
-        let h = "h\(headingLevel)", h3 = "h\(headingLevel + 1)"
+        let h = "h\(headingLevel)"
         var s = "<nav class=\"report-toc\" aria-label=\"\(lang == .nl ? "Inhoud" : "Contents")\"><ol>"
         for section in report.sections { s += "<li><a href=\"#\(section.id)\">\(escapeXML(section.title))</a></li>" }
         s += "</ol></nav>"
@@ -13,42 +13,46 @@ public enum ReportHTML {
             s += "<section class=\"report-section\" id=\"\(section.id)\" aria-labelledby=\"\(section.id)-h\"><\(h) id=\"\(section.id)-h\">\(escapeXML(section.title))</\(h)>"
             for p in section.paragraphs { s += "<p>\(escapeXML(p))</p>" }
             for table in section.tables { s += render(table, lang: lang) }
-            for chart in section.charts { s += render(chart, lang: lang, heading: h3) }
+            for chart in section.charts { s += render(chart, lang: lang) }
             s += "</section>"
         }
         return s
     }
 
     public static func render(_ table: ReportTable, lang: Lang) -> String {
-        var s = "<div class=\"table-wrap\"><table id=\"table-\(table.id)\"><caption>\(escapeXML(table.caption))"
-        if let source = table.source { s += "<span class=\"source\"> — \(lang == .nl ? "Bron" : "Source"): \(escapeXML(source))</span>" }
-        s += "</caption><thead><tr>"
-        for header in table.headers { s += "<th scope=\"col\">\(escapeXML(header))</th>" }
-        s += "</tr></thead><tbody>"
-        for row in table.rows {
-            s += row.isTotal ? "<tr class=\"total\">" : "<tr>"
-            s += "<th scope=\"row\">\(escapeXML(row.label))</th>"
-            for cell in row.cells { s += cell.isNumeric ? "<td class=\"num\">" : "<td>"; s += escapeXML(cell.text(lang)) + "</td>" }
-            s += "</tr>"
-        }
-        s += "</tbody></table></div>"
+        var caption = escapeXML(table.caption)
+        if let source = table.source { caption += "<span class=\"source\"> — \(lang == .nl ? "Bron" : "Source"): \(escapeXML(source))</span>" }
+        var s = tableHTML(id: "table-" + table.id, caption: caption, headers: table.headers, rows: table.rows.map { row in
+            (row.label, row.isTotal, row.cells.map { ($0.text(lang), $0.isNumeric) })
+        })
         if let note = table.note { s += "<p class=\"source\">\(escapeXML(note))</p>" }
         return s
     }
 
-    static func render(_ chart: ReportChart, lang: Lang, heading: String) -> String {
+    /// A chart with its data table (series as rows), folded away on screen and printed open.
+    static func render(_ chart: ReportChart, lang: Lang) -> String {
         let data = chart.data
         var s = "<figure class=\"chart\">" + SVGChart.render(data, style: chart.style, id: chart.id, lang: lang)
         s += "<figcaption>\(escapeXML(data.title))</figcaption><details><summary>\(lang == .nl ? "Gegevens van deze grafiek" : "Data of this chart")</summary>"
-        s += "<div class=\"table-wrap\"><table><caption>\(escapeXML(data.title))</caption><thead><tr><th scope=\"col\">\(lang == .nl ? "Reeks" : "Series")</th>"
-        for c in data.categories { s += "<th scope=\"col\">\(escapeXML(c))</th>" }
+        s += tableHTML(id: nil, caption: escapeXML(data.title), headers: [lang == .nl ? "Reeks" : "Series"] + data.categories, rows: data.series.map { series in
+            (series.name, false, series.values.map { ($0.map { formatValue($0, unit: data.unit, lang) } ?? "–", true) })
+        })
+        return s + "</details></figure>"
+    }
+
+    /// The markup every table of the report shares: `caption` is HTML already escaped; each row has a label
+    /// (a row header), whether it is a total, and its cells as text with whether they are numbers.
+    static func tableHTML(id: String?, caption: String, headers: [String], rows: [(label: String, total: Bool, cells: [(String, Bool)])]) -> String {
+        var s = "<div class=\"table-wrap\"><table" + (id.map { " id=\"\($0)\"" } ?? "") + "><caption>\(caption)</caption><thead><tr>"
+        for header in headers { s += "<th scope=\"col\">\(escapeXML(header))</th>" }
         s += "</tr></thead><tbody>"
-        for series in data.series {
-            s += "<tr><th scope=\"row\">\(escapeXML(series.name))</th>"
-            for v in series.values { s += "<td class=\"num\">\(escapeXML(v.map { formatValue($0, unit: data.unit, lang) } ?? "–"))</td>" }
+        for row in rows {
+            s += row.total ? "<tr class=\"total\">" : "<tr>"
+            s += "<th scope=\"row\">\(escapeXML(row.label))</th>"
+            for (text, numeric) in row.cells { s += (numeric ? "<td class=\"num\">" : "<td>") + escapeXML(text) + "</td>" }
             s += "</tr>"
         }
-        return s + "</tbody></table></div></details></figure>"
+        return s + "</tbody></table></div>"
     }
 
     /// A standalone page: inline CSS (no external requests), a print stylesheet that keeps tables whole and

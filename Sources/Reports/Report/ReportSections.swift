@@ -44,8 +44,7 @@ extension ReportBuilder {
             let indicator = units[target.indicatorKey]
             let unit = indicator?.unit ?? .count
             let status = TargetProgress.of(target, observations: upToEnd)
-            let latest = upToEnd.filter { $0.indicatorKey == target.indicatorKey && $0.dimensions.isEmpty }
-                .max { (ObservationPeriod.start($0.period) ?? target.date) < (ObservationPeriod.start($1.period) ?? target.date) }
+            let latest = TargetProgress.latest(target, observations: upToEnd)
             if let latest, target.value > 0 { progress.append(((indicator?.name(lang) ?? target.indicatorKey), latest.value / target.value * 100)) }
             return ReportRow(indicator?.name(lang) ?? target.indicatorKey,
                              [.value(target.value, unit), .text(target.date.label(lang)), .text(target.scope),
@@ -168,7 +167,7 @@ extension ReportBuilder {
         var rows = lines.map { f in
             ReportRow(f.funderId.map(name) ?? f.programme,
                       [.text(f.programme), .text(f.kind.label(lang)),
-                       f.amountQualifier == nil ? .value(f.amount, .euro) : .text(f.amountQualifier!.label(lang) + " " + ReportCell.value(f.amount, .euro).text(lang)),
+                       qualified(f.amount, max: nil, f.amountQualifier, .euro),
                        .text(f.periodFrom.label(lang) + " – " + f.periodTo.label(lang))])
         }
         let contributions = lines.filter { $0.kind == .contribution }.reduce(0) { $0 + $1.amount }
@@ -193,10 +192,10 @@ extension ReportBuilder {
         let growth = cross("network.members", "kind")
         if !growth.rows.isEmpty {
             let n = growth.periods.count
+            // Printed without a sign, as the report's "Toename" column.
             func increase(_ v: [Double?]) -> [ReportCell] {
                 guard n > 1 else { return [] }
-                guard let f = v.first ?? nil, let l = v.last ?? nil else { return [.empty] }
-                return [.value(l - f, .count)]
+                return [Change.firstToLast(v).map { .value($0.absolute, .count) } ?? .empty]
             }
             section.tables.append(ReportTable(
                 id: "network", caption: t("Ontwikkeling Vrienden van het Masterplan", "Growth of the Friends of the Masterplan"),

@@ -94,9 +94,8 @@ struct DashboardPage {
         bottlenecks = data.statements.filter { $0.kind == .bottleneck }
         targets = data.targets.map { target in
             let indicator = data.indicators.first { $0.key == target.indicatorKey }
-            let latest = data.observations.filter { $0.indicatorKey == target.indicatorKey && $0.dimensions.isEmpty }
-                .max { (ObservationPeriod.start($0.period) ?? target.date) < (ObservationPeriod.start($1.period) ?? target.date) }
-            return (target, indicator?.name(lang) ?? target.indicatorKey, indicator?.unit ?? .count, latest,
+            return (target, indicator?.name(lang) ?? target.indicatorKey, indicator?.unit ?? .count,
+                    TargetProgress.latest(target, observations: data.observations),
                     TargetProgress.of(target, observations: data.observations))
         }
     }

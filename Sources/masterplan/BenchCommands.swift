@@ -68,15 +68,12 @@ struct Bench: AsyncParsableCommand {
             commandName: "report",
             abstract: "Time the programme report as HTML from a database: read, build and render, repeated.",
             discussion: "Prints {\"runs\": …, \"min_seconds\": …, \"median_seconds\": …, \"peak_mib\": …, \"bytes\": …}; the database is opened once, outside the timing.")
-        @ArgumentParser.Option(help: "First day, YYYY-MM-DD.") var from: String
-        @ArgumentParser.Option(help: "Last day, YYYY-MM-DD.") var to: String
+        @OptionGroup var span: PeriodOptions
         @ArgumentParser.Option(help: "How many times.") var runs: Int = 5
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            guard let f = PartialDate(from), let t = PartialDate(to), let period = ReportPeriod(from: f, to: t) else {
-                throw ValidationError("--from and --to: two days as YYYY-MM-DD, in order")
-            }
+            let period = try span.period()
             let (times, bytes) = try await withApplication(db.location, seed: .none) { app -> ([Double], Int) in
                 let clock = ContinuousClock()
                 var times: [Double] = [], bytes = 0

@@ -13,8 +13,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, pdf, md, xlsx }
 
-    @ArgumentParser.Option(help: "First day, YYYY-MM-DD.") var from: String
-    @ArgumentParser.Option(help: "Last day, YYYY-MM-DD.") var to: String
+    @OptionGroup var span: PeriodOptions
     @ArgumentParser.Option(help: "html, pdf, md or xlsx.") var format: Format = .html
     @ArgumentParser.Option(help: "nl or en.") var lang: String = "nl"
     @ArgumentParser.Option(help: "The file to write.") var out: String
@@ -22,18 +21,10 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard Lang(rawValue: lang) != nil else { throw ValidationError("--lang: expected nl or en, got '\(lang)'") }
-        _ = try period()
-    }
-
-    func period() throws -> ReportPeriod {
-        guard let f = PartialDate(from), f.day != nil else { throw ValidationError("--from: expected a day as YYYY-MM-DD, got '\(from)'") }
-        guard let t = PartialDate(to), t.day != nil else { throw ValidationError("--to: expected a day as YYYY-MM-DD, got '\(to)'") }
-        guard let p = ReportPeriod(from: f, to: t) else { throw ValidationError("--to (\(to)) lies before --from (\(from))") }
-        return p
     }
 
     func run() async throws {
-        let period = try period()
+        let period = try span.period()
         // Fail before touching the database when the PDF cannot be made.
         if format == .pdf, PDFPrinter.chromium() == nil { throw PDFPrinter.Failure.chromiumMissing }
         let input = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in try await RecordStore(app.db).reportInput(period: period) }
@@ -50,6 +41,21 @@ struct ReportCommand: AsyncParsableCommand {
     }
 }
 
+/// `--from` and `--to`, the days a report covers; shared by `report` and `bench report`.
+struct PeriodOptions: ParsableArguments {
+    @ArgumentParser.Option(help: "First day, YYYY-MM-DD.") var from: String
+    @ArgumentParser.Option(help: "Last day, YYYY-MM-DD.") var to: String
+
+    func validate() throws { _ = try period() }
+
+    func period() throws -> ReportPeriod {
+        guard let f = ReportPeriod.day(from) else { throw ValidationError("--from: expected a day as YYYY-MM-DD, got '\(from)'") }
+        guard let t = ReportPeriod.day(to) else { throw ValidationError("--to: expected a day as YYYY-MM-DD, got '\(to)'") }
+        guard let p = ReportPeriod(from: f, to: t) else { throw ValidationError("--to (\(to)) lies before --from (\(from))") }
+        return p
+    }
+}
+
 /// `masterplan indicators import FILE`: new or corrected figures in the long format (docs/data.md).
 struct IndicatorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "indicators", abstract: "Indicator figures.", subcommands: [ImportObservations.self])
@@ -57,8 +63,8 @@ struct IndicatorsCommand: AsyncParsableCommand {
     struct ImportObservations: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Import observations from CSV or XLSX; each (indicator, period) in the file replaces what was stored for it.",
-            discussion: "A bad file is rejected with file, line and column, and nothing is written. Every replaced period is audited.")
+            abstract: "Import observations from CSV or XLSX; each series (indicator and its breakdown) and period in the file replaces what was stored for it.",
+            discussion: "A bad file is rejected with file, line and column, and nothing is written. Every series and period imported is audited.")
 
         @ArgumentParser.Argument(help: "A .csv (UTF-8) or .xlsx file.") var file: String
         @ArgumentParser.Option(help: "Who is importing, for the audit log.") var actor: String = "cli"

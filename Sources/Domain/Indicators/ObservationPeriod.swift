@@ -39,6 +39,12 @@ public struct ReportPeriod: Sendable, Hashable {
         self.from = from; self.to = to
     }
 
+    /// A full day written as YYYY-MM-DD, as the report's from and to are given; nil for anything else.
+    public static func day(_ text: String) -> PartialDate? {
+        guard let d = PartialDate(text), d.day != nil, d.description == text else { return nil }
+        return d
+    }
+
     public func contains(_ day: PartialDate) -> Bool { !(day < from) && !(to < day) }
 
     /// A partial date (a year, a month) counts when its first day falls inside.

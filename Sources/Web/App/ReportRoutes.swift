@@ -13,8 +13,7 @@ struct ReportRoutes {
             var reader = QueryReader(req, allowed: ["from", "to"])
             let period = try await Self.period(&reader, req)
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let report = ProgrammeReport.build(from: try await RecordStore(req.db).reportInput(period: period), period: period, lang: req.lang)
-            return PageSupport.html(ReportPage(report: report)
+            return PageSupport.html(ReportPage(report: try await Self.report(req, period))
                 .render(PageSupport.context(req, title: Localized("Rapportage", "Report"), section: .report)))
         }
         app.get(["rapportage", "download"], access: .public) { req in
@@ -25,7 +24,7 @@ struct ReportRoutes {
                 reader.errors.append(FieldError(name: "format", reason: "'\(format)' is not one of: \(Self.formats.joined(separator: ", "))"))
             }
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let report = ProgrammeReport.build(from: try await RecordStore(req.db).reportInput(period: period), period: period, lang: req.lang)
+            let report = try await Self.report(req, period)
             let name = "rapportage-\(period.from)-\(period.to).\(format)"
             var headers = HTTPHeaders()
             headers.contentDisposition = .init(.attachment, filename: name)
@@ -78,20 +77,27 @@ struct ReportRoutes {
         }
     }
 
-    /// from/to as YYYY-MM-DD; by default the years the observations and the timeline cover.
+    static func report(_ req: Request, _ period: ReportPeriod) async throws -> ProgrammeReport {
+        ProgrammeReport.build(from: try await RecordStore(req.db).reportInput(period: period), period: period, lang: req.lang)
+    }
+
+    /// from/to as YYYY-MM-DD; by default the years the observations and the timeline cover (read only when a
+    /// day is missing or wrong, not for every report with both days given).
     static func period(_ reader: inout QueryReader, _ req: Request) async throws -> ReportPeriod {
-        let data = try await RecordStore(req.db).dataset(only: [Observation.entity, TimelineEntry.entity])
-        let years = data.observations.compactMap { ObservationPeriod.start($0.period)?.year } + data.timeline.map(\.date.year)
-        let fallback = ReportPeriod(from: PartialDate(year: years.min() ?? 2012, month: 1, day: 1), to: PartialDate(year: years.max() ?? 2014, month: 12, day: 31))!
         func day(_ name: String) -> PartialDate? {
             guard let raw = reader.string(name) else { return nil }
-            guard let d = PartialDate(raw), d.day != nil, d.description == raw else {
+            guard let d = ReportPeriod.day(raw) else {
                 reader.errors.append(FieldError(name: name, reason: "'\(raw)' is not a day; expected YYYY-MM-DD"))
                 return nil
             }
             return d
         }
-        let from = day("from") ?? fallback.from, to = day("to") ?? fallback.to
+        let given = (day("from"), day("to"))
+        if let from = given.0, let to = given.1, let period = ReportPeriod(from: from, to: to) { return period }
+        let data = try await RecordStore(req.db).dataset(only: [Observation.entity, TimelineEntry.entity])
+        let years = data.observations.compactMap { ObservationPeriod.start($0.period)?.year } + data.timeline.map(\.date.year)
+        let fallback = ReportPeriod(from: PartialDate(year: years.min() ?? 2012, month: 1, day: 1), to: PartialDate(year: years.max() ?? 2014, month: 12, day: 31))!
+        let from = given.0 ?? fallback.from, to = given.1 ?? fallback.to
         guard let period = ReportPeriod(from: from, to: to) else {
             reader.errors.append(FieldError(name: "to", reason: "\(to) lies before from (\(from))"))
             return fallback

@@ -28,8 +28,12 @@ public enum MatchingdayScheduler {
     public static func fairness(_ meetings: [Meeting], in inst: MatchingdayInstance) -> Int {
         var count = [Int](repeating: 0, count: inst.schools)
         for m in meetings { count[m.school] += 1 }
-        let caps = schoolCaps(inst)
-        return (0..<inst.schools).filter { count[$0] < caps[$0] }.map { count[$0] }.min() ?? inst.rounds
+        return fairness(meetingsPerSchool: count, caps: schoolCaps(inst), rounds: inst.rounds)
+    }
+
+    /// The same from the meetings each school has, with the caps computed once by the caller.
+    static func fairness(meetingsPerSchool count: [Int], caps: [Int], rounds: Int) -> Int {
+        count.indices.filter { count[$0] < caps[$0] }.map { count[$0] }.min() ?? rounds
     }
 
     /// Every rule a schedule must keep, as messages (empty: valid).

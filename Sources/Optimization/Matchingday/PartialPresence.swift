@@ -21,9 +21,12 @@ extension MatchingdayScheduler {
         var perSchool: [Int], perCompany: [Int]
         var roundOf: [Int]    // pair index → round or -1
         var weight = 0
+        /// What each school could have at most, for the fairness level; computed once, not per evaluation.
+        let caps: [Int]
 
         init(_ inst: MatchingdayInstance) {
             self.inst = inst
+            caps = MatchingdayScheduler.schoolCaps(inst)
             schoolAt = [Int](repeating: -1, count: inst.schools * inst.rounds)
             companyAt = [Int](repeating: -1, count: inst.companies * inst.rounds)
             tablesUsed = [Int](repeating: 0, count: inst.rounds)
@@ -80,6 +83,9 @@ extension MatchingdayScheduler {
             return false
         }
 
+        /// The fairness level of the board as it stands (see `MatchingdayScheduler.fairness`).
+        var fairness: Int { MatchingdayScheduler.fairness(meetingsPerSchool: perSchool, caps: caps, rounds: inst.rounds) }
+
         var placed: [(school: Int, company: Int, round: Int)] {
             inst.pairs.indices.filter { roundOf[$0] >= 0 }.map { (inst.pairs[$0].school, inst.pairs[$0].company, roundOf[$0]) }
         }
@@ -100,7 +106,7 @@ extension MatchingdayScheduler {
         var weight = 0
         func visit(_ i: Int) {
             if i == inst.pairs.count {
-                let f = inst.fairnessFirst ? fairness(board.placed.map { Meeting(school: $0.school, company: $0.company, round: $0.round, table: 0) }, in: inst) : 0
+                let f = inst.fairnessFirst ? board.fairness : 0
                 if (f, weight) > (best.fair, best.weight) { best = (f, weight, board.roundOf) }
                 return
             }
@@ -126,9 +132,7 @@ extension MatchingdayScheduler {
         var rng = SplitMix64(state: seed)
         var pairsOf = [[Int]](repeating: [], count: inst.schools + inst.companies)
         for i in inst.pairs.indices { pairsOf[inst.pairs[i].school].append(i); pairsOf[inst.schools + inst.pairs[i].company].append(i) }
-        func level(_ b: Board) -> Int {
-            inst.fairnessFirst ? fairness(b.placed.map { Meeting(school: $0.school, company: $0.company, round: $0.round, table: 0) }, in: inst) : 0
-        }
+        func level(_ b: Board) -> Int { inst.fairnessFirst ? b.fairness : 0 }
         var current = board.weight, currentLevel = level(board)
         for _ in 0..<iterations {
             let saved = board
@@ -151,7 +155,8 @@ extension MatchingdayScheduler {
     }
 
     static func heuristic(_ inst: MatchingdayInstance) -> MatchingdaySchedule {
-        let caps = schoolCaps(inst)
+        var board = Board(inst)
+        let caps = board.caps
         let companyCap = (0..<inst.companies).map { c in min(inst.maxMeetings, (0..<inst.rounds).filter { inst.companyPresent(c, $0) }.count) }
         var shared = inst
         shared.pairs = inst.pairs.filter { p in (0..<inst.rounds).contains { inst.schoolPresent(p.school, $0) && inst.companyPresent(p.company, $0) } }
@@ -163,7 +168,6 @@ extension MatchingdayScheduler {
             let a = inst.pairs[$0], b = inst.pairs[$1]
             return (a.weight, inRelaxed.contains([a.school, a.company]) ? 1 : 0) > (b.weight, inRelaxed.contains([b.school, b.company]) ? 1 : 0)
         }
-        var board = Board(inst)
         var bySchool = [[Int]](repeating: [], count: inst.schools)
         for i in order { bySchool[inst.pairs[i].school].append(i) }
         // Fairness first: raise every school to 1, then 2 … meetings, each time with its heaviest pair that fits.

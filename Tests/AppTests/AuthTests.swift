@@ -75,12 +75,8 @@ import VaporTesting
             try await makeAccount(app, "kim@school.invalid", role: .contactpersoon, org: "montessori-college-oost")
             var b = Browser(app)
             _ = try await b.login("kim@school.invalid", "a-long-test-password-9")
-            func create(_ scope: String) async throws -> String {
-                let page = try await b.post("/account/tokens", [("name", "sync " + scope), ("scope", scope)], csrfFrom: "/account")
-                let r = try #require(page.text.range(of: #"mp_[A-Za-z0-9]{40}"#, options: .regularExpression))
-                return String(page.text[r])
-            }
-            let read = try await create("read"), write = try await create("write")
+            let read = try await b.createToken(name: "sync read", scope: "read")
+            let write = try await b.createToken(name: "sync write", scope: "write")
             #expect(!(try await b.get("/account")).text.contains(read), "a token is shown only once")
             let stored = try await APITokenModel.query(on: app.db).all()
             #expect(stored.allSatisfy { $0.tokenHash != read && $0.tokenHash != write && $0.tokenHash.count == 64 })

@@ -65,6 +65,13 @@ struct Browser {
         return String(html[r]).components(separatedBy: "value=\"")[1].dropLast().description
     }
 
+    /// Creates an API token on the account page, as its owner would, and returns the token shown once.
+    mutating func createToken(name: String, scope: String) async throws -> String {
+        let page = try await post("/account/tokens", [("name", name), ("scope", scope)], csrfFrom: "/account")
+        let r = try #require(page.text.range(of: #"mp_[A-Za-z0-9]{40}"#, options: .regularExpression))
+        return String(page.text[r])
+    }
+
     mutating func login(_ email: String, _ password: String) async throws -> TestingHTTPResponse {
         try await post("/inloggen", [("email", email), ("password", password), ("terug", "/account")])
     }

@@ -159,12 +159,8 @@ import VaporTesting
             try await makeAccount(app, "cijfers@test.invalid", role: .analist)
             var b = Browser(app)
             _ = try await b.login("cijfers@test.invalid", "a-long-test-password-9")
-            func token(_ scope: String) async throws -> String {
-                let page = try await b.post("/account/tokens", [("name", "jaarlijks " + scope), ("scope", scope)], csrfFrom: "/account")
-                let r = try #require(page.text.range(of: #"mp_[A-Za-z0-9]{40}"#, options: .regularExpression))
-                return String(page.text[r])
-            }
-            let write = try await token("write"), read = try await token("read")
+            let write = try await b.createToken(name: "jaarlijks write", scope: "write")
+            let read = try await b.createToken(name: "jaarlijks read", scope: "read")
             func post(_ body: String, _ token: String, query: String = "") async throws -> TestingHTTPResponse {
                 var h = HTTPHeaders()
                 h.bearerAuthorization = BearerAuthorization(token: token)

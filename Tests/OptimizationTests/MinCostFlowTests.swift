@@ -50,10 +50,15 @@ func residualHasNegativeCycle(_ network: FlowNetwork, _ flow: [Int]) -> Bool {
     return edges.contains { dist[$0.0] + $0.2 < dist[$0.1] }
 }
 
+/// Both methods, so each is checked on its own against brute force and the certificate.
+typealias Solver = @Sendable (FlowNetwork) throws(FlowError) -> FlowSolution
+let solvers: [(String, Solver)] = [("network simplex", NetworkSimplex.solve), ("successive shortest paths", SuccessiveShortestPaths.solve)]
+
 @Suite struct MinCostFlowTests {
     /// Larger random networks, where the search stops early at the nearest deficit. Supplies come from a random
     /// flow, so every instance is feasible; every answer must be feasible and carry the optimality certificate.
-    @Test func optimalOnMediumNetworksByCertificate() throws {
+    @Test(arguments: solvers.map(\.0)) func optimalOnMediumNetworksByCertificate(method: String) throws {
+        let solve = solvers.first { $0.0 == method }!.1
         var rng = SplitMix64(state: 7)
         for _ in 0..<400 {
             let n = Int.random(in: 6...25, using: &rng)
@@ -67,21 +72,22 @@ func residualHasNegativeCycle(_ network: FlowNetwork, _ flow: [Int]) -> Bool {
                 flow.append(Int.random(in: lower...capacity, using: &rng))
             }
             for (arc, f) in zip(network.arcs, flow) { network.supply[arc.from] += f; network.supply[arc.to] -= f }
-            let solution = try MinCostFlow.solve(network)
+            let solution = try solve(network)
             #expect(network.isFeasible(solution.flow))
             #expect(solution.cost <= network.cost(of: flow))
             #expect(!residualHasNegativeCycle(network, solution.flow), "\(network)")
         }
     }
 
-    @Test func optimalAgainstBruteForceOnRandomSmallNetworks() throws {
+    @Test(arguments: solvers.map(\.0)) func optimalAgainstBruteForceOnRandomSmallNetworks(method: String) throws {
+        let solve = solvers.first { $0.0 == method }!.1
         var rng = SplitMix64(state: 2026)
         var feasible = 0, infeasible = 0
         for _ in 0..<3000 {
             let network = randomNetwork(&rng)
             let expected = bruteForce(network)
             do {
-                let solution = try MinCostFlow.solve(network)
+                let solution = try solve(network)
                 #expect(network.isFeasible(solution.flow), "\(network)")
                 #expect(solution.cost == expected, "\(network): solver \(solution.cost), brute force \(String(describing: expected))")
                 feasible += 1
@@ -93,22 +99,24 @@ func residualHasNegativeCycle(_ network: FlowNetwork, _ flow: [Int]) -> Bool {
         #expect(feasible > 1000 && infeasible > 100, "both kinds of instance occur (\(feasible), \(infeasible))")
     }
 
-    @Test func transportationExample() throws {
+    @Test(arguments: solvers.map(\.0)) func transportationExample(method: String) throws {
+        let solve = solvers.first { $0.0 == method }!.1
         // Two schools needing 3 and 2 pupils' places, two companies offering 3 and 2; costs per place.
         var network = FlowNetwork(supply: [3, 2, -3, -2], arcs: [])
         network.addArc(from: 0, to: 2, capacity: 10, cost: 1)
         network.addArc(from: 0, to: 3, capacity: 10, cost: 5)
         network.addArc(from: 1, to: 2, capacity: 10, cost: 4)
         network.addArc(from: 1, to: 3, capacity: 10, cost: 2)
-        let solution = try MinCostFlow.solve(network)
+        let solution = try solve(network)
         #expect(solution.flow == [3, 0, 0, 2])
         #expect(solution.cost == 7)
     }
 
-    @Test func unbalancedAndInvalidInputsAreRefused() {
-        #expect(throws: FlowError.unbalanced(total: 1)) { try MinCostFlow.solve(FlowNetwork(supply: [1, 0], arcs: [])) }
+    @Test(arguments: solvers.map(\.0)) func unbalancedAndInvalidInputsAreRefused(method: String) {
+        let solve = solvers.first { $0.0 == method }!.1
+        #expect(throws: FlowError.unbalanced(total: 1)) { try solve(FlowNetwork(supply: [1, 0], arcs: [])) }
         #expect(throws: FlowError.invalidArc(index: 0, reason: "node out of range")) {
-            try MinCostFlow.solve(FlowNetwork(supply: [0], arcs: [.init(from: 0, to: 3, capacity: 1, cost: 0)]))
+            try solve(FlowNetwork(supply: [0], arcs: [.init(from: 0, to: 3, capacity: 1, cost: 0)]))
         }
     }
 }

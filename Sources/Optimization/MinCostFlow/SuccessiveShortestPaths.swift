@@ -1,9 +1,17 @@
+/// Minimum-cost flow, solved by the network simplex method (see `NetworkSimplex`).
+public enum MinCostFlow {
+    public static func solve(_ network: FlowNetwork) throws(FlowError) -> FlowSolution {
+        try NetworkSimplex.solve(network)
+    }
+}
+
 /// Minimum-cost flow by successive shortest paths with node potentials (Dijkstra on reduced costs).
 ///
 /// Lower bounds are moved into the supplies; arcs with negative cost start saturated, so every residual arc has a
 /// non-negative reduced cost from the start and no Bellman–Ford pass is needed. Exact and simple; its running time
-/// grows with the number of augmentations, so very large instances are for a network simplex (issue 4's benchmark).
-public enum MinCostFlow {
+/// grows with the number of augmentations, so large instances go to `NetworkSimplex`. Kept as an independent second
+/// method: the tests hold the two against each other and against brute force.
+public enum SuccessiveShortestPaths {
     public static func solve(_ network: FlowNetwork) throws(FlowError) -> FlowSolution {
         let n = network.nodeCount
         var excess = network.supply

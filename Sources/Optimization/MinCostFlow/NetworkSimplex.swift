@@ -1,0 +1,256 @@
+/// Minimum-cost flow by the primal network simplex method: a spanning tree of basic arcs, every other arc at its
+/// lower or upper bound, and pivots that bring in an arc of negative reduced cost until none is left.
+///
+/// Choices and why:
+/// - An extra root node with one artificial arc per node gives a feasible first tree (big-M costs); a flow that still
+///   uses an artificial arc at the end means the problem has no feasible flow.
+/// - Block search pivoting (look at about √m arcs, take the most negative of the block) is the rule that makes
+///   network simplex codes fast in practice on transportation problems like the allocation instances.
+/// - The tree is kept *strongly feasible* (leaving-arc ties broken towards the entering arc's target side), which
+///   rules out cycling on degenerate pivots without any anti-cycling bookkeeping.
+/// - The tree is stored as parent, parent arc with its direction, subtree sizes and a preorder thread (doubly
+///   linked). After a pivot only the subtree that moves is re-threaded and re-priced, in time linear in its size.
+/// - Storage is flat `Int` buffers in one object, so the hot loops run without bounds checks or copy-on-write checks.
+public enum NetworkSimplex {
+    public static func solve(_ network: FlowNetwork) throws(FlowError) -> FlowSolution {
+        let total = network.supply.reduce(0, +)
+        guard total == 0 else { throw .unbalanced(total: total) }
+        for (k, arc) in network.arcs.enumerated() {
+            guard arc.from >= 0, arc.from < network.nodeCount, arc.to >= 0, arc.to < network.nodeCount else {
+                throw .invalidArc(index: k, reason: "node out of range")
+            }
+            guard arc.lower >= 0, arc.lower <= arc.capacity else { throw .invalidArc(index: k, reason: "lower bound above capacity or negative") }
+        }
+        let tree = SpanningTree(network)
+        defer { tree.deallocate() }
+        tree.run()
+        guard tree.artificialFlowIsZero else { throw .infeasible }
+        let flow = (0..<network.arcs.count).map { network.arcs[$0].lower + tree.flow[$0] }
+        return FlowSolution(cost: network.cost(of: flow), flow: flow)
+    }
+}
+
+private let up = 1, down = -1
+private let stateTree = 0, stateLower = 1, stateUpper = -1
+
+/// The simplex state. Arcs `0..<m` are the network's (with lower bounds moved into the supplies), arcs `m..<m+n`
+/// the artificial ones between each node and the root `n`.
+private final class SpanningTree {
+    let n: Int, m: Int, root: Int
+    let source: UnsafeMutablePointer<Int>, target: UnsafeMutablePointer<Int>
+    let capacity: UnsafeMutablePointer<Int>, cost: UnsafeMutablePointer<Int>
+    let flow: UnsafeMutablePointer<Int>, state: UnsafeMutablePointer<Int>
+    let potential: UnsafeMutablePointer<Int>, parent: UnsafeMutablePointer<Int>
+    let parentArc: UnsafeMutablePointer<Int>, parentDirection: UnsafeMutablePointer<Int>
+    let subtreeSize: UnsafeMutablePointer<Int>
+    let thread: UnsafeMutablePointer<Int>, reverseThread: UnsafeMutablePointer<Int>
+    // Scratch for re-threading a moved subtree.
+    let order: UnsafeMutablePointer<Int>, piece: UnsafeMutablePointer<Int>, sorted: UnsafeMutablePointer<Int>
+    var stem: [Int] = [], pieceStart: [Int] = [], spanEnd: [Int] = []
+
+    var nextArc = 0
+    let blockSize: Int
+
+    init(_ network: FlowNetwork) {
+        n = network.nodeCount
+        m = network.arcs.count
+        root = n
+        let arcCount = m + n, nodeCount = n + 1
+        func buffer(_ count: Int) -> UnsafeMutablePointer<Int> {
+            let p = UnsafeMutablePointer<Int>.allocate(capacity: max(count, 1))
+            p.initialize(repeating: 0, count: max(count, 1))
+            return p
+        }
+        source = buffer(arcCount); target = buffer(arcCount); capacity = buffer(arcCount); cost = buffer(arcCount)
+        flow = buffer(arcCount); state = buffer(arcCount)
+        potential = buffer(nodeCount); parent = buffer(nodeCount); parentArc = buffer(nodeCount)
+        parentDirection = buffer(nodeCount); subtreeSize = buffer(nodeCount)
+        thread = buffer(nodeCount); reverseThread = buffer(nodeCount)
+        order = buffer(nodeCount); piece = buffer(nodeCount); sorted = buffer(nodeCount)
+        blockSize = max(10, Int(Double(m).squareRoot()))
+
+        var supply = network.supply
+        var maxCost = 0
+        for (k, arc) in network.arcs.enumerated() {
+            source[k] = arc.from; target[k] = arc.to
+            capacity[k] = arc.capacity - arc.lower; cost[k] = arc.cost
+            state[k] = stateLower
+            supply[arc.from] -= arc.lower; supply[arc.to] += arc.lower
+            maxCost = max(maxCost, abs(arc.cost))
+        }
+        // Any simple path costs less than this, so the artificial arcs carry flow only where nothing else can.
+        let artificialCost = (maxCost + 1) * (n + 1)
+        let infinite = Int.max / 4
+        potential[root] = 0; parent[root] = -1; parentArc[root] = -1; subtreeSize[root] = n + 1
+        thread[root] = n > 0 ? 0 : root
+        reverseThread[root] = n > 0 ? n - 1 : root
+        for u in 0..<n {
+            let e = m + u
+            parent[u] = root; parentArc[u] = e; subtreeSize[u] = 1
+            thread[u] = u + 1 < n ? u + 1 : root
+            reverseThread[u] = u > 0 ? u - 1 : root
+            capacity[e] = infinite; cost[e] = artificialCost; state[e] = stateTree
+            if supply[u] >= 0 {
+                source[e] = u; target[e] = root; flow[e] = supply[u]
+                parentDirection[u] = up; potential[u] = -artificialCost
+            } else {
+                source[e] = root; target[e] = u; flow[e] = -supply[u]
+                parentDirection[u] = down; potential[u] = artificialCost
+            }
+        }
+    }
+
+    func deallocate() {
+        for p in [source, target, capacity, cost, flow, state, potential, parent, parentArc, parentDirection, subtreeSize,
+                  thread, reverseThread, order, piece, sorted] { p.deallocate() }
+    }
+
+    var artificialFlowIsZero: Bool { (m..<(m + n)).allSatisfy { flow[$0] == 0 } }
+
+    @inline(__always) func reducedCost(_ e: Int) -> Int {
+        state[e] * (cost[e] + potential[source[e]] - potential[target[e]])
+    }
+
+    /// Block search: scan arcs cyclically from where the last search stopped; after each block, enter the most
+    /// negative arc seen if there is one. Returns -1 when no arc has a negative reduced cost (optimal).
+    func findEnteringArc() -> Int {
+        guard m > 0 else { return -1 }
+        var best = 0, bestArc = -1, seen = 0
+        var e = nextArc
+        for _ in 0..<m {
+            let c = reducedCost(e)
+            if c < best { best = c; bestArc = e }
+            seen += 1
+            e += 1
+            if e == m { e = 0 }
+            if seen == blockSize {
+                if bestArc >= 0 { nextArc = e; return bestArc }
+                seen = 0
+            }
+        }
+        nextArc = e
+        return bestArc
+    }
+
+    func run() {
+        while true {
+            let entering = findEnteringArc()
+            if entering < 0 { return }
+            pivot(entering)
+        }
+    }
+
+    func pivot(_ entering: Int) {
+        // The cycle: the entering arc plus the tree paths from its two ends to their nearest common ancestor.
+        var u = source[entering], v = target[entering]
+        while u != v { if subtreeSize[u] < subtreeSize[v] { u = parent[u] } else { v = parent[v] } }
+        let join = u
+        // Flow is pushed from `first` over the entering arc to `second` (against the arc when it sits at its upper bound).
+        let first = state[entering] == stateLower ? source[entering] : target[entering]
+        let second = state[entering] == stateLower ? target[entering] : source[entering]
+        var delta = capacity[entering], leavingNode = -1, leavingOnFirstSide = false
+        u = first
+        while u != join {
+            let e = parentArc[u]
+            let room = parentDirection[u] == down ? capacity[e] - flow[e] : flow[e]
+            if room < delta { delta = room; leavingNode = u; leavingOnFirstSide = true }
+            u = parent[u]
+        }
+        u = second
+        while u != join {
+            let e = parentArc[u]
+            let room = parentDirection[u] == up ? capacity[e] - flow[e] : flow[e]
+            if room <= delta { delta = room; leavingNode = u; leavingOnFirstSide = false }
+            u = parent[u]
+        }
+        if delta > 0 {
+            let value = state[entering] * delta
+            flow[entering] += value
+            u = source[entering]
+            while u != join { flow[parentArc[u]] -= parentDirection[u] * value; u = parent[u] }
+            u = target[entering]
+            while u != join { flow[parentArc[u]] += parentDirection[u] * value; u = parent[u] }
+        }
+        guard leavingNode >= 0 else {
+            // The entering arc itself hits its other bound; the tree stays as it is.
+            state[entering] = -state[entering]
+            return
+        }
+        let leavingArc = parentArc[leavingNode]
+        state[entering] = stateTree
+        state[leavingArc] = flow[leavingArc] == 0 ? stateLower : stateUpper
+        let inner = leavingOnFirstSide ? first : second
+        let outer = leavingOnFirstSide ? second : first
+        moveSubtree(of: leavingNode, hangingFrom: inner, to: outer, over: entering, join: join)
+    }
+
+    /// Cuts the subtree of `cut` off the tree and hangs it from `outer` by the entering arc, re-rooted at `inner`
+    /// (which lies in that subtree): parents on the path from `inner` up to `cut` reverse.
+    func moveSubtree(of cut: Int, hangingFrom inner: Int, to outer: Int, over entering: Int, join: Int) {
+        let size = subtreeSize[cut]
+        // 1. The stem inner → … → cut, and the subtree in its old preorder.
+        stem.removeAll(keepingCapacity: true)
+        var w = inner
+        while true { stem.append(w); if w == cut { break }; w = parent[w] }
+        let before = reverseThread[cut]
+        var x = cut
+        for i in 0..<size { order[i] = x; x = thread[x] }
+        let after = x
+        // 2. Each node belongs to the deepest stem node above it; the new preorder lists stem node 0's old subtree,
+        //    then stem node 1's without it, and so on (stem node i+1 becomes the last child of stem node i).
+        let k = stem.count - 1
+        var current = k
+        spanEnd.removeAll(keepingCapacity: true)
+        spanEnd.append(contentsOf: repeatElement(0, count: stem.count))
+        spanEnd[k] = size
+        var stemIndexAt = k - 1
+        pieceStart.removeAll(keepingCapacity: true)
+        pieceStart.append(contentsOf: repeatElement(0, count: stem.count + 1))
+        for i in 0..<size {
+            while i >= spanEnd[current] { current += 1 }
+            if stemIndexAt >= 0, order[i] == stem[stemIndexAt] {
+                current = stemIndexAt
+                spanEnd[current] = i + subtreeSize[order[i]]
+                stemIndexAt -= 1
+            }
+            piece[i] = current
+            pieceStart[current + 1] += 1
+        }
+        for j in 0..<stem.count { pieceStart[j + 1] += pieceStart[j] }
+        for i in 0..<size { sorted[pieceStart[piece[i]]] = order[i]; pieceStart[piece[i]] += 1 }
+        // 3. Subtree sizes: new stem sizes are suffix sums of the piece sizes; the old path above `cut` loses the
+        //    subtree, the new path above `outer` gains it (both only up to the join, where they cancel).
+        var tail = 0
+        for j in stride(from: k, through: 0, by: -1) {
+            let pieceSize = pieceStart[j] - (j == 0 ? 0 : pieceStart[j - 1])
+            tail += pieceSize
+            subtreeSize[stem[j]] = tail
+        }
+        w = parent[cut]
+        while w != join { subtreeSize[w] -= size; w = parent[w] }
+        w = outer
+        while w != join { subtreeSize[w] += size; w = parent[w] }
+        // 4. Parents and parent arcs along the stem reverse.
+        var newParent = outer, newArc = entering
+        var newDirection = inner == source[entering] ? up : down
+        for w in stem {
+            let oldArc = parentArc[w], oldDirection = parentDirection[w]
+            parent[w] = newParent; parentArc[w] = newArc; parentDirection[w] = newDirection
+            newParent = w; newArc = oldArc; newDirection = -oldDirection
+        }
+        // 5. Re-thread: take the old block out, put the new one right after `outer`.
+        thread[before] = after; reverseThread[after] = before
+        let next = thread[outer]
+        var previous = outer
+        for i in 0..<size {
+            let node = sorted[i]
+            thread[previous] = node; reverseThread[node] = previous
+            previous = node
+        }
+        thread[previous] = next; reverseThread[next] = previous
+        // 6. Prices: the moved subtree shifts so the entering arc has zero reduced cost.
+        let direction = parentDirection[inner]
+        let shift = potential[outer] - direction * cost[entering] - potential[inner]
+        if shift != 0 { for i in 0..<size { potential[sorted[i]] += shift } }
+    }
+}

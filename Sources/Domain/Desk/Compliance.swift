@@ -1,0 +1,69 @@
+/// Whether a member meets its yearly obligation: a company organises at least N technical activities for or with
+/// schools (N a setting, 2 by default); a school takes part in at least one. Computed from the desk's agreements.
+public enum ComplianceStatus: String, Sendable, Hashable, CaseIterable, LocalizedLabel {
+    /// Met: enough delivered activities this school year.
+    case met
+    /// On track: delivered plus still expected (proposed, agreed, planned) would meet it.
+    case onTrack = "on-track"
+    /// Behind.
+    case behind
+    /// New this school year: not counted yet.
+    case new
+
+    public var label: Localized {
+        switch self {
+        case .met: Localized("Voldaan", "Met")
+        case .onTrack: Localized("Op koers", "On track")
+        case .behind: Localized("Achter", "Behind")
+        case .new: Localized("Nieuw dit schooljaar", "New this school year")
+        }
+    }
+}
+
+public struct ComplianceRow: Sendable, Hashable {
+    public var organization: Organization
+    public var required: Int
+    public var delivered: Int
+    public var pending: Int
+    public var status: ComplianceStatus
+    /// The last day anything happened with this member through the desk (nil: never).
+    public var lastActivity: PartialDate?
+}
+
+public enum Compliance {
+    /// What a member must do in a school year: companies the setting, schools one activity, others nothing.
+    public static func required(of kind: OrganizationKind, _ settings: DeskSettings) -> Int {
+        if kind == .company { return settings.activitiesPerCompany }
+        return kind.isEducation && kind != .schoolBoard ? 1 : 0
+    }
+
+    /// Every member active on `today`, with its status for the school year containing `today`.
+    public static func overview(organizations: [Organization], memberships: [Membership], agreements: [ActivityAgreement],
+                                settings: DeskSettings, today: PartialDate) -> [ComplianceRow] {
+        let year = SchoolYear(containing: today, startMonth: settings.schoolYearStartMonth)
+        let start = year.start(startMonth: settings.schoolYearStartMonth)
+        let active = memberships.filter { $0.isActive(on: today) }
+        var joined: [String: PartialDate?] = [:]
+        for m in active { joined[m.organizationId] = m.startDate ?? m.attestedOn }
+        return organizations.filter { joined[$0.id] != nil }.map { org in
+            let own = agreements.filter { $0.schoolId == org.id || $0.companyId == org.id }
+            let inYear = own.filter { year.contains($0.countingDay, startMonth: settings.schoolYearStartMonth) }
+            let delivered = inYear.filter(\.isDelivered).count
+            let pending = inYear.filter(\.isPending).count
+            let required = required(of: org.kind, settings)
+            let status: ComplianceStatus
+            if let since = joined[org.id] ?? nil, !(since < start) { status = .new }
+            else if delivered >= required { status = .met }
+            else if delivered + pending >= required { status = .onTrack }
+            else { status = .behind }
+            let last = own.filter { $0.status != .geannuleerd }.map(\.countingDay).max()
+            return ComplianceRow(organization: org, required: required, delivered: delivered, pending: pending, status: status, lastActivity: last)
+        }
+    }
+
+    /// Members with nothing through the desk in the year before `today`.
+    public static func inactive(_ rows: [ComplianceRow], today: PartialDate) -> [ComplianceRow] {
+        let yearAgo = PartialDate(year: today.year - 1, month: today.month, day: today.day)
+        return rows.filter { row in row.lastActivity.map { $0 < yearAgo } ?? true }
+    }
+}

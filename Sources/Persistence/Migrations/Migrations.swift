@@ -42,6 +42,9 @@ public enum Migrations {
             SessionRecord.migration,
             CreateDatasetVersion(),
             UpdateAgreementsAddEventIndex(),
+            CreateOffers(),
+            CreateNetworkRequests(),
+            CreateActivityAgreements(),
         ]
     }
 }

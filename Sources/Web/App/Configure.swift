@@ -54,5 +54,6 @@ public func routes(_ app: Application) {
     EditRoutes().register(app)
     EditRoutes().registerLedRecords(app)
     AdminRoutes().register(app)
+    NetworkDeskRoutes().register(app)
     APIRoutes.register(app)
 }

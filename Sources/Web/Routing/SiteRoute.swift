@@ -36,6 +36,23 @@ public enum SiteRoute: Hashable, Sendable {
     case reportDownload(format: String, from: String, to: String)
     case importObservations
     case observationTemplate
+    case desk
+    case offers
+    case newOffer
+    case requests
+    case newRequest
+    case request(String)
+    case requestStatus(String)
+    case proposeOffer(String)
+    case allocate
+    case agreements
+    case agreement(String)
+    case agreementStep(String, AgreementStep)
+    case agreementsExport(String)
+    case organizationCalendar(String)
+    case compliance
+    case remind
+    case reach
 
     public var path: String {
         switch self {
@@ -78,6 +95,23 @@ public enum SiteRoute: Hashable, Sendable {
         case .reportDownload(let format, let from, let to): return "/rapportage/download" + query([("format", format), ("from", from), ("to", to)])
         case .importObservations: return "/indicatoren/import"
         case .observationTemplate: return "/indicatoren/import/sjabloon.csv"
+        case .desk: return "/netwerkbalie"
+        case .offers: return "/aanbod"
+        case .newOffer: return "/aanbod/nieuw"
+        case .requests: return "/verzoeken"
+        case .newRequest: return "/verzoeken/nieuw"
+        case .request(let id): return "/verzoeken/" + escapePath(id)
+        case .requestStatus(let id): return "/verzoeken/" + escapePath(id) + "/status"
+        case .proposeOffer(let id): return "/verzoeken/" + escapePath(id) + "/voorstellen"
+        case .allocate: return "/verzoeken/toewijzen"
+        case .agreements: return "/afspraken"
+        case .agreement(let id): return "/afspraken/" + escapePath(id)
+        case .agreementStep(let id, let step): return "/afspraken/" + escapePath(id) + "/" + step.rawValue
+        case .agreementsExport(let format): return "/afspraken." + format
+        case .organizationCalendar(let id): return "/organisaties/" + escapePath(id) + "/activiteiten.ics"
+        case .compliance: return "/naleving"
+        case .remind: return "/naleving/herinneren"
+        case .reach: return "/bereik"
         }
     }
 }

@@ -15,13 +15,14 @@ struct PageContext {
 }
 
 enum NavSection: CaseIterable {
-    case dashboard, organizations, network, projects, routes, opleidingshuizen, indicators, timeline, funding, events, ambitions, organisation, report
+    case dashboard, organizations, network, desk, projects, routes, opleidingshuizen, indicators, timeline, funding, events, ambitions, organisation, report
 
     var route: SiteRoute {
         switch self {
         case .dashboard: .dashboard
         case .organizations: .organizations()
         case .network: .network
+        case .desk: .desk
         case .projects: .projects
         case .routes: .routes
         case .opleidingshuizen: .opleidingshuizen
@@ -40,6 +41,7 @@ enum NavSection: CaseIterable {
         case .dashboard: Localized("Overzicht", "Overview")
         case .organizations: Localized("Organisaties", "Organisations")
         case .network: Localized("Netwerk", "Network")
+        case .desk: Localized("Netwerkbalie", "Network desk")
         case .projects: Localized("Projecten", "Projects")
         case .routes: Localized("Leerroutes", "Learning routes")
         case .opleidingshuizen: Localized("Opleidingshuizen", "Opleidingshuizen")

@@ -1,0 +1,89 @@
+import FluentKit
+
+// The network desk's operational tables (issue 4): offers, requests and the agreements made through the desk.
+// Column names are the record's field names, as for the dataset tables, so `RowCodec` reads and writes them.
+
+struct CreateOffers: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("offers")
+            .field("position", .int, .required)
+            .field("id", .string, .required)
+            .field("organizationId", .string, .required)
+            .field("type", .string, .required)
+            .field("title", .string, .required)
+            .field("description", .string)
+            .field("sectors", .string)
+            .field("levels", .string)
+            .field("groupMin", .int, .required)
+            .field("groupMax", .int, .required)
+            .field("capacity", .int, .required)
+            .field("booked", .int, .required)
+            .field("availableFrom", .string, .required)
+            .field("availableTo", .string, .required)
+            .field("weekdays", .string)
+            .field("location", .string)
+            .field("latitude", .double)
+            .field("longitude", .double)
+            .field("pupilsTravel", .bool, .required)
+            .field("accessibility", .string)
+            .field("active", .bool, .required)
+            .unique(on: "id")
+            .create()
+    }
+    func revert(on database: any Database) async throws { try await database.schema("offers").delete() }
+}
+
+struct CreateNetworkRequests: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("network_requests")
+            .field("position", .int, .required)
+            .field("id", .string, .required)
+            .field("schoolId", .string, .required)
+            .field("type", .string, .required)
+            .field("sectors", .string)
+            .field("level", .string, .required)
+            .field("pupils", .int, .required)
+            .field("windowStart", .string, .required)
+            .field("windowEnd", .string, .required)
+            .field("maxDistanceKm", .double)
+            .field("remarks", .string)
+            .field("status", .string, .required)
+            .field("createdOn", .string, .required)
+            .field("respondBy", .string, .required)
+            .unique(on: "id")
+            .create()
+    }
+    func revert(on database: any Database) async throws { try await database.schema("network_requests").delete() }
+}
+
+struct CreateActivityAgreements: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("activity_agreements")
+            .field("position", .int, .required)
+            .field("id", .string, .required)
+            .field("requestId", .string)
+            .field("offerId", .string)
+            .field("schoolId", .string, .required)
+            .field("companyId", .string, .required)
+            .field("type", .string, .required)
+            .field("status", .string, .required)
+            .field("level", .string)
+            .field("sectors", .string)
+            .field("pupils", .int, .required)
+            .field("date", .string)
+            .field("startTime", .string)
+            .field("durationMinutes", .int, .required)
+            .field("place", .string)
+            .field("transportNeeded", .bool, .required)
+            .field("pupilsReached", .int)
+            .field("teachers", .int)
+            .field("schoolRating", .int)
+            .field("companyRating", .int)
+            .field("evaluation", .string)
+            .field("cancelReason", .string)
+            .field("createdOn", .string, .required)
+            .unique(on: "id")
+            .create()
+    }
+    func revert(on database: any Database) async throws { try await database.schema("activity_agreements").delete() }
+}

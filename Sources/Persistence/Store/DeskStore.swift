@@ -1,0 +1,135 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The network desk's records (offers, requests, agreements): operational data kept beside the report's dataset.
+/// Every write is audited in the same transaction; capacity is reserved with one conditional UPDATE, so two
+/// coordinators allocating at once can never book an offer beyond its capacity, on SQLite or PostgreSQL.
+public struct DeskStore: Sendable {
+    public let database: any Database
+    public init(_ database: any Database) { self.database = database }
+
+    var records: RecordStore { RecordStore(database) }
+
+    public func all<R: Record>(_ type: R.Type) async throws -> [R] { try await records.all(type) }
+
+    public func find<R: Record>(_ type: R.Type, id: String) async throws -> R? {
+        let rows = try await records.sql.select().column("*").from(R.entity).where("id", .equal, SQLBind(id)).limit(1).all()
+        return try rows.first.map { try RowCodec.decode(R.self, from: SQLRowCells(row: $0)) }
+    }
+
+    /// A new record at the end of its table, with an audit entry holding every field.
+    public func insert<R: Record>(_ record: R, actor: String) async throws {
+        try await database.transaction { tx in try await DeskStore(tx).insertInTransaction(record, actor: actor) }
+    }
+
+    func insertInTransaction<R: Record>(_ record: R, actor: String) async throws {
+        let sql = records.sql
+        let row = try await sql.select().column(SQLFunction("MAX", args: SQLIdentifier("position")), as: "p").from(R.entity).first()
+        let position = (try row?.decodeNil(column: "p") == false ? try row?.decode(column: "p", as: Int.self) : nil) ?? 0
+        let encoded = try RowCodec.encode(record)
+        try await sql.insert(into: R.entity).columns(["position"] + encoded.map(\.column))
+            .values([SQLBind(position + 1)] + encoded.map { records.bind($0.cell) }).run()
+        try await AuditLog.record(on: database, actor: actor, entity: R.entity, entityId: record.key, action: "create",
+                                  changes: try AuditLog.changes(before: nil as R?, after: record))
+    }
+
+    /// Replaces a record by id and audits the changed fields; `expected` guards against a lost update: when the
+    /// stored record is no longer `expected`, nothing is written and `DeskError.changedMeanwhile` is thrown.
+    public func update<R: Record>(_ record: R, expected: R, actor: String) async throws {
+        try await database.transaction { tx in try await DeskStore(tx).updateInTransaction(record, expected: expected, actor: actor) }
+    }
+
+    func updateInTransaction<R: Record>(_ record: R, expected: R, actor: String) async throws {
+        guard let current = try await find(R.self, id: record.key) else { throw StoreError.notFound(entity: R.entity, key: record.key) }
+        guard current == expected else { throw DeskError.changedMeanwhile }
+        let changes = try AuditLog.changes(before: current, after: record)
+        guard !changes.isEmpty else { return }
+        var update = records.sql.update(R.entity)
+        for (column, cell) in try RowCodec.encode(record) { update = update.set(SQLIdentifier(column), to: records.bind(cell)) }
+        try await update.where("id", .equal, SQLBind(record.key)).run()
+        try await AuditLog.record(on: database, actor: actor, entity: R.entity, entityId: record.key, action: "update", changes: changes)
+    }
+
+    /// Takes one place of an offer's capacity, or throws `DeskError.noCapacity`. Atomic in both databases: the
+    /// condition and the increment are one statement, so concurrent reservations serialise on the row.
+    func reserve(offerId: String) async throws {
+        let rows = try await records.sql.update("offers")
+            .set("booked", to: SQLBinaryExpression(SQLIdentifier("booked"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, SQLBind(offerId))
+            .where(SQLIdentifier("booked"), .lessThan, SQLIdentifier("capacity"))
+            .returning("id").all()
+        if rows.isEmpty { throw DeskError.noCapacity(offerId: offerId) }
+    }
+
+    func release(offerId: String) async throws {
+        try await records.sql.update("offers")
+            .set("booked", to: SQLBinaryExpression(SQLIdentifier("booked"), .subtract, SQLLiteral.numeric("1")))
+            .where("id", .equal, SQLBind(offerId)).where(SQLIdentifier("booked"), .greaterThan, SQLLiteral.numeric("0")).run()
+    }
+
+    /// Proposes agreements (one per request–offer pair) in one transaction: each reserves a place of its offer and
+    /// moves its request to "gematcht". If any offer is full or any request is no longer open, nothing is written.
+    public func propose(_ proposals: [(request: NetworkRequest, offer: Offer)], today: PartialDate, actor: String,
+                        newId: () -> String) async throws -> [ActivityAgreement] {
+        let ids = proposals.map { _ in newId() }
+        return try await database.transaction { tx in
+            let store = DeskStore(tx)
+            var made: [ActivityAgreement] = []
+            for ((request, offer), id) in zip(proposals, ids) {
+                guard let current = try await store.find(NetworkRequest.self, id: request.id), current.isOpen else {
+                    throw DeskError.requestNotOpen(requestId: request.id)
+                }
+                try await store.reserve(offerId: offer.id)
+                let agreement = ActivityAgreement(id: id, requestId: request.id, offerId: offer.id, schoolId: request.schoolId,
+                                                  companyId: offer.organizationId, type: offer.type, level: request.level,
+                                                  sectors: request.sectors.filter(offer.sectors.contains).isEmpty ? offer.sectors : request.sectors.filter(offer.sectors.contains),
+                                                  pupils: request.pupils, place: offer.location, transportNeeded: offer.pupilsTravel,
+                                                  createdOn: today)
+                try await store.insertInTransaction(agreement, actor: actor)
+                var matched = current
+                matched.status = .gematcht
+                try await store.updateInTransaction(matched, expected: current, actor: actor)
+                made.append(agreement)
+            }
+            return made
+        }
+    }
+
+    /// An agreement's next state; a cancellation gives its place back to the offer and reopens the request.
+    public func advance(_ agreement: ActivityAgreement, expected: ActivityAgreement, actor: String) async throws {
+        try await database.transaction { tx in
+            let store = DeskStore(tx)
+            try await store.updateInTransaction(agreement, expected: expected, actor: actor)
+            if agreement.status == .geannuleerd, expected.status != .geannuleerd {
+                if let offerId = agreement.offerId { try await store.release(offerId: offerId) }
+                if let requestId = agreement.requestId, let request = try await store.find(NetworkRequest.self, id: requestId), request.status == .gematcht {
+                    var reopened = request
+                    reopened.status = .inBehandeling
+                    try await store.updateInTransaction(reopened, expected: request, actor: actor)
+                }
+            }
+            if agreement.isDelivered, !expected.isDelivered, let requestId = agreement.requestId,
+               let request = try await store.find(NetworkRequest.self, id: requestId), request.status == .gematcht {
+                var done = request
+                done.status = .afgerond
+                try await store.updateInTransaction(done, expected: request, actor: actor)
+            }
+        }
+    }
+}
+
+public enum DeskError: Error, Equatable, CustomStringConvertible {
+    case noCapacity(offerId: String)
+    case requestNotOpen(requestId: String)
+    case changedMeanwhile
+
+    public var description: String {
+        switch self {
+        case .noCapacity(let id): "offer \(id) has no capacity left"
+        case .requestNotOpen(let id): "request \(id) is no longer open"
+        case .changedMeanwhile: "the record was changed by someone else meanwhile; reload and try again"
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Domain
+import Foundation
+import Persistence
+import Reports
+import Vapor
+
+/// Agreements made through the desk: their steps (confirm, plan, deliver, evaluate, cancel) by the people
+/// involved, exports, and each organisation's calendar of planned activities.
+struct AgreementRoutes {
+    func register(_ app: Application) {
+        let desk = Access.roles([.beheerder, .contactpersoon])
+        app.get(["afspraken"], access: desk) { req in
+            let loaded = try await DeskSupport.load(req)
+            let visible = loaded.agreements.filter { DeskSupport.involves(req, $0.schoolId, $0.companyId) }
+            let ctx = PageSupport.context(req, title: Localized("Afspraken", "Agreements"), section: .desk)
+            return PageSupport.html(DeskPages.agreements(ctx, agreements: visible.reversed(), loaded: loaded,
+                                                         proposed: req.query[Int.self, at: "voorgesteld"]))
+        }
+        for format in ["csv", "xlsx"] {
+            app.get([.constant("afspraken." + format)], access: .roles([.beheerder, .analist, .contactpersoon])) { req in
+                let loaded = try await DeskSupport.load(req)
+                // Analysts read all (no personal data in agreements); contact persons their own organisation's.
+                let visible = loaded.agreements.filter { req.actor?.role != .contactpersoon || DeskSupport.involves(req, $0.schoolId, $0.companyId) }
+                let rows = AgreementTable.rows(visible, organizations: loaded.organizations, lang: req.lang)
+                var headers = HTTPHeaders()
+                headers.contentDisposition = .init(.attachment, filename: "afspraken." + format)
+                if format == "csv" {
+                    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+                    return Response(status: .ok, headers: headers, body: .init(string: AgreementTable.csv(rows)))
+                }
+                headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                return Response(status: .ok, headers: headers, body: .init(data: try AgreementTable.xlsx(rows)))
+            }
+        }
+        app.get(["afspraken", ":id"], access: desk) { req in
+            let (loaded, agreement) = try await Self.agreement(req)
+            return Self.detail(req, agreement, loaded: loaded, errors: [:])
+        }
+        app.post(["afspraken", ":id", ":step"], access: desk) { req in
+            let (loaded, agreement) = try await Self.agreement(req)
+            guard let step = AgreementStep(rawValue: req.parameters.get("step") ?? "") else { throw Abort(.notFound) }
+            guard step.permitted(req.actor, on: agreement) else { throw Abort(.forbidden, reason: "your role or organisation may not take this step") }
+            guard step.allowed(from: agreement.status) else {
+                return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Deze stap kan niet vanuit ‘\(agreement.status.label(.nl))’." : "This step is not possible from ‘\(agreement.status.label(.en))’."], status: .conflict)
+            }
+            var reader = FormReader(req)
+            var next = agreement
+            switch step {
+            case .confirm:
+                next.status = .afgesproken
+            case .plan:
+                next.date = reader.day("date")
+                let time = reader.string("startTime")
+                if !time.isEmpty, ICalendarTime.valid(time) == false { reader.fail("startTime", "Een tijd als 09:30.", "A time such as 09:30.") }
+                next.startTime = time
+                next.durationMinutes = reader.int("durationMinutes", default: 120) ?? 120
+                if !(15...1440).contains(next.durationMinutes) { reader.fail("durationMinutes", "Van 15 tot 1440 minuten.", "From 15 to 1440 minutes.") }
+                next.place = reader.string("place")
+                next.pupils = reader.int("pupils", default: agreement.pupils) ?? agreement.pupils
+                if !(1...2000).contains(next.pupils) { reader.fail("pupils", "Van 1 tot 2000 leerlingen.", "From 1 to 2000 pupils.") }
+                next.transportNeeded = reader.flag("transportNeeded")
+                next.status = .gepland
+            case .deliver:
+                next.pupilsReached = reader.int("pupilsReached")
+                next.teachers = reader.int("teachers", default: 0)
+                if let n = next.pupilsReached, !(0...2000).contains(n) { reader.fail("pupilsReached", "Van 0 tot 2000 leerlingen.", "From 0 to 2000 pupils.") }
+                if let n = next.teachers, !(0...200).contains(n) { reader.fail("teachers", "Van 0 tot 200.", "From 0 to 200.") }
+                if let d = agreement.date, DeskSupport.today(req) < d { reader.fail("pupilsReached", "De activiteit is pas op \(d.label(.nl)).", "The activity is only on \(d.label(.en)).") }
+                next.status = .uitgevoerd
+            case .evaluate:
+                let rating = reader.int("rating")
+                if let r = rating, !(1...5).contains(r) { reader.fail("rating", "Een waardering van 1 tot 5.", "A rating from 1 to 5.") }
+                let side = req.actor?.organizationId == agreement.companyId ? "company" : req.actor?.organizationId == agreement.schoolId ? "school" : reader.string("side")
+                if side == "company" { next.companyRating = rating } else if side == "school" { next.schoolRating = rating }
+                else { reader.fail("side", "Kies namens wie.", "Choose on whose behalf.") }
+                let remarks = reader.string("remarks")
+                if remarks.count > 2000 { reader.fail("remarks", "Hoogstens 2000 tekens.", "At most 2000 characters.") }
+                if !remarks.isEmpty { next.evaluation = [agreement.evaluation, "\(side): \(remarks)"].filter { !$0.isEmpty }.joined(separator: "\n") }
+                next.status = .geevalueerd
+            case .cancel:
+                next.cancelReason = reader.string("reason")
+                if next.cancelReason.isEmpty { reader.fail("reason", "Vul een reden in.", "Give a reason.") }
+                next.status = .geannuleerd
+            }
+            guard reader.errors.isEmpty else { return Self.detail(req, next, loaded: loaded, errors: reader.errors, status: .badRequest, step: step) }
+            do {
+                try await DeskStore(req.db).advance(next, expected: agreement, actor: DeskSupport.actorId(req))
+            } catch DeskError.changedMeanwhile {
+                return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Iemand anders wijzigde deze afspraak intussen; bekijk hem opnieuw." : "Someone else changed this agreement meanwhile; look again."], status: .conflict)
+            }
+            return req.redirect(to: SiteRoute.agreement(agreement.id).path)
+        }
+        app.get(["organisaties", ":id", "activiteiten.ics"], access: desk) { req in
+            let data = try await PageSupport.dataset(req)
+            let id = try req.parameters.require("id")
+            guard let org = data.organizations.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            guard DeskSupport.involves(req, id) else { throw Abort(.forbidden, reason: "only your own organisation's calendar") }
+            let agreements = try await DeskStore(req.db).all(ActivityAgreement.self)
+            let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let entries = agreements.filter { ($0.schoolId == id || $0.companyId == id) && $0.status == .gepland && $0.date != nil }.map { a in
+                CalendarEntry(uid: a.id + "@masterplan", day: a.date!, startTime: a.startTime, durationMinutes: a.durationMinutes,
+                              summary: a.type.label(req.lang) + ": " + (names[a.schoolId] ?? a.schoolId) + " × " + (names[a.companyId] ?? a.companyId),
+                              location: a.place, description: (req.lang == .nl ? "Leerlingen: " : "Pupils: ") + String(a.pupils)
+                                + (a.transportNeeded ? (req.lang == .nl ? ". Vervoer nodig." : ". Transport needed.") : ""))
+            }
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+            headers.contentDisposition = .init(.attachment, filename: id + ".ics")
+            return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: "Masterplan – " + org.name, entries: entries, stamp: Date())))
+        }
+    }
+
+    /// The agreement of the path, visible to the coordinator and the two organisations involved (others: 404,
+    /// so ids cannot be probed).
+    static func agreement(_ req: Request) async throws -> (DeskSupport.Loaded, ActivityAgreement) {
+        let loaded = try await DeskSupport.load(req)
+        guard let agreement = loaded.agreements.first(where: { $0.id == req.parameters.get("id") }),
+              DeskSupport.involves(req, agreement.schoolId, agreement.companyId) else { throw Abort(.notFound) }
+        return (loaded, agreement)
+    }
+
+    static func detail(_ req: Request, _ agreement: ActivityAgreement, loaded: DeskSupport.Loaded, errors: [String: String],
+                       status: HTTPStatus = .ok, step: AgreementStep? = nil) -> Response {
+        let ctx = PageSupport.context(req, title: Localized("Afspraak: \(agreement.type.label(.nl))", "Agreement: \(agreement.type.label(.en))"), section: .desk)
+        return PageSupport.html(DeskPages.agreement(ctx, agreement, loaded: loaded, actor: req.actor, errors: errors), status: status)
+    }
+}
+
+enum ICalendarTime {
+    static func valid(_ text: String) -> Bool {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
+        return (0..<24).contains(h) && (0..<60).contains(m) && parts[1].count == 2
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Domain
+import Persistence
+import Plot
+
+/// The desk's pages. Contact details never appear here: the public catalogue shows organisations by name only.
+enum DeskPages {
+    typealias N = Node<HTML.BodyContext>
+
+    static func errorSummary(_ errors: [String: String], _ t: (String, String) -> String) -> N {
+        .if(!errors.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"),
+                                .text(t("Er is niets opgeslagen: verbeter de gemarkeerde velden.", "Nothing was saved: correct the marked fields.")
+                                      + " (" + errors.keys.sorted().joined(separator: ", ") + ")")))
+    }
+
+    static func textarea(_ name: String, label: String, value: String, error: String?) -> N {
+        .div(.class("field"),
+             .element(named: "label", nodes: [.attribute(named: "for", value: name), .text(label)]),
+             .element(named: "textarea", nodes: [.attribute(named: "name", value: name), .attribute(named: "id", value: name),
+                                                 .attribute(named: "rows", value: "4"), .text(value)]),
+             .unwrap(error) { .p(.class("error"), .id(name + "-error"), .text($0)) })
+    }
+
+    static func checkbox(_ name: String, label: String, checked: Bool) -> N {
+        .div(.class("field check"),
+             .selfClosedElement(named: "input", attributes: [
+                .attribute(named: "type", value: "checkbox"), .attribute(named: "name", value: name), .attribute(named: "id", value: name),
+                .attribute(named: "value", value: "on"), checked ? .attribute(named: "checked", value: "checked") : .attribute(named: "data-unchecked", value: ""),
+             ] as [Attribute<HTML.BodyContext>]),
+             .element(named: "label", nodes: [.attribute(named: "for", value: name), .text(label)]))
+    }
+
+    static func button(_ text: String) -> N { .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(text)]) }
+
+    static func home(_ ctx: PageContext, loaded: DeskSupport.Loaded, actor: Actor?, today: PartialDate) -> String {
+        let t = ctx.t
+        let open = DeskSupport.openRequests(loaded)
+        let overdue = open.filter { $0.isOverdue(today: today) }.count
+        let links: [(String, String)] = [
+            (SiteRoute.offers.path, t("Aanbod van de Vrienden", "Offers by the Vrienden")),
+            (SiteRoute.reach.path, t("Bereik: leerlingen en activiteiten", "Reach: pupils and activities")),
+        ] + (actor.map { a -> [(String, String)] in
+            switch a.role {
+            case .beheerder: [(SiteRoute.requests.path, t("Verzoeken (wachtrij)", "Requests (queue)")), (SiteRoute.allocate.path, t("Alle open verzoeken toewijzen", "Allocate all open requests")),
+                              (SiteRoute.agreements.path, t("Afspraken", "Agreements")), (SiteRoute.compliance.path, t("Naleving", "Obligations"))]
+            case .contactpersoon: [(SiteRoute.newRequest.path, t("Verzoek indienen", "Submit a request")), (SiteRoute.newOffer.path, t("Aanbod toevoegen", "Add an offer")),
+                                   (SiteRoute.requests.path, t("Onze verzoeken", "Our requests")), (SiteRoute.agreements.path, t("Onze afspraken", "Our agreements"))]
+                + (a.organizationId.map { [(SiteRoute.organizationCalendar($0).path, t("Agenda (.ics)", "Calendar (.ics)"))] } ?? [])
+            case .analist: [(SiteRoute.agreementsExport("xlsx").path, t("Afspraken als XLSX", "Agreements as XLSX"))]
+            case .projectleider: []
+            }
+        } ?? [])
+        return Layout.render(ctx, .group(
+            .p(.text(t("De netwerkbalie brengt vragen van scholen en het aanbod van de Vrienden van het Masterplan bij elkaar (§4.7): gastlessen, excursies, projecten, stages en meer.",
+                       "The network desk brings schools' requests and the Vrienden's offers together (§4.7): guest lessons, excursions, projects, internships and more."))),
+            Components.facts([
+                (t("Actief aanbod", "Active offers"), .text(String(loaded.offers.filter(\.active).count))),
+                (t("Open verzoeken", "Open requests"), .text(String(open.count))),
+                (t("Over de antwoordtermijn", "Past the response deadline"), .text(String(overdue))),
+                (t("Uitgevoerde activiteiten", "Activities delivered"), .text(String(loaded.agreements.filter(\.isDelivered).count))),
+            ]),
+            .ul(.forEach(links) { href, text in .li(.a(.href(href), .text(text))) })
+        ))
+    }
+
+    static func catalogue(_ ctx: PageContext, offers: [Offer], loaded: DeskSupport.Loaded, type: ActivityType?, canAdd: Bool) -> String {
+        let t = ctx.t, lang = ctx.lang
+        return Layout.render(ctx, .group(
+            .if(canAdd, .p(.a(.href(SiteRoute.newOffer.path), .text(t("Aanbod toevoegen", "Add an offer"))))),
+            .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.offers.path),
+                Components.select(name: "type", label: t("Soort", "Kind"), options: [("", t("Alle", "All"))] + ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                  selected: type?.rawValue ?? "", error: nil),
+                button(t("Filter", "Filter"))]),
+            offers.isEmpty ? .p(.text(t("Er is (nog) geen aanbod.", "There are no offers (yet)."))) :
+            Components.table(caption: t("Aanbod", "Offers"),
+                             headers: [t("Titel", "Title"), t("Soort", "Kind"), t("Organisatie", "Organisation"), t("Sectoren", "Sectors"), t("Niveaus", "Levels"),
+                                       t("Groep", "Group"), t("Beschikbaar", "Available"), t("Nog te geven", "Times left")],
+                             rows: offers.map { o in [
+                                .text(o.title), .text(o.type.label(lang)), Components.orgLink(o.organizationId, loaded.data),
+                                .text(o.sectors.map { $0.label(lang) }.joined(separator: ", ")), .text(o.levels.map { $0.label(lang) }.joined(separator: ", ")),
+                                .text("\(o.groupMin)–\(o.groupMax)"), .text(o.availableFrom.label(lang) + " – " + o.availableTo.label(lang)),
+                                .text("\(o.remaining) / \(o.capacity)"),
+                             ] }, numericFrom: 7)
+        ))
+    }
+
+    static func requests(_ ctx: PageContext, requests: [NetworkRequest], loaded: DeskSupport.Loaded, status: RequestStatus?, today: PartialDate, coordinator: Bool) -> String {
+        let t = ctx.t, lang = ctx.lang
+        return Layout.render(ctx, .group(
+            .p(.a(.href(SiteRoute.newRequest.path), .text(t("Nieuw verzoek", "New request"))),
+               .if(coordinator, .group(.text(" · "), .a(.href(SiteRoute.allocate.path), .text(t("Alle open verzoeken toewijzen", "Allocate all open requests")))))),
+            .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.requests.path),
+                Components.select(name: "status", label: t("Status", "Status"), options: [("", t("Alle", "All"))] + RequestStatus.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                  selected: status?.rawValue ?? "", error: nil),
+                button(t("Filter", "Filter"))]),
+            requests.isEmpty ? .p(.text(t("Geen verzoeken.", "No requests."))) :
+            Components.table(caption: t("Verzoeken", "Requests"),
+                             headers: [t("School", "School"), t("Soort", "Kind"), t("Niveau", "Level"), t("Leerlingen", "Pupils"), t("Periode", "Period"),
+                                       t("Status", "Status"), t("Antwoord uiterlijk", "Answer by")],
+                             rows: requests.map { r in [
+                                .a(.href(SiteRoute.request(r.id).path), .text(DeskSupport.name(r.schoolId, loaded))), .text(r.type.label(lang)), .text(r.level.label(lang)),
+                                .text(String(r.pupils)), .text(r.windowStart.label(lang) + " – " + r.windowEnd.label(lang)),
+                                Components.badge(r.status.label(lang)),
+                                r.isOverdue(today: today) ? Components.badge(t("Te laat: ", "Overdue: ") + r.respondBy.label(lang), "behind") : .text(r.respondBy.label(lang)),
+                             ] }, numericFrom: 3)
+        ))
+    }
+
+    static func request(_ ctx: PageContext, request r: NetworkRequest, loaded: DeskSupport.Loaded, candidates: [Candidate], history: [AuditEntryModel],
+                        coordinator: Bool, today: PartialDate, error: String?) -> String {
+        let t = ctx.t, lang = ctx.lang
+        let agreements = loaded.agreements.filter { $0.requestId == r.id }
+        let nextStatuses = RequestStatus.allCases.filter { r.status.canMove(to: $0) && (coordinator ? $0 != .gematcht && $0 != .afgerond : $0 == .ingetrokken) }
+        return Layout.render(ctx, .group(
+            .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            Components.facts([
+                (t("School", "School"), Components.orgLink(r.schoolId, loaded.data)),
+                (t("Soort", "Kind"), .text(r.type.label(lang))),
+                (t("Sectoren", "Sectors"), .text(r.sectors.map { $0.label(lang) }.joined(separator: ", "))),
+                (t("Niveau", "Level"), .text(r.level.label(lang))),
+                (t("Leerlingen", "Pupils"), .text(String(r.pupils))),
+                (t("Periode", "Period"), .text(r.windowStart.label(lang) + " – " + r.windowEnd.label(lang))),
+                (t("Hoogstens", "At most"), r.maxDistanceKm.map { .text(NumberFormat.number($0, decimals: 1, lang) + " km") }),
+                (t("Opmerkingen", "Remarks"), r.remarks.isEmpty ? nil : .text(r.remarks)),
+                (t("Status", "Status"), Components.badge(r.status.label(lang))),
+                (t("Antwoord uiterlijk", "Answer by"), r.isOverdue(today: today) ? Components.badge(t("Te laat: ", "Overdue: ") + r.respondBy.label(lang), "behind") : .text(r.respondBy.label(lang))),
+            ]),
+            .if(!nextStatuses.isEmpty, Components.postForm(action: SiteRoute.requestStatus(r.id).path, csrf: ctx.csrf, class: "inline", [
+                Components.select(name: "status", label: t("Status wijzigen", "Change status"), options: nextStatuses.map { ($0.rawValue, $0.label(lang)) }, selected: nil, error: nil),
+                button(t("Wijzigen", "Change")),
+            ])),
+            .if(!agreements.isEmpty, .section(.h2(.text(t("Afspraken", "Agreements"))), .ul(.forEach(agreements) { a in
+                .li(.a(.href(SiteRoute.agreement(a.id).path), .text(DeskSupport.name(a.companyId, loaded) + " – " + a.status.label(lang))))
+            }))),
+            .if(coordinator && r.isOpen, .section(.h2(.text(t("Kandidaten", "Candidates"))),
+                candidates.isEmpty ? .p(.text(t("Geen aanbod past (soort, niveau, groepsgrootte, datum, capaciteit of afstand).", "No offer fits (kind, level, group size, dates, capacity or distance)."))) :
+                .ol(.class("candidates"), .forEach(candidates) { c in
+                    .li(.h3(.text(c.offer.title + " – " + DeskSupport.name(c.offer.organizationId, loaded) + " (" + t("score ", "score ") + String(c.score) + ")")),
+                        .ul(.forEach(c.reasons) { reason in .li(.text(reason.label(lang) + ": " + (reason.points >= 0 ? "+" : "") + String(reason.points))) }),
+                        Components.postForm(action: SiteRoute.proposeOffer(r.id).path, csrf: ctx.csrf, class: "inline", [
+                            .input(.type(.hidden), .name("offerId"), .value(c.offer.id)),
+                            button(t("Voorstellen: ", "Propose: ") + c.offer.title),
+                        ]))
+                }))),
+            .section(.h2(.text(t("Geschiedenis", "History"))), .ul(.forEach(history) { e in
+                .li(.text(AuditTime.label(e.at) + " – " + (e.action == "create" ? t("ingediend", "submitted") : t("gewijzigd", "changed"))
+                          + (coordinator ? " (" + e.actor + ")" : "") + ": " + AuditTime.summary(e.changes)))
+            }))
+        ))
+    }
+
+    static func allocation(_ ctx: PageContext, proposal: [(NetworkRequest, Candidate)], open: [NetworkRequest], loaded: DeskSupport.Loaded, error: String?) -> String {
+        let t = ctx.t, lang = ctx.lang
+        let assigned = Set(proposal.map(\.0.id))
+        let left = open.filter { !assigned.contains($0.id) }
+        return Layout.render(ctx, .group(
+            .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .p(.text(t("Het voorstel kent elk open verzoek hoogstens één aanbod toe, overboekt geen aanbod en heeft de hoogst mogelijke totaalscore. Er wordt niets verstuurd voordat u bevestigt; vink uit wat u niet wilt.",
+                       "The proposal gives each open request at most one offer, overbooks no offer and has the highest possible total score. Nothing is sent before you confirm; untick what you do not want."))),
+            proposal.isEmpty ? .p(.text(t("Er valt niets toe te wijzen.", "There is nothing to allocate."))) :
+            Components.postForm(action: SiteRoute.allocate.path, csrf: ctx.csrf, [
+                Components.table(caption: t("Voorstel (totaalscore \(proposal.reduce(0) { $0 + $1.1.score }))", "Proposal (total score \(proposal.reduce(0) { $0 + $1.1.score }))"),
+                                 headers: [t("Verzoek", "Request"), t("Aanbod", "Offer"), t("Organisatie", "Organisation"), t("Score", "Score"), t("Voorstellen", "Propose")],
+                                 rows: proposal.map { r, c in [
+                                    .a(.href(SiteRoute.request(r.id).path), .text(DeskSupport.name(r.schoolId, loaded) + " – " + r.type.label(lang) + ", " + String(r.pupils))),
+                                    .text(c.offer.title), .text(DeskSupport.name(c.offer.organizationId, loaded)), .text(String(c.score)),
+                                    .element(named: "label", nodes: [
+                                        .input(.type(.checkbox), .name("pair"), .value(r.id + "|" + c.offer.id), .attribute(named: "checked", value: "checked")),
+                                        .span(.class("visually-hidden"), .text(t("Voorstellen", "Propose") + " " + r.id)),
+                                    ]),
+                                 ] }, numericFrom: 3),
+                button(t("Voorstellen versturen", "Send the proposals")),
+            ]),
+            .if(!left.isEmpty, .section(.h2(.text(t("Zonder toewijzing", "Not allocated"))), .ul(.forEach(left) { r in
+                .li(.a(.href(SiteRoute.request(r.id).path), .text(DeskSupport.name(r.schoolId, loaded) + " – " + r.type.label(lang))))
+            })))
+        ))
+    }
+}
+
+/// Audit timestamps and change summaries as the desk shows them.
+enum AuditTime {
+    static func label(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        return f.string(from: date)
+    }
+
+    static func summary(_ json: String) -> String {
+        guard let changes = try? JSONDecoder().decode([FieldChange].self, from: Data(json.utf8)) else { return "" }
+        return changes.filter { $0.field == "status" }.map { ($0.before ?? "–") + " → " + ($0.after ?? "–") }.joined(separator: ", ")
+    }
+}

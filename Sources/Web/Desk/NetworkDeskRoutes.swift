@@ -1,0 +1,62 @@
+import Domain
+import Fluent
+import Persistence
+import Vapor
+
+/// The desk's entry page, the compliance overview with reminders, and reach (public, aggregated).
+struct NetworkDeskRoutes {
+    func register(_ app: Application) {
+        OfferRoutes().register(app)
+        RequestRoutes().register(app)
+        AgreementRoutes().register(app)
+        app.get(["netwerkbalie"], access: .public) { req in
+            let loaded = try await DeskSupport.load(req)
+            let ctx = PageSupport.context(req, title: Localized("Netwerkbalie", "Network desk"), section: .desk)
+            return PageSupport.html(DeskPages.home(ctx, loaded: loaded, actor: req.actor, today: DeskSupport.today(req)))
+        }
+        app.get(["naleving"], access: .beheerder) { req in
+            let loaded = try await DeskSupport.load(req)
+            let kind = req.query[String.self, at: "kind"] ?? ""
+            let district = req.query[String.self, at: "district"] ?? ""
+            let rows = Self.overview(req, loaded).filter { row in
+                (kind.isEmpty || (kind == "company" ? row.organization.kind == .company : kind == "school" ? row.organization.kind.isEducation
+                                  : row.organization.kind != .company && !row.organization.kind.isEducation))
+                    && (district.isEmpty || row.organization.district == district)
+            }
+            let ctx = PageSupport.context(req, title: Localized("Naleving van de afspraken", "Obligations"), section: .desk)
+            return PageSupport.html(DeskPages.compliance(ctx, rows: rows, inactive: Compliance.inactive(rows, today: DeskSupport.today(req)),
+                                                         districts: Array(Set(loaded.data.organizations.compactMap(\.district))).sorted(),
+                                                         kind: kind, district: district, reminded: req.query[Int.self, at: "herinnerd"],
+                                                         year: SchoolYear(containing: DeskSupport.today(req), startMonth: DeskSupport.settings(req).schoolYearStartMonth)))
+        }
+        app.post(["naleving", "herinneren"], access: .beheerder) { req in
+            let loaded = try await DeskSupport.load(req)
+            let behind = Self.overview(req, loaded).filter { $0.status == .behind }
+            var sent = 0
+            for row in behind {
+                let contacts = try await AccountModel.query(on: req.db).filter(\.$organizationId == row.organization.id)
+                    .filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil).all()
+                for contact in contacts {
+                    try await Outbox.send(to: contact.email, subject: "Masterplan Techniek: uw bijdrage dit schooljaar",
+                                          body: "Beste \(contact.name),\n\nVolgens de netwerkbalie heeft \(row.organization.name) dit schooljaar \(row.delivered) van de \(row.required) afgesproken activiteiten uitgevoerd. Bekijk het aanbod en de verzoeken van scholen op de netwerkbalie.\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
+                                          on: req)
+                    sent += 1
+                }
+            }
+            try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "reminders", entityId: DeskSupport.today(req).description,
+                                      action: "send", changes: [FieldChange(field: "messages", before: nil, after: String(sent))])
+            return req.redirect(to: SiteRoute.compliance.path + "?herinnerd=\(sent)")
+        }
+        app.get(["bereik"], access: .public) { req in
+            let loaded = try await DeskSupport.load(req)
+            let by = req.query[String.self, at: "by"].flatMap(ReachDimension.init(rawValue:)) ?? .school
+            let ctx = PageSupport.context(req, title: Localized("Bereik van de netwerkbalie", "Reach of the network desk"), section: .desk)
+            return PageSupport.html(DeskPages.reach(ctx, loaded: loaded, by: by, startMonth: DeskSupport.settings(req).schoolYearStartMonth))
+        }
+    }
+
+    static func overview(_ req: Request, _ loaded: DeskSupport.Loaded) -> [ComplianceRow] {
+        Compliance.overview(organizations: loaded.data.organizations, memberships: loaded.data.memberships, agreements: loaded.agreements,
+                            settings: DeskSupport.settings(req), today: DeskSupport.today(req))
+    }
+}

@@ -1,0 +1,79 @@
+import Domain
+import Persistence
+import Plot
+import Vapor
+
+/// The catalogue of activity offers: public to read (without contact details), written by an organisation's
+/// contact person for their own organisation, or by the coordinator for any.
+struct OfferRoutes {
+    func register(_ app: Application) {
+        app.get(["aanbod"], access: .public) { req in
+            let loaded = try await DeskSupport.load(req)
+            let type = req.query[String.self, at: "type"].flatMap(ActivityType.init(rawValue:))
+            let offers = loaded.offers.filter { $0.active && (type == nil || $0.type == type) }
+            return PageSupport.html(DeskPages.catalogue(PageSupport.context(req, title: Localized("Aanbod", "Offers"), section: .desk),
+                                                        offers: offers, loaded: loaded, type: type, canAdd: req.actor.map { [.beheerder, .contactpersoon].contains($0.role) } ?? false))
+        }
+        let writers = Access.roles([.beheerder, .contactpersoon])
+        app.get(["aanbod", "nieuw"], access: writers) { req in
+            let loaded = try await DeskSupport.load(req)
+            let blank = Offer(id: "", organizationId: req.actor?.organizationId ?? "", type: .gastles, title: "", sectors: [], levels: [],
+                              groupMax: 30, capacity: 1, availableFrom: DeskSupport.today(req), availableTo: Matching.day(DeskSupport.today(req), plus: 180))
+            return Self.form(req, offer: blank, loaded: loaded, errors: [:])
+        }
+        app.post(["aanbod", "nieuw"], access: writers) { req in
+            let loaded = try await DeskSupport.load(req)
+            var reader = FormReader(req)
+            let organizationId = req.actor?.role == .beheerder ? reader.string("organizationId") : (req.actor?.organizationId ?? "")
+            let offer = Offer(id: DeskSupport.newId("aanbod"), organizationId: organizationId, type: reader.choice("type", ActivityType.self) ?? .gastles,
+                              title: reader.string("title"), description: reader.string("description"),
+                              sectors: reader.choices("sectors", Sector.self), levels: reader.choices("levels", EducationLevel.self),
+                              groupMin: reader.int("groupMin", default: 1) ?? 1, groupMax: reader.int("groupMax") ?? 0,
+                              capacity: reader.int("capacity") ?? 0, availableFrom: reader.day("availableFrom") ?? DeskSupport.today(req),
+                              availableTo: reader.day("availableTo") ?? DeskSupport.today(req),
+                              weekdays: reader.strings("weekdays").compactMap(Int.init), location: reader.string("location"),
+                              latitude: reader.double("latitude"), longitude: reader.double("longitude"),
+                              pupilsTravel: reader.flag("pupilsTravel"), accessibility: reader.string("accessibility"))
+            reader.merge(offer.violations(knownOrganization: { loaded.organizations[$0] != nil }))
+            guard reader.errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: reader.errors, status: .badRequest) }
+            try await DeskStore(req.db).insert(offer, actor: DeskSupport.actorId(req))
+            return req.redirect(to: SiteRoute.offers.path + "?toegevoegd=" + escapeQuery(offer.id))
+        }
+    }
+
+    static func form(_ req: Request, offer: Offer, loaded: DeskSupport.Loaded, errors: [String: String], status: HTTPStatus = .ok) -> Response {
+        let ctx = PageSupport.context(req, title: Localized("Nieuw aanbod", "New offer"), section: .desk)
+        let t = ctx.t, lang = ctx.lang
+        let orgChoice: Node<HTML.BodyContext> = req.actor?.role == .beheerder
+            ? Components.select(name: "organizationId", label: t("Organisatie", "Organisation"),
+                                options: loaded.data.organizations.map { ($0.id, $0.name) }, selected: offer.organizationId, error: errors["organizationId"])
+            : .p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded)))
+        return PageSupport.html(Layout.render(ctx, .group(
+            DeskPages.errorSummary(errors, t),
+            Components.postForm(action: SiteRoute.newOffer.path, csrf: ctx.csrf, class: "edit", [
+                orgChoice,
+                Components.select(name: "type", label: t("Soort activiteit", "Kind of activity"), options: ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                  selected: offer.type.rawValue, error: errors["type"]),
+                Components.field("title", label: t("Titel", "Title"), value: offer.title, error: errors["title"], required: true),
+                DeskPages.textarea("description", label: t("Beschrijving", "Description"), value: offer.description, error: errors["description"]),
+                Components.checkboxes("sectors", legend: t("Sectoren", "Sectors"), options: Sector.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                      checked: Set(offer.sectors.map(\.rawValue)), error: errors["sectors"]),
+                Components.checkboxes("levels", legend: t("Onderwijsniveaus", "Education levels"), options: EducationLevel.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                      checked: Set(offer.levels.map(\.rawValue)), error: errors["levels"]),
+                Components.field("groupMin", label: t("Kleinste groep (leerlingen)", "Smallest group (pupils)"), value: String(offer.groupMin), type: "number", error: errors["groupMin"]),
+                Components.field("groupMax", label: t("Grootste groep (leerlingen)", "Largest group (pupils)"), value: String(offer.groupMax), type: "number", error: errors["groupMax"], required: true),
+                Components.field("capacity", label: t("Aantal keer te geven", "Times it can be given"), value: String(offer.capacity), type: "number", error: errors["capacity"], required: true),
+                Components.field("availableFrom", label: t("Beschikbaar vanaf", "Available from"), value: offer.availableFrom.description, type: "date", error: errors["availableFrom"], required: true),
+                Components.field("availableTo", label: t("Beschikbaar tot en met", "Available until"), value: offer.availableTo.description, type: "date", error: errors["availableTo"], required: true),
+                Components.checkboxes("weekdays", legend: t("Weekdagen (leeg: alle)", "Weekdays (none: any)"),
+                                      options: zip(1...7, lang == .nl ? ["ma", "di", "wo", "do", "vr", "za", "zo"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]).map { (String($0), $1) },
+                                      checked: Set(offer.weekdays.map(String.init)), error: errors["weekdays"]),
+                Components.field("location", label: t("Locatie (leeg: het adres van de organisatie)", "Location (empty: the organisation's address)"), value: offer.location, error: errors["location"]),
+                Components.field("latitude", label: t("Breedtegraad", "Latitude"), value: offer.latitude.map { String($0) }, error: errors["latitude"], hint: "52.37"),
+                Components.field("longitude", label: t("Lengtegraad", "Longitude"), value: offer.longitude.map { String($0) }, error: errors["longitude"], hint: "4.89"),
+                DeskPages.checkbox("pupilsTravel", label: t("Leerlingen reizen naar de locatie", "Pupils travel to the location"), checked: offer.pupilsTravel),
+                Components.field("accessibility", label: t("Toegankelijkheid", "Accessibility"), value: offer.accessibility, error: errors["accessibility"]),
+                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Aanbod opslaan", "Save offer"))]),
+            ]))), status: status)
+    }
+}

@@ -1,0 +1,182 @@
+import Domain
+import Fluent
+import Optimization
+import Persistence
+import Plot
+import Vapor
+
+/// Requests to the network: schools file them, the coordinator works the queue, matches one by one or allocates
+/// all open requests at once (an optimal assignment the coordinator reviews before anything is proposed).
+struct RequestRoutes {
+    func register(_ app: Application) {
+        let desk = Access.roles([.beheerder, .contactpersoon])
+        app.get(["verzoeken"], access: desk) { req in
+            let loaded = try await DeskSupport.load(req)
+            let status = req.query[String.self, at: "status"].flatMap(RequestStatus.init(rawValue:))
+            let visible = loaded.requests.filter { DeskSupport.involves(req, $0.schoolId) && (status == nil || $0.status == status) }
+            let ctx = PageSupport.context(req, title: Localized("Verzoeken", "Requests"), section: .desk)
+            return PageSupport.html(DeskPages.requests(ctx, requests: visible.reversed(), loaded: loaded, status: status, today: DeskSupport.today(req),
+                                                       coordinator: req.actor?.role == .beheerder))
+        }
+        app.get(["verzoeken", "nieuw"], access: desk) { req in
+            let loaded = try await DeskSupport.load(req)
+            let today = DeskSupport.today(req)
+            let blank = NetworkRequest(id: "", schoolId: req.actor?.organizationId ?? "", type: .gastles, sectors: [], level: .vmboT, pupils: 25,
+                                       windowStart: today, windowEnd: Matching.day(today, plus: 60), createdOn: today, respondBy: today)
+            return Self.form(req, request: blank, loaded: loaded, errors: [:])
+        }
+        app.post(["verzoeken", "nieuw"], access: desk) { req in
+            let loaded = try await DeskSupport.load(req)
+            let today = DeskSupport.today(req)
+            var reader = FormReader(req)
+            let schoolId = req.actor?.role == .beheerder ? reader.string("schoolId") : (req.actor?.organizationId ?? "")
+            let request = NetworkRequest(id: DeskSupport.newId("verzoek"), schoolId: schoolId, type: reader.choice("type", ActivityType.self) ?? .gastles,
+                                         sectors: reader.choices("sectors", Sector.self), level: reader.choice("level", EducationLevel.self) ?? .vmboT,
+                                         pupils: reader.int("pupils") ?? 0, windowStart: reader.day("windowStart") ?? today,
+                                         windowEnd: reader.day("windowEnd") ?? today, maxDistanceKm: reader.double("maxDistanceKm"),
+                                         remarks: reader.string("remarks"), createdOn: today,
+                                         respondBy: Matching.day(today, plus: DeskSupport.settings(req).responseDays))
+            reader.merge(request.violations(knownSchool: { loaded.organizations[$0]?.kind.isEducation ?? false }))
+            guard reader.errors.isEmpty else { return Self.form(req, request: request, loaded: loaded, errors: reader.errors, status: .badRequest) }
+            try await DeskStore(req.db).insert(request, actor: DeskSupport.actorId(req))
+            return req.redirect(to: SiteRoute.request(request.id).path)
+        }
+        app.get(["verzoeken", "toewijzen"], access: .beheerder) { req in
+            let loaded = try await DeskSupport.load(req)
+            return Self.allocationPage(req, loaded: loaded, proposal: Self.proposal(req, loaded), error: nil)
+        }
+        app.post(["verzoeken", "toewijzen"], access: .beheerder) { req in
+            let loaded = try await DeskSupport.load(req)
+            let chosen = FormReader(req).strings("pair").compactMap { pair -> (String, String)? in
+                let parts = pair.split(separator: "|").map(String.init)
+                return parts.count == 2 ? (parts[0], parts[1]) : nil
+            }
+            return try await Self.propose(req, loaded: loaded, pairs: chosen) { error in
+                Self.allocationPage(req, loaded: loaded, proposal: Self.proposal(req, loaded), error: error)
+            }
+        }
+        app.get(["verzoeken", ":id"], access: desk) { req in
+            let loaded = try await DeskSupport.load(req)
+            guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
+            guard DeskSupport.involves(req, request.schoolId) else { throw Abort(.forbidden, reason: "not your school's request") }
+            return try await Self.detail(req, request: request, loaded: loaded, error: nil)
+        }
+        app.post(["verzoeken", ":id", "voorstellen"], access: .beheerder) { req in
+            let loaded = try await DeskSupport.load(req)
+            guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
+            return try await Self.propose(req, loaded: loaded, pairs: [(request.id, FormReader(req).string("offerId"))]) { error in
+                try await Self.detail(req, request: request, loaded: loaded, error: error)
+            }
+        }
+        app.post(["verzoeken", ":id", "status"], access: desk) { req in
+            let loaded = try await DeskSupport.load(req)
+            guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
+            guard DeskSupport.involves(req, request.schoolId) else { throw Abort(.forbidden, reason: "not your school's request") }
+            guard let next = RequestStatus(rawValue: FormReader(req).string("status")), request.status.canMove(to: next) else {
+                return try await Self.detail(req, request: request, loaded: loaded, error: req.lang == .nl ? "Deze statuswijziging kan niet." : "This status change is not possible.")
+            }
+            // A school may only withdraw its own request; the coordinator moves it through the queue.
+            guard req.actor?.role == .beheerder || next == .ingetrokken else { throw Abort(.forbidden, reason: "a school may only withdraw its request") }
+            var changed = request
+            changed.status = next
+            try await DeskStore(req.db).update(changed, expected: request, actor: DeskSupport.actorId(req))
+            return req.redirect(to: SiteRoute.request(request.id).path)
+        }
+    }
+
+    /// The best assignment of the open requests to the offers with capacity left.
+    static func proposal(_ req: Request, _ loaded: DeskSupport.Loaded) -> [(NetworkRequest, Candidate)] {
+        let ctx = DeskSupport.context(req, loaded)
+        let requests = DeskSupport.openRequests(loaded)
+        let offers = loaded.offers.filter { $0.active && $0.remaining > 0 }
+        var pairs: [Allocation.Pair] = []
+        var candidates: [[Int: Candidate]] = []
+        for (r, request) in requests.enumerated() {
+            var byOffer: [Int: Candidate] = [:]
+            for (o, offer) in offers.enumerated() where Matching.exclusion(request, offer, ctx) == nil {
+                let c = Matching.score(request, offer, ctx)
+                byOffer[o] = c
+                // +1 so that even a zero-point fit is worth proposing over leaving the request open.
+                pairs.append(.init(request: r, offer: o, score: c.score + 1))
+            }
+            candidates.append(byOffer)
+        }
+        let result = Allocation.solve(requests: requests.count, capacities: offers.map(\.remaining), pairs: pairs)
+        return result.offerOfRequest.enumerated().compactMap { r, o in o.flatMap { candidates[r][$0] }.map { (requests[r], $0) } }
+    }
+
+    /// Proposes the pairs in one transaction; a full offer or a request taken meanwhile shows `onError` (409).
+    static func propose(_ req: Request, loaded: DeskSupport.Loaded, pairs: [(String, String)],
+                        onError: (String) async throws -> Response) async throws -> Response {
+        let ctx = DeskSupport.context(req, loaded)
+        var proposals: [(request: NetworkRequest, offer: Offer)] = []
+        for (requestId, offerId) in pairs {
+            guard let request = loaded.requests.first(where: { $0.id == requestId }), let offer = loaded.offers.first(where: { $0.id == offerId }) else {
+                return try await onError(req.lang == .nl ? "Onbekend verzoek of aanbod." : "Unknown request or offer.").encodeStatus(.badRequest)
+            }
+            if let reason = Matching.exclusion(request, offer, ctx) { return try await onError(reason(req.lang)).encodeStatus(.conflict) }
+            proposals.append((request, offer))
+        }
+        guard !proposals.isEmpty else { return try await onError(req.lang == .nl ? "Niets gekozen." : "Nothing chosen.").encodeStatus(.badRequest) }
+        do {
+            _ = try await DeskStore(req.db).propose(proposals, today: DeskSupport.today(req), actor: DeskSupport.actorId(req)) { DeskSupport.newId("afspraak") }
+        } catch let error as DeskError {
+            let message: String
+            switch error {
+            case .noCapacity(let id): message = req.lang == .nl ? "Het aanbod \(id) is inmiddels vol; er is niets voorgesteld." : "Offer \(id) is full by now; nothing was proposed."
+            case .requestNotOpen(let id): message = req.lang == .nl ? "Verzoek \(id) is niet meer open; er is niets voorgesteld." : "Request \(id) is no longer open; nothing was proposed."
+            case .changedMeanwhile: message = req.lang == .nl ? "Iemand anders wijzigde dit intussen; er is niets voorgesteld." : "Someone else changed this meanwhile; nothing was proposed."
+            }
+            return try await onError(message).encodeStatus(.conflict)
+        }
+        return req.redirect(to: SiteRoute.agreements.path + "?voorgesteld=\(proposals.count)")
+    }
+
+    static func detail(_ req: Request, request: NetworkRequest, loaded: DeskSupport.Loaded, error: String?) async throws -> Response {
+        let history = try await AuditEntryModel.query(on: req.db).filter(\.$entity == NetworkRequest.entity).filter(\.$entityId == request.id)
+            .sort(\.$at).all()
+        let coordinator = req.actor?.role == .beheerder
+        let candidates = coordinator ? Matching.candidates(for: request, offers: loaded.offers, DeskSupport.context(req, loaded)) : []
+        let school = DeskSupport.name(request.schoolId, loaded)
+        let ctx = PageSupport.context(req, title: Localized("Verzoek van \(school)", "Request from \(school)"), section: .desk)
+        return PageSupport.html(DeskPages.request(ctx, request: request, loaded: loaded, candidates: candidates, history: history,
+                                                  coordinator: coordinator, today: DeskSupport.today(req), error: error))
+    }
+
+    static func allocationPage(_ req: Request, loaded: DeskSupport.Loaded, proposal: [(NetworkRequest, Candidate)], error: String?) -> Response {
+        let ctx = PageSupport.context(req, title: Localized("Alle open verzoeken toewijzen", "Allocate all open requests"), section: .desk)
+        return PageSupport.html(DeskPages.allocation(ctx, proposal: proposal, open: DeskSupport.openRequests(loaded), loaded: loaded, error: error))
+    }
+
+    static func form(_ req: Request, request: NetworkRequest, loaded: DeskSupport.Loaded, errors: [String: String], status: HTTPStatus = .ok) -> Response {
+        let ctx = PageSupport.context(req, title: Localized("Nieuw verzoek aan het netwerk", "New request to the network"), section: .desk)
+        let t = ctx.t, lang = ctx.lang
+        let schoolChoice: Node<HTML.BodyContext> = req.actor?.role == .beheerder
+            ? Components.select(name: "schoolId", label: t("School", "School"),
+                                options: loaded.data.organizations.filter { $0.kind.isEducation }.map { ($0.id, $0.name) }, selected: request.schoolId, error: errors["schoolId"])
+            : .group(.p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(request.schoolId, loaded))),
+                     .unwrap(errors["schoolId"]) { .p(.class("error"), .text($0)) })
+        return PageSupport.html(Layout.render(ctx, .group(
+            DeskPages.errorSummary(errors, t),
+            Components.postForm(action: SiteRoute.newRequest.path, csrf: ctx.csrf, class: "edit", [
+                schoolChoice,
+                Components.select(name: "type", label: t("Soort activiteit", "Kind of activity"), options: ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                  selected: request.type.rawValue, error: errors["type"]),
+                Components.checkboxes("sectors", legend: t("Sectoren", "Sectors"), options: Sector.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                      checked: Set(request.sectors.map(\.rawValue)), error: errors["sectors"]),
+                Components.select(name: "level", label: t("Niveau", "Level"), options: EducationLevel.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                  selected: request.level.rawValue, error: errors["level"]),
+                Components.field("pupils", label: t("Aantal leerlingen", "Number of pupils"), value: String(request.pupils), type: "number", error: errors["pupils"], required: true),
+                Components.field("windowStart", label: t("Vanaf", "From"), value: request.windowStart.description, type: "date", error: errors["windowStart"], required: true),
+                Components.field("windowEnd", label: t("Tot en met", "Until"), value: request.windowEnd.description, type: "date", error: errors["windowEnd"], required: true),
+                Components.field("maxDistanceKm", label: t("Hoogstens zo ver (km, leeg: maakt niet uit)", "At most this far (km, empty: any)"),
+                                 value: request.maxDistanceKm.map { String($0) }, error: errors["maxDistanceKm"]),
+                DeskPages.textarea("remarks", label: t("Opmerkingen", "Remarks"), value: request.remarks, error: errors["remarks"]),
+                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Verzoek indienen", "Submit request"))]),
+            ]))), status: status)
+    }
+}
+
+extension Response {
+    func encodeStatus(_ status: HTTPStatus) -> Response { self.status = status; return self }
+}

@@ -13,25 +13,25 @@ public struct ActivityAgreement: Record {
     public var sectors: [Sector]
     public var pupils: Int
     public var date: PartialDate?
-    /// "09:30"; with `durationMinutes` it makes the calendar entry.
-    public var startTime: String
+    /// "09:30" (none: all day); with `durationMinutes` it makes the calendar entry.
+    public var startTime: String?
     public var durationMinutes: Int
-    public var place: String
+    public var place: String?
     public var transportNeeded: Bool
     public var pupilsReached: Int?
     public var teachers: Int?
     public var schoolRating: Int?
     public var companyRating: Int?
-    public var evaluation: String
-    public var cancelReason: String
+    public var evaluation: String?
+    public var cancelReason: String?
     public var createdOn: PartialDate
     public var key: String { id }
 
     public init(id: String, requestId: String? = nil, offerId: String? = nil, schoolId: String, companyId: String, type: ActivityType,
                 status: AgreementStatus = .voorgesteld, level: EducationLevel? = nil, sectors: [Sector] = [], pupils: Int,
-                date: PartialDate? = nil, startTime: String = "", durationMinutes: Int = 120, place: String = "",
+                date: PartialDate? = nil, startTime: String? = nil, durationMinutes: Int = 120, place: String? = nil,
                 transportNeeded: Bool = false, pupilsReached: Int? = nil, teachers: Int? = nil, schoolRating: Int? = nil,
-                companyRating: Int? = nil, evaluation: String = "", cancelReason: String = "", createdOn: PartialDate) {
+                companyRating: Int? = nil, evaluation: String? = nil, cancelReason: String? = nil, createdOn: PartialDate) {
         self.id = id; self.requestId = requestId; self.offerId = offerId; self.schoolId = schoolId; self.companyId = companyId
         self.type = type; self.status = status; self.level = level; self.sectors = sectors; self.pupils = pupils; self.date = date
         self.startTime = startTime; self.durationMinutes = durationMinutes; self.place = place; self.transportNeeded = transportNeeded

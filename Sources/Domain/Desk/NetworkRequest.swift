@@ -11,7 +11,7 @@ public struct NetworkRequest: Record {
     public var windowEnd: PartialDate
     /// Kilometres as the crow flies; nil means no limit.
     public var maxDistanceKm: Double?
-    public var remarks: String
+    public var remarks: String?
     public var status: RequestStatus
     public var createdOn: PartialDate
     /// Answer by this day; after it an unanswered request is flagged.
@@ -19,7 +19,7 @@ public struct NetworkRequest: Record {
     public var key: String { id }
 
     public init(id: String, schoolId: String, type: ActivityType, sectors: [Sector], level: EducationLevel, pupils: Int,
-                windowStart: PartialDate, windowEnd: PartialDate, maxDistanceKm: Double? = nil, remarks: String = "",
+                windowStart: PartialDate, windowEnd: PartialDate, maxDistanceKm: Double? = nil, remarks: String? = nil,
                 status: RequestStatus = .nieuw, createdOn: PartialDate, respondBy: PartialDate) {
         self.id = id; self.schoolId = schoolId; self.type = type; self.sectors = sectors; self.level = level; self.pupils = pupils
         self.windowStart = windowStart; self.windowEnd = windowEnd; self.maxDistanceKm = maxDistanceKm; self.remarks = remarks
@@ -39,7 +39,7 @@ public struct NetworkRequest: Record {
         if pupils < 1 || pupils > 2000 { errors["pupils"] = Localized("Een aantal leerlingen van 1 tot 2000.", "A number of pupils from 1 to 2000.") }
         if windowEnd < windowStart { errors["windowEnd"] = Localized("De einddatum ligt voor de begindatum.", "The end date is before the start date.") }
         if let d = maxDistanceKm, !(d > 0 && d <= 500) { errors["maxDistanceKm"] = Localized("Een afstand van 0 tot 500 km.", "A distance from 0 to 500 km.") }
-        if remarks.count > 2000 { errors["remarks"] = Localized("Hoogstens 2000 tekens.", "At most 2000 characters.") }
+        if (remarks ?? "").count > 2000 { errors["remarks"] = Localized("Hoogstens 2000 tekens.", "At most 2000 characters.") }
         return errors
     }
 }

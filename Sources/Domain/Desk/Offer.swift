@@ -5,7 +5,7 @@ public struct Offer: Record {
     public var organizationId: String
     public var type: ActivityType
     public var title: String
-    public var description: String
+    public var description: String?
     public var sectors: [Sector]
     public var levels: [EducationLevel]
     public var groupMin: Int
@@ -18,19 +18,19 @@ public struct Offer: Record {
     public var availableTo: PartialDate
     /// Weekdays it can be given (1 = Monday … 7 = Sunday); empty means any day.
     public var weekdays: [Int]
-    /// Empty means the organisation's own address.
-    public var location: String
+    /// None means the organisation's own address.
+    public var location: String?
     public var latitude: Double?
     public var longitude: Double?
     public var pupilsTravel: Bool
-    public var accessibility: String
+    public var accessibility: String?
     public var active: Bool
     public var key: String { id }
 
-    public init(id: String, organizationId: String, type: ActivityType, title: String, description: String = "", sectors: [Sector],
+    public init(id: String, organizationId: String, type: ActivityType, title: String, description: String? = nil, sectors: [Sector],
                 levels: [EducationLevel], groupMin: Int = 1, groupMax: Int, capacity: Int, booked: Int = 0,
-                availableFrom: PartialDate, availableTo: PartialDate, weekdays: [Int] = [], location: String = "",
-                latitude: Double? = nil, longitude: Double? = nil, pupilsTravel: Bool = true, accessibility: String = "", active: Bool = true) {
+                availableFrom: PartialDate, availableTo: PartialDate, weekdays: [Int] = [], location: String? = nil,
+                latitude: Double? = nil, longitude: Double? = nil, pupilsTravel: Bool = true, accessibility: String? = nil, active: Bool = true) {
         self.id = id; self.organizationId = organizationId; self.type = type; self.title = title; self.description = description
         self.sectors = sectors; self.levels = levels; self.groupMin = groupMin; self.groupMax = groupMax; self.capacity = capacity
         self.booked = booked; self.availableFrom = availableFrom; self.availableTo = availableTo; self.weekdays = weekdays
@@ -44,7 +44,7 @@ public struct Offer: Record {
     public func violations(knownOrganization: (String) -> Bool) -> [String: Localized] {
         var errors: [String: Localized] = [:]
         if title.trimmingCharacters(in: .whitespaces).isEmpty || title.count > 200 { errors["title"] = Localized("Vul een titel in van hoogstens 200 tekens.", "Enter a title of at most 200 characters.") }
-        if description.count > 5000 { errors["description"] = Localized("Hoogstens 5000 tekens.", "At most 5000 characters.") }
+        if (description ?? "").count > 5000 { errors["description"] = Localized("Hoogstens 5000 tekens.", "At most 5000 characters.") }
         if !knownOrganization(organizationId) { errors["organizationId"] = Localized("Onbekende organisatie.", "Unknown organisation.") }
         if sectors.isEmpty { errors["sectors"] = Localized("Kies ten minste één sector.", "Choose at least one sector.") }
         if levels.isEmpty { errors["levels"] = Localized("Kies ten minste één onderwijsniveau.", "Choose at least one education level.") }

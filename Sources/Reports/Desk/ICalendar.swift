@@ -100,7 +100,7 @@ public enum AgreementTable {
         r.append(organizations[a.companyId]?.name ?? a.companyId)
         r.append(a.level?.label(lang) ?? "")
         r.append(a.sectors.map { $0.label(lang) }.joined(separator: "; "))
-        r += [String(a.pupils), a.date?.description ?? "", a.startTime, a.place, a.transportNeeded ? yes : no]
+        r += [String(a.pupils), a.date?.description ?? "", a.startTime ?? "", a.place ?? "", a.transportNeeded ? yes : no]
         let numbers: [Int?] = [a.pupilsReached, a.teachers, a.schoolRating, a.companyRating]
         r += numbers.map { $0.map(String.init) ?? "" }
         r += [a.requestId ?? "", a.offerId ?? ""]

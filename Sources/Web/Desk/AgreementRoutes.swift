@@ -50,12 +50,12 @@ struct AgreementRoutes {
                 next.status = .afgesproken
             case .plan:
                 next.date = reader.day("date")
-                let time = reader.string("startTime")
-                if !time.isEmpty, ICalendarTime.valid(time) == false { reader.fail("startTime", "Een tijd als 09:30.", "A time such as 09:30.") }
+                let time = reader.text("startTime")
+                if let time, ICalendarTime.valid(time) == false { reader.fail("startTime", "Een tijd als 09:30.", "A time such as 09:30.") }
                 next.startTime = time
                 next.durationMinutes = reader.int("durationMinutes", default: 120) ?? 120
                 if !(15...1440).contains(next.durationMinutes) { reader.fail("durationMinutes", "Van 15 tot 1440 minuten.", "From 15 to 1440 minutes.") }
-                next.place = reader.string("place")
+                next.place = reader.text("place")
                 next.pupils = reader.int("pupils", default: agreement.pupils) ?? agreement.pupils
                 if !(1...2000).contains(next.pupils) { reader.fail("pupils", "Van 1 tot 2000 leerlingen.", "From 1 to 2000 pupils.") }
                 next.transportNeeded = reader.flag("transportNeeded")
@@ -73,13 +73,14 @@ struct AgreementRoutes {
                 let side = req.actor?.organizationId == agreement.companyId ? "company" : req.actor?.organizationId == agreement.schoolId ? "school" : reader.string("side")
                 if side == "company" { next.companyRating = rating } else if side == "school" { next.schoolRating = rating }
                 else { reader.fail("side", "Kies namens wie.", "Choose on whose behalf.") }
-                let remarks = reader.string("remarks")
-                if remarks.count > 2000 { reader.fail("remarks", "Hoogstens 2000 tekens.", "At most 2000 characters.") }
-                if !remarks.isEmpty { next.evaluation = [agreement.evaluation, "\(side): \(remarks)"].filter { !$0.isEmpty }.joined(separator: "\n") }
+                if let remarks = reader.text("remarks") {
+                    if remarks.count > 2000 { reader.fail("remarks", "Hoogstens 2000 tekens.", "At most 2000 characters.") }
+                    next.evaluation = [agreement.evaluation, "\(side): \(remarks)"].compactMap { $0 }.joined(separator: "\n")
+                }
                 next.status = .geevalueerd
             case .cancel:
-                next.cancelReason = reader.string("reason")
-                if next.cancelReason.isEmpty { reader.fail("reason", "Vul een reden in.", "Give a reason.") }
+                next.cancelReason = reader.text("reason")
+                if next.cancelReason == nil { reader.fail("reason", "Vul een reden in.", "Give a reason.") }
                 next.status = .geannuleerd
             }
             guard reader.errors.isEmpty else { return Self.detail(req, next, loaded: loaded, errors: reader.errors, status: .badRequest, step: step) }
@@ -98,9 +99,9 @@ struct AgreementRoutes {
             let agreements = try await DeskStore(req.db).all(ActivityAgreement.self)
             let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let entries = agreements.filter { ($0.schoolId == id || $0.companyId == id) && $0.status == .gepland && $0.date != nil }.map { a in
-                CalendarEntry(uid: a.id + "@masterplan", day: a.date!, startTime: a.startTime, durationMinutes: a.durationMinutes,
+                CalendarEntry(uid: a.id + "@masterplan", day: a.date!, startTime: a.startTime ?? "", durationMinutes: a.durationMinutes,
                               summary: a.type.label(req.lang) + ": " + (names[a.schoolId] ?? a.schoolId) + " × " + (names[a.companyId] ?? a.companyId),
-                              location: a.place, description: (req.lang == .nl ? "Leerlingen: " : "Pupils: ") + String(a.pupils)
+                              location: a.place ?? "", description: (req.lang == .nl ? "Leerlingen: " : "Pupils: ") + String(a.pupils)
                                 + (a.transportNeeded ? (req.lang == .nl ? ". Vervoer nodig." : ". Transport needed.") : ""))
             }
             var headers = HTTPHeaders()

@@ -121,7 +121,7 @@ enum DeskPages {
                 (t("Leerlingen", "Pupils"), .text(String(r.pupils))),
                 (t("Periode", "Period"), .text(r.windowStart.label(lang) + " – " + r.windowEnd.label(lang))),
                 (t("Hoogstens", "At most"), r.maxDistanceKm.map { .text(NumberFormat.number($0, decimals: 1, lang) + " km") }),
-                (t("Opmerkingen", "Remarks"), r.remarks.isEmpty ? nil : .text(r.remarks)),
+                (t("Opmerkingen", "Remarks"), r.remarks.map { .text($0) }),
                 (t("Status", "Status"), Components.badge(r.status.label(lang))),
                 (t("Antwoord uiterlijk", "Answer by"), r.isOverdue(today: today) ? Components.badge(t("Te laat: ", "Overdue: ") + r.respondBy.label(lang), "behind") : .text(r.respondBy.label(lang))),
             ]),

@@ -69,6 +69,8 @@ struct FormReader {
 
     func string(_ name: String) -> String { ((try? req.content.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
     func strings(_ name: String) -> [String] { (try? req.content.get([String].self, at: name)) ?? ((try? req.content.get(String.self, at: name)).map { [$0] } ?? []) }
+    /// The trimmed text, or nil when empty (optional text fields store no empty strings).
+    func text(_ name: String) -> String? { let s = string(name); return s.isEmpty ? nil : s }
     func flag(_ name: String) -> Bool { ["on", "true", "1", "ja"].contains(string(name)) }
 
     mutating func int(_ name: String, default value: Int? = nil, optional: Bool = false) -> Int? {

@@ -26,14 +26,14 @@ struct OfferRoutes {
             var reader = FormReader(req)
             let organizationId = req.actor?.role == .beheerder ? reader.string("organizationId") : (req.actor?.organizationId ?? "")
             let offer = Offer(id: DeskSupport.newId("aanbod"), organizationId: organizationId, type: reader.choice("type", ActivityType.self) ?? .gastles,
-                              title: reader.string("title"), description: reader.string("description"),
+                              title: reader.string("title"), description: reader.text("description"),
                               sectors: reader.choices("sectors", Sector.self), levels: reader.choices("levels", EducationLevel.self),
                               groupMin: reader.int("groupMin", default: 1) ?? 1, groupMax: reader.int("groupMax") ?? 0,
                               capacity: reader.int("capacity") ?? 0, availableFrom: reader.day("availableFrom") ?? DeskSupport.today(req),
                               availableTo: reader.day("availableTo") ?? DeskSupport.today(req),
-                              weekdays: reader.strings("weekdays").compactMap(Int.init), location: reader.string("location"),
+                              weekdays: reader.strings("weekdays").compactMap(Int.init), location: reader.text("location"),
                               latitude: reader.double("latitude"), longitude: reader.double("longitude"),
-                              pupilsTravel: reader.flag("pupilsTravel"), accessibility: reader.string("accessibility"))
+                              pupilsTravel: reader.flag("pupilsTravel"), accessibility: reader.text("accessibility"))
             reader.merge(offer.violations(knownOrganization: { loaded.organizations[$0] != nil }))
             guard reader.errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: reader.errors, status: .badRequest) }
             try await DeskStore(req.db).insert(offer, actor: DeskSupport.actorId(req))
@@ -55,7 +55,7 @@ struct OfferRoutes {
                 Components.select(name: "type", label: t("Soort activiteit", "Kind of activity"), options: ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
                                   selected: offer.type.rawValue, error: errors["type"]),
                 Components.field("title", label: t("Titel", "Title"), value: offer.title, error: errors["title"], required: true),
-                DeskPages.textarea("description", label: t("Beschrijving", "Description"), value: offer.description, error: errors["description"]),
+                DeskPages.textarea("description", label: t("Beschrijving", "Description"), value: offer.description ?? "", error: errors["description"]),
                 Components.checkboxes("sectors", legend: t("Sectoren", "Sectors"), options: Sector.allCases.map { ($0.rawValue, $0.label(lang)) },
                                       checked: Set(offer.sectors.map(\.rawValue)), error: errors["sectors"]),
                 Components.checkboxes("levels", legend: t("Onderwijsniveaus", "Education levels"), options: EducationLevel.allCases.map { ($0.rawValue, $0.label(lang)) },

@@ -34,7 +34,7 @@ struct RequestRoutes {
                                          sectors: reader.choices("sectors", Sector.self), level: reader.choice("level", EducationLevel.self) ?? .vmboT,
                                          pupils: reader.int("pupils") ?? 0, windowStart: reader.day("windowStart") ?? today,
                                          windowEnd: reader.day("windowEnd") ?? today, maxDistanceKm: reader.double("maxDistanceKm"),
-                                         remarks: reader.string("remarks"), createdOn: today,
+                                         remarks: reader.text("remarks"), createdOn: today,
                                          respondBy: Matching.day(today, plus: DeskSupport.settings(req).responseDays))
             reader.merge(request.violations(knownSchool: { loaded.organizations[$0]?.kind.isEducation ?? false }))
             guard reader.errors.isEmpty else { return Self.form(req, request: request, loaded: loaded, errors: reader.errors, status: .badRequest) }
@@ -171,7 +171,7 @@ struct RequestRoutes {
                 Components.field("windowEnd", label: t("Tot en met", "Until"), value: request.windowEnd.description, type: "date", error: errors["windowEnd"], required: true),
                 Components.field("maxDistanceKm", label: t("Hoogstens zo ver (km, leeg: maakt niet uit)", "At most this far (km, empty: any)"),
                                  value: request.maxDistanceKm.map { String($0) }, error: errors["maxDistanceKm"]),
-                DeskPages.textarea("remarks", label: t("Opmerkingen", "Remarks"), value: request.remarks, error: errors["remarks"]),
+                DeskPages.textarea("remarks", label: t("Opmerkingen", "Remarks"), value: request.remarks ?? "", error: errors["remarks"]),
                 .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Verzoek indienen", "Submit request"))]),
             ]))), status: status)
     }

@@ -1,0 +1,218 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Testing
+import VaporTesting
+@testable import Web
+
+/// The network desk in-process: the three people of issue 4 (school contact, coordinator, company contact)
+/// through request → match → confirm → plan → delivery, allocation of all open requests, capacity under
+/// concurrency, and the exports.
+@Suite struct NetworkDeskTests {
+    static let today = PartialDate(year: 2026, month: 10, day: 1)
+
+    struct People {
+        var coordinator: Browser
+        var school: Browser
+        var company: Browser
+    }
+
+    func people(_ app: Application) async throws -> People {
+        app.storage[DeskSupport.TodayKey.self] = Self.today
+        try await makeAccount(app, "coordinator@test.invalid", role: .beheerder)
+        try await makeAccount(app, "school@test.invalid", role: .contactpersoon, org: "montessori-college-oost")
+        try await makeAccount(app, "company@test.invalid", role: .contactpersoon, org: "infento")
+        var c = Browser(app), s = Browser(app), k = Browser(app)
+        _ = try await c.login("coordinator@test.invalid", "a-long-test-password-9")
+        _ = try await s.login("school@test.invalid", "a-long-test-password-9")
+        _ = try await k.login("company@test.invalid", "a-long-test-password-9")
+        return People(coordinator: c, school: s, company: k)
+    }
+
+    static let offerFields: [(String, String)] = [
+        ("type", "excursie"), ("title", "Bezoek aan de werkplaats"), ("description", "Rondleiding en zelf bouwen"), ("sectors", "metaal"), ("sectors", "mobiliteit"),
+        ("levels", "vmbo-bk"), ("levels", "vmbo-t"), ("groupMin", "5"), ("groupMax", "30"), ("capacity", "1"),
+        ("availableFrom", "2026-09-01"), ("availableTo", "2027-06-30"), ("location", "Werkplaats Infento"), ("pupilsTravel", "on"),
+    ]
+
+    static func requestFields(pupils: String = "24", start: String = "2026-10-01", end: String = "2026-12-31") -> [(String, String)] {
+        [("type", "excursie"), ("sectors", "metaal"), ("level", "vmbo-bk"), ("pupils", pupils), ("windowStart", start), ("windowEnd", end), ("remarks", "Klas 3")]
+    }
+
+    @Test func schoolCoordinatorAndCompanyWalkTheWholePath() async throws {
+        try await withMasterplan { app in
+            var p = try await people(app)
+            // The company offers an excursion; a bad offer names its fields and stores nothing.
+            var res = try await p.company.post("/aanbod/nieuw", [("type", "excursie"), ("title", ""), ("groupMin", "10"), ("groupMax", "5"), ("capacity", "1"),
+                                                                 ("availableFrom", "2027-01-01"), ("availableTo", "2026-01-01"), ("sectors", "ruimtevaart")], csrfFrom: "/aanbod/nieuw")
+            #expect(res.status == .badRequest)
+            for field in ["title", "groupMax", "availableTo", "sectors", "levels"] { #expect(res.text.contains(field), "names \(field)") }
+            #expect(try await DeskStore(app.db).all(Offer.self).isEmpty)
+            res = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
+            #expect(res.status == .seeOther)
+            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
+            #expect(offer.organizationId == "infento" && offer.capacity == 1 && offer.booked == 0)
+            // The public catalogue shows it without any contact details.
+            let catalogue = try await get(app, "/aanbod")
+            #expect(catalogue.text.contains("Bezoek aan de werkplaats") && !catalogue.text.contains("@test.invalid"))
+
+            // The school files a request; inconsistent fields are refused with their names.
+            res = try await p.school.post("/verzoeken/nieuw", Self.requestFields(pupils: "0", start: "2026-12-01", end: "2026-11-01"), csrfFrom: "/verzoeken/nieuw")
+            #expect(res.status == .badRequest && res.text.contains("pupils") && res.text.contains("windowEnd"))
+            res = try await p.school.post("/verzoeken/nieuw", Self.requestFields(), csrfFrom: "/verzoeken/nieuw")
+            #expect(res.status == .seeOther)
+            let request = try #require(try await DeskStore(app.db).all(NetworkRequest.self).first)
+            #expect(request.schoolId == "montessori-college-oost" && request.status == .nieuw && request.respondBy == PartialDate(year: 2026, month: 10, day: 15))
+
+            // The coordinator sees the offer as a candidate with its reasons, and proposes it.
+            res = try await p.coordinator.get("/verzoeken/\(request.id)")
+            #expect(res.text.contains("Kandidaten") && res.text.contains("Bezoek aan de werkplaats") && res.text.contains("Sector: 1 van 1 gevraagd"))
+            #expect(res.text.contains("Bedrijf heeft dit schooljaar nog 2 activiteit(en) te goed"))
+            // The school sees its request but no candidates (that is the coordinator's work).
+            let schoolView = try await p.school.get("/verzoeken/\(request.id)")
+            #expect(schoolView.status == .ok && !schoolView.text.contains("Kandidaten"))
+            res = try await p.coordinator.post("/verzoeken/\(request.id)/voorstellen", [("offerId", offer.id)], csrfFrom: "/verzoeken/\(request.id)")
+            #expect(res.status == .seeOther)
+            var agreement = try #require(try await DeskStore(app.db).all(ActivityAgreement.self).first)
+            #expect(agreement.status == .voorgesteld && agreement.companyId == "infento" && agreement.pupils == 24)
+            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 1)
+            #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .gematcht)
+
+            // Only the company confirms; the school may not.
+            res = try await p.school.post("/afspraken/\(agreement.id)/bevestigen", [], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .forbidden)
+            res = try await p.company.post("/afspraken/\(agreement.id)/bevestigen", [], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .seeOther)
+            // Planning with a bad time names the field; then the real plan.
+            res = try await p.company.post("/afspraken/\(agreement.id)/plannen", [("date", "2026-10-01"), ("startTime", "25:00"), ("place", "Werkplaats")], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .badRequest && res.text.contains("startTime"))
+            res = try await p.company.post("/afspraken/\(agreement.id)/plannen", [("date", "2026-10-01"), ("startTime", "09:30"), ("durationMinutes", "90"),
+                                                                                 ("place", "Werkplaats Infento"), ("pupils", "24"), ("transportNeeded", "on")], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .seeOther)
+            // The school's calendar holds the planned activity, as iCalendar.
+            let ics = try await p.school.get("/organisaties/montessori-college-oost/activiteiten.ics")
+            #expect(ics.status == .ok && ics.text.contains("BEGIN:VEVENT") && ics.text.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000") && ics.text.contains("\r\n"))
+            #expect(try await p.school.get("/organisaties/infento/activiteiten.ics").status == .forbidden)
+
+            // The coordinator records delivery: reach and the company's obligation follow.
+            res = try await p.coordinator.post("/afspraken/\(agreement.id)/uitvoering", [("pupilsReached", "22"), ("teachers", "2")], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .seeOther)
+            agreement = try #require(try await DeskStore(app.db).find(ActivityAgreement.self, id: agreement.id))
+            #expect(agreement.status == .uitgevoerd && agreement.pupilsReached == 22)
+            #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .afgerond)
+            let reach = try await get(app, "/bereik?by=school")
+            #expect(reach.text.contains("Montessori College Oost") && reach.text.contains("<td class=\"num\">22</td>"))
+            let compliance = try await p.coordinator.get("/naleving?kind=company")
+            // One delivered of the two a company owes, nothing else planned: behind.
+            #expect(compliance.text.contains(#/Infento B\.V\.</a></th><td[^>]*><span[^>]*>Achter</span></td><td class="num">2</td><td class="num">1</td><td class="num">0</td>/#),
+                    "\(compliance.text)")
+            // Every step is in the audit log.
+            let audited = try await AuditEntryModel.query(on: app.db).filter(\.$entity == ActivityAgreement.entity).filter(\.$entityId == agreement.id).all()
+            #expect(audited.count == 4, "created, confirmed, planned, delivered")
+            // Exports.
+            let csv = try await p.coordinator.get("/afspraken.csv")
+            #expect(csv.text.contains("Infento B.V.") && csv.text.contains(",22,"))
+            let xlsx = try await p.coordinator.get("/afspraken.xlsx")
+            #expect(xlsx.body.readableBytes > 1000 && xlsx.body.getBytes(at: 0, length: 2) == [0x50, 0x4B])
+        }
+    }
+
+    @Test func allocateAllProposesTheBestAssignmentAndNeverOverbooks() async throws {
+        try await withMasterplan { app in
+            var p = try await people(app)
+            _ = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
+            _ = try await p.school.post("/verzoeken/nieuw", Self.requestFields(), csrfFrom: "/verzoeken/nieuw")
+            _ = try await p.coordinator.post("/verzoeken/nieuw", [("schoolId", "mundus-college")] + Self.requestFields(pupils: "20"), csrfFrom: "/verzoeken/nieuw")
+            let requests = try await DeskStore(app.db).all(NetworkRequest.self)
+            #expect(requests.count == 2)
+            // One place, two requests: the proposal gives it to exactly one, and says who is left.
+            var res = try await p.coordinator.get("/verzoeken/toewijzen")
+            #expect(res.status == .ok && res.text.contains("Zonder toewijzing"))
+            let pair = try #require(res.text.firstMatch(of: /value="(verzoek-[a-z0-9]+\|aanbod-[a-z0-9]+)"/)?.1)
+            res = try await p.coordinator.post("/verzoeken/toewijzen", [("pair", String(pair))], csrfFrom: "/verzoeken/toewijzen")
+            #expect(res.status == .seeOther)
+            #expect(try await DeskStore(app.db).all(ActivityAgreement.self).count == 1)
+            // Proposing the full offer again (a second coordinator with an old page) is refused whole.
+            let other = try #require(requests.first { !pair.hasPrefix($0.id) })
+            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
+            res = try await p.coordinator.post("/verzoeken/toewijzen", [("pair", other.id + "|" + offer.id)], csrfFrom: "/verzoeken/toewijzen")
+            #expect(res.status == .conflict)
+            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 1)
+            #expect(try await DeskStore(app.db).all(ActivityAgreement.self).count == 1)
+        }
+    }
+
+    @Test func concurrentProposalsNeverExceedCapacity() async throws {
+        try await withMasterplan { app in
+            let store = DeskStore(app.db)
+            let offer = Offer(id: "aanbod-druk", organizationId: "infento", type: .gastles, title: "Gastles", sectors: [.metaal], levels: [.vmboT],
+                              groupMax: 30, capacity: 2, availableFrom: Self.today, availableTo: PartialDate(year: 2027, month: 6, day: 30))
+            try await store.insert(offer, actor: "test")
+            var requests: [NetworkRequest] = []
+            for i in 0..<8 {
+                let r = NetworkRequest(id: "verzoek-\(i)", schoolId: "montessori-college-oost", type: .gastles, sectors: [.metaal], level: .vmboT, pupils: 20,
+                                       windowStart: Self.today, windowEnd: PartialDate(year: 2026, month: 12, day: 1), createdOn: Self.today, respondBy: Self.today)
+                try await store.insert(r, actor: "test")
+                requests.append(r)
+            }
+            // Eight coordinators at once, each proposing the same offer for a different request.
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for r in requests {
+                    group.addTask {
+                        do { _ = try await DeskStore(app.db).propose([(r, offer)], today: Self.today, actor: "c-\(r.id)") { "afspraak-" + r.id }; return true }
+                        catch { return false }
+                    }
+                }
+                var results: [Bool] = []
+                for await r in group { results.append(r) }
+                return results
+            }
+            #expect(outcomes.filter { $0 }.count == 2, "\(outcomes)")
+            #expect(try await store.find(Offer.self, id: offer.id)?.booked == 2)
+            #expect(try await store.all(ActivityAgreement.self).count == 2)
+            #expect(try await store.all(NetworkRequest.self).filter { $0.status == .gematcht }.count == 2)
+        }
+    }
+
+    @Test func cancellingGivesThePlaceBackAndReopensTheRequest() async throws {
+        try await withMasterplan { app in
+            var p = try await people(app)
+            _ = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
+            _ = try await p.school.post("/verzoeken/nieuw", Self.requestFields(), csrfFrom: "/verzoeken/nieuw")
+            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
+            let request = try #require(try await DeskStore(app.db).all(NetworkRequest.self).first)
+            _ = try await p.coordinator.post("/verzoeken/\(request.id)/voorstellen", [("offerId", offer.id)], csrfFrom: "/verzoeken/\(request.id)")
+            let agreement = try #require(try await DeskStore(app.db).all(ActivityAgreement.self).first)
+            var res = try await p.school.post("/afspraken/\(agreement.id)/annuleren", [("reason", "")], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .badRequest && res.text.contains("reason"))
+            res = try await p.school.post("/afspraken/\(agreement.id)/annuleren", [("reason", "Toetsweek verschoven")], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .seeOther)
+            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 0)
+            #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .inBehandeling)
+            // A cancelled agreement takes no further steps.
+            res = try await p.company.post("/afspraken/\(agreement.id)/bevestigen", [], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .conflict)
+            // Someone else's agreement is not even visible.
+            try await makeAccount(app, "other@test.invalid", role: .contactpersoon, org: "alliander")
+            var other = Browser(app)
+            _ = try await other.login("other@test.invalid", "a-long-test-password-9")
+            #expect(try await other.get("/afspraken/\(agreement.id)").status == .notFound)
+        }
+    }
+
+    @Test func overdueRequestsAreFlaggedAndRemindersGoToMembersBehind() async throws {
+        try await withMasterplan { app in
+            var p = try await people(app)
+            _ = try await p.school.post("/verzoeken/nieuw", Self.requestFields(), csrfFrom: "/verzoeken/nieuw")
+            app.storage[DeskSupport.TodayKey.self] = PartialDate(year: 2026, month: 10, day: 20)
+            let queue = try await p.coordinator.get("/verzoeken")
+            #expect(queue.text.contains("Te laat: 15 oktober 2026"))
+            // infento is a Vriend (Bijlage 2) with nothing delivered: behind, and its contact gets a reminder.
+            let res = try await p.coordinator.post("/naleving/herinneren", [], csrfFrom: "/naleving")
+            #expect(res.status == .seeOther)
+            let messages = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "company@test.invalid").all()
+            #expect(messages.count == 1 && messages[0].body.contains("0 van de 2"))
+        }
+    }
+}

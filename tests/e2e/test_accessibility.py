@@ -15,6 +15,7 @@ PAGES = [
     "/opleidingshuizen/mobiliteitstechniek", "/indicatoren", "/indicatoren/roc.students.sector", "/tijdlijn",
     "/financiering", "/evenementen", "/evenementen/matchingday-2014", "/ambities", "/projectorganisatie",
     "/projecten?lang=en", "/bestaat-niet", "/inloggen", "/wachtwoord-vergeten", "/wachtwoord-herstellen?token=x", "/rapportage", "/rapportage?lang=en&from=2014-01-01&to=2014-12-31",
+    "/netwerkbalie", "/aanbod", "/bereik", "/bereik?by=sector&lang=en",
 ]
 
 RUN = """

@@ -216,3 +216,73 @@ import VaporTesting
         }
     }
 }
+
+/// Membership from application to end, and the school's plan; both feed the network figures and compliance.
+@Suite struct MembershipLifecycleTests {
+    @Test func applyApproveEndAndTheNetworkCountsFollow() async throws {
+        try await withMasterplan { app in
+            app.storage[DeskSupport.TodayKey.self] = PartialDate(year: 2026, month: 10, day: 1)
+            try await makeAccount(app, "coordinator@test.invalid", role: .beheerder)
+            try await makeAccount(app, "alliander@test.invalid", role: .contactpersoon, org: "alliander")
+            var coordinator = Browser(app), company = Browser(app)
+            _ = try await coordinator.login("coordinator@test.invalid", "a-long-test-password-9")
+            _ = try await company.login("alliander@test.invalid", "a-long-test-password-9")
+            var res = try await company.post("/netwerk/aanmelden", [("motivation", "te kort")], csrfFrom: "/netwerk/aanmelden")
+            #expect(res.status == .badRequest && res.text.contains("motivation"))
+            res = try await company.post("/netwerk/aanmelden", [("motivation", "Wij willen twee gastlessen per jaar geven over netbeheer.")], csrfFrom: "/netwerk/aanmelden")
+            #expect(res.status == .seeOther)
+            res = try await company.post("/netwerk/aanmelden", [("motivation", "Nog een keer, want het kan geen kwaad toch?")], csrfFrom: "/netwerk/aanmelden")
+            #expect(res.status == .badRequest, "a second application while one is pending is refused")
+            let application = try #require(try await DeskStore(app.db).all(MembershipApplication.self).first)
+            #expect(try await company.post("/netwerk/aanmeldingen/\(application.id)/goedkeuren", [], csrfFrom: "/netwerk/aanmelden").status == .forbidden)
+            var network = try await get(app, "/netwerk?datum=2026-10-01")
+            #expect(!network.text.contains("Alliander"))
+            res = try await coordinator.post("/netwerk/aanmeldingen/\(application.id)/goedkeuren", [], csrfFrom: "/netwerk/aanmeldingen")
+            #expect(res.status == .seeOther)
+            network = try await get(app, "/netwerk?datum=2026-10-01")
+            #expect(network.text.contains("Alliander"))
+            // New this school year in the compliance overview.
+            let compliance = try await coordinator.get("/naleving?kind=company")
+            #expect(compliance.text.contains(#/Alliander</a></th><td[^>]*><span[^>]*>Nieuw dit schooljaar/#))
+            // Ending needs a reason, then the membership ends that day: still counted on it, not after.
+            app.storage[DeskSupport.TodayKey.self] = PartialDate(year: 2027, month: 3, day: 1)
+            res = try await coordinator.post("/netwerk/aanmeldingen/\(application.id)/beeindigen", [], csrfFrom: "/netwerk/aanmeldingen")
+            #expect(res.status == .badRequest)
+            res = try await coordinator.post("/netwerk/aanmeldingen/\(application.id)/beeindigen", [("reason", "Geen capaciteit meer")], csrfFrom: "/netwerk/aanmeldingen")
+            #expect(res.status == .seeOther)
+            #expect(try await get(app, "/netwerk?datum=2027-02-01").text.contains("Alliander"))
+            #expect(!(try await get(app, "/netwerk?datum=2027-03-02").text.contains("Alliander")))
+            let ended = try #require(try await DeskStore(app.db).find(MembershipApplication.self, id: application.id))
+            #expect(ended.status == .beeindigd && ended.endReason == "Geen capaciteit meer")
+            let audits = try await AuditEntryModel.query(on: app.db).filter(\.$entity == Membership.entity).all()
+            #expect(audits.count == 2, "created and ended")
+        }
+    }
+
+    @Test func aSchoolPresentsItsPlanAndTheCoordinatorReturnsThenApprovesIt() async throws {
+        try await withMasterplan { app in
+            app.storage[DeskSupport.TodayKey.self] = PartialDate(year: 2026, month: 10, day: 1)
+            try await makeAccount(app, "coordinator@test.invalid", role: .beheerder)
+            try await makeAccount(app, "school@test.invalid", role: .contactpersoon, org: "montessori-college-oost")
+            var coordinator = Browser(app), school = Browser(app)
+            _ = try await coordinator.login("coordinator@test.invalid", "a-long-test-password-9")
+            _ = try await school.login("school@test.invalid", "a-long-test-password-9")
+            let fields = [("goals", "Meer leerlingen kiezen techniek in klas 3"), ("activities", "Twee excursies en een techniekweek"),
+                          ("levels[]", "vmbo-bk"), ("sectors[]", "metaal"), ("contact", "Teamleider bovenbouw")]
+            var res = try await school.post("/netwerk/schoolplan", [("goals", "kort")], csrfFrom: "/netwerk/schoolplan")
+            #expect(res.status == .badRequest && res.text.contains("goals") && res.text.contains("contact"))
+            res = try await school.post("/netwerk/schoolplan", fields, csrfFrom: "/netwerk/schoolplan")
+            #expect(res.status == .seeOther)
+            var plan = try #require(try await DeskStore(app.db).all(SchoolPlan.self).first)
+            #expect(plan.schoolYear == 2026 && plan.status == .ingediend && plan.levels == [.vmboBK])
+            res = try await coordinator.post("/netwerk/schoolplannen/\(plan.id)", [("decision", "teruggestuurd"), ("remarks", "Noem ook de doelen voor de onderbouw")], csrfFrom: "/netwerk/schoolplannen")
+            #expect(res.status == .seeOther)
+            #expect(try await school.get("/netwerk/schoolplan").text.contains("Noem ook de doelen voor de onderbouw"))
+            res = try await school.post("/netwerk/schoolplan", fields, csrfFrom: "/netwerk/schoolplan")
+            plan = try #require(try await DeskStore(app.db).find(SchoolPlan.self, id: plan.id))
+            #expect(plan.status == .ingediend)
+            res = try await coordinator.post("/netwerk/schoolplannen/\(plan.id)", [("decision", "goedgekeurd")], csrfFrom: "/netwerk/schoolplannen")
+            #expect(try await DeskStore(app.db).find(SchoolPlan.self, id: plan.id)?.status == .goedgekeurd)
+        }
+    }
+}

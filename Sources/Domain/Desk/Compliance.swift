@@ -1,5 +1,6 @@
-/// Whether a member meets its yearly obligation: a company organises at least N technical activities for or with
-/// schools (N a setting, 2 by default); a school takes part in at least one. Computed from the desk's agreements.
+/// Whether a member meets its yearly obligation (§4.7): a company organises at least N technical activities for or
+/// with schools (N a setting, 2 by default), counted from the desk's agreements; a school presents a plan for
+/// technology education, counted from its plan for the school year (approved: met; submitted: on track).
 public enum ComplianceStatus: String, Sendable, Hashable, CaseIterable, LocalizedLabel {
     /// Met: enough delivered activities this school year.
     case met
@@ -39,7 +40,7 @@ public enum Compliance {
 
     /// Every member active on `today`, with its status for the school year containing `today`.
     public static func overview(organizations: [Organization], memberships: [Membership], agreements: [ActivityAgreement],
-                                settings: DeskSettings, today: PartialDate) -> [ComplianceRow] {
+                                plans: [SchoolPlan] = [], settings: DeskSettings, today: PartialDate) -> [ComplianceRow] {
         let year = SchoolYear(containing: today, startMonth: settings.schoolYearStartMonth)
         let start = year.start(startMonth: settings.schoolYearStartMonth)
         let active = memberships.filter { $0.isActive(on: today) }
@@ -48,8 +49,13 @@ public enum Compliance {
         return organizations.filter { joined[$0.id] != nil }.map { org in
             let own = agreements.filter { $0.schoolId == org.id || $0.companyId == org.id }
             let inYear = own.filter { year.contains($0.countingDay, startMonth: settings.schoolYearStartMonth) }
-            let delivered = inYear.filter(\.isDelivered).count
-            let pending = inYear.filter(\.isPending).count
+            var delivered = inYear.filter(\.isDelivered).count
+            var pending = inYear.filter(\.isPending).count
+            if org.kind.isEducation {
+                let plan = plans.first { $0.schoolId == org.id && $0.schoolYear == year.startYear }
+                delivered = plan?.status == .goedgekeurd ? 1 : 0
+                pending = plan?.status == .ingediend ? 1 : 0
+            }
             let required = required(of: org.kind, settings)
             let status: ComplianceStatus
             if let since = joined[org.id] ?? nil, !(since < start) { status = .new }

@@ -87,3 +87,54 @@ struct CreateActivityAgreements: AsyncMigration {
     }
     func revert(on database: any Database) async throws { try await database.schema("activity_agreements").delete() }
 }
+
+struct CreateMembershipApplications: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("membership_applications")
+            .field("position", .int, .required)
+            .field("id", .string, .required)
+            .field("organizationId", .string, .required)
+            .field("motivation", .string, .required)
+            .field("status", .string, .required)
+            .field("appliedOn", .string, .required)
+            .field("decidedOn", .string)
+            .field("remarks", .string)
+            .field("membershipId", .string)
+            .field("endedOn", .string)
+            .field("endReason", .string)
+            .unique(on: "id")
+            .create()
+    }
+    func revert(on database: any Database) async throws { try await database.schema("membership_applications").delete() }
+}
+
+struct CreateSchoolPlans: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("school_plans")
+            .field("position", .int, .required)
+            .field("id", .string, .required)
+            .field("schoolId", .string, .required)
+            .field("schoolYear", .int, .required)
+            .field("goals", .string, .required)
+            .field("activities", .string, .required)
+            .field("levels", .string)
+            .field("sectors", .string)
+            .field("contact", .string, .required)
+            .field("status", .string, .required)
+            .field("remarks", .string)
+            .field("pdfName", .string)
+            .field("submittedOn", .string, .required)
+            .unique(on: "id")
+            .unique(on: "schoolId", "schoolYear")
+            .create()
+        // The optional PDF of a plan, kept out of the record (binary, and only the coordinator and the school read it).
+        try await database.schema("school_plan_files")
+            .field("plan_id", .string, .identifier(auto: false))
+            .field("data", .data, .required)
+            .create()
+    }
+    func revert(on database: any Database) async throws {
+        try await database.schema("school_plan_files").delete()
+        try await database.schema("school_plans").delete()
+    }
+}

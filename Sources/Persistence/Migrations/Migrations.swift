@@ -45,6 +45,8 @@ public enum Migrations {
             CreateOffers(),
             CreateNetworkRequests(),
             CreateActivityAgreements(),
+            CreateMembershipApplications(),
+            CreateSchoolPlans(),
         ]
     }
 }

@@ -133,3 +133,48 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension DeskStore {
+    /// Approves an application: the membership record (dataset) and the application change together.
+    public func approve(_ application: MembershipApplication, today: PartialDate, actor: String) async throws -> Membership {
+        let membership = Membership(id: "vriend-" + application.organizationId + "-" + today.description, organizationId: application.organizationId,
+                                    startDate: today, evidence: "Aangemeld via de netwerkbalie; goedgekeurd op \(today.label(.nl))", source: "Netwerkbalie")
+        try await database.transaction { tx in
+            var data = Dataset()
+            data.memberships = [membership]
+            try await RecordStore(tx).merge(data)
+            try await AuditLog.record(on: tx, actor: actor, entity: Membership.entity, entityId: membership.id, action: "create",
+                                      changes: try AuditLog.changes(before: nil as Membership?, after: membership))
+            var approved = application
+            approved.status = .goedgekeurd
+            approved.decidedOn = today
+            approved.membershipId = membership.id
+            try await DeskStore(tx).updateInTransaction(approved, expected: application, actor: actor)
+        }
+        return membership
+    }
+
+    /// Ends a membership on `today` with a reason: the membership's end date and the application, together.
+    public func end(_ application: MembershipApplication, membership: Membership, reason: String, today: PartialDate, actor: String) async throws {
+        try await database.transaction { tx in
+            var ended = membership
+            ended.endDate = today
+            try await RecordStore(tx).update(ended, actor: actor)
+            var closed = application
+            closed.status = .beeindigd
+            closed.endedOn = today
+            closed.endReason = reason
+            try await DeskStore(tx).updateInTransaction(closed, expected: application, actor: actor)
+        }
+    }
+
+    public func savePlanFile(planId: String, data: [UInt8]) async throws {
+        try await records.sql.delete(from: "school_plan_files").where("plan_id", .equal, SQLBind(planId)).run()
+        try await records.sql.insert(into: "school_plan_files").columns("plan_id", "data").values(SQLBind(planId), SQLBind(Data(data))).run()
+    }
+
+    public func planFile(planId: String) async throws -> Data? {
+        let row = try await records.sql.select().column("data").from("school_plan_files").where("plan_id", .equal, SQLBind(planId)).first()
+        return try row?.decode(column: "data", as: Data.self)
+    }
+}

@@ -29,7 +29,9 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized(profile.organization.name, profile.organization.name), section: .organizations)))
         }
         app.get(["netwerk"], access: .public) { req in
-            PageSupport.html(NetworkPage(lang: req.lang, data: try await PageSupport.dataset(req), today: PartialDate(day: Date()))
+            // Registered members on any day (?datum=2014-06-01); today by default.
+            let day = (req.query[String.self, at: "datum"]).flatMap(PartialDate.init) ?? PartialDate(day: Date())
+            return PageSupport.html(NetworkPage(lang: req.lang, data: try await PageSupport.dataset(req), today: day)
                 .render(PageSupport.context(req, title: Localized("Vrienden van het Masterplan", "Friends of the Masterplan"), section: .network)))
         }
         app.get(["projecten"], access: .public) { req in

@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Foundation
 import Persistence
 import Reports
@@ -89,6 +90,7 @@ struct AgreementRoutes {
             } catch DeskError.changedMeanwhile {
                 return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Iemand anders wijzigde deze afspraak intussen; bekijk hem opnieuw." : "Someone else changed this agreement meanwhile; look again."], status: .conflict)
             }
+            if step == .deliver { try await Self.askForEvaluation(req, next, loaded: loaded) }
             return req.redirect(to: SiteRoute.agreement(agreement.id).path)
         }
         app.get(["organisaties", ":id", "activiteiten.ics"], access: desk) { req in
@@ -108,6 +110,17 @@ struct AgreementRoutes {
             headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
             headers.contentDisposition = .init(.attachment, filename: id + ".ics")
             return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: "Masterplan – " + org.name, entries: entries, stamp: Date())))
+        }
+    }
+
+    /// After delivery both sides are asked for their evaluation (rating 1–5 and remarks), through the outbox.
+    static func askForEvaluation(_ req: Request, _ a: ActivityAgreement, loaded: DeskSupport.Loaded) async throws {
+        let contacts = try await AccountModel.query(on: req.db).filter(\.$organizationId ~~ [a.schoolId, a.companyId])
+            .filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil).all()
+        for contact in contacts {
+            try await Outbox.send(to: contact.email, subject: "Masterplan Techniek: hoe ging de activiteit?",
+                                  body: "Beste \(contact.name),\n\nDe activiteit ‘\(a.type.label(.nl))’ van \(DeskSupport.name(a.companyId, loaded)) met \(DeskSupport.name(a.schoolId, loaded)) is uitgevoerd. Geef uw waardering (1–5) en opmerkingen op de pagina van de afspraak: \(SiteRoute.agreement(a.id).path)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
+                                  on: req)
         }
     }
 

@@ -26,6 +26,7 @@ enum DeskSupport {
         var offers: [Offer]
         var requests: [NetworkRequest]
         var agreements: [ActivityAgreement]
+        var plans: [SchoolPlan]
         var organizations: [String: Organization]
     }
 
@@ -33,7 +34,7 @@ enum DeskSupport {
         let data = try await PageSupport.dataset(req)
         let store = DeskStore(req.db)
         return Loaded(data: data, offers: try await store.all(Offer.self), requests: try await store.all(NetworkRequest.self),
-                      agreements: try await store.all(ActivityAgreement.self),
+                      agreements: try await store.all(ActivityAgreement.self), plans: try await store.all(SchoolPlan.self),
                       organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 

@@ -9,6 +9,7 @@ struct NetworkDeskRoutes {
         OfferRoutes().register(app)
         RequestRoutes().register(app)
         AgreementRoutes().register(app)
+        MembershipRoutes().register(app)
         app.get(["netwerkbalie"], access: .public) { req in
             let loaded = try await DeskSupport.load(req)
             let ctx = PageSupport.context(req, title: Localized("Netwerkbalie", "Network desk"), section: .desk)
@@ -57,6 +58,6 @@ struct NetworkDeskRoutes {
 
     static func overview(_ req: Request, _ loaded: DeskSupport.Loaded) -> [ComplianceRow] {
         Compliance.overview(organizations: loaded.data.organizations, memberships: loaded.data.memberships, agreements: loaded.agreements,
-                            settings: DeskSupport.settings(req), today: DeskSupport.today(req))
+                            plans: loaded.plans, settings: DeskSupport.settings(req), today: DeskSupport.today(req))
     }
 }

@@ -23,7 +23,7 @@ struct NetworkPage {
         let registered = f.registeredMembers(on: today)
         let registeredByKind = Dictionary(grouping: registered) { m in orgs[m.organizationId].map { Self.reportKind($0.kind) } ?? "?" }
         let headers = [t("Soort", "Kind")] + table.periods.map { t("Gerapporteerd ", "Reported ") + periodLabel($0, lang) }
-            + [t("Toename", "Increase"), t("Geregistreerd in het platform (vandaag)", "Registered in the platform (today)")]
+            + [t("Toename", "Increase"), t("Geregistreerd in het platform op ", "Registered in the platform on ") + today.label(lang)]
         let rows: [[Node<HTML.BodyContext>]] = table.rows.map { r in
             [.text(r.label)] + r.values.map { .text($0.map { NumberFormat.integer($0, lang) } ?? "–") }
                 + [.text(r.change.map { NumberFormat.signed($0.absolute, lang) } ?? "–"), .text(String(registeredByKind[r.label]?.count ?? 0))]
@@ -44,6 +44,13 @@ struct NetworkPage {
             Components.table(caption: t("Ontwikkeling Vrienden van het Masterplan (§4.7.2)", "Development of the Friends of the Masterplan (§4.7.2)"),
                              headers: headers, rows: rows, footer: footer),
             Components.chart(chart, style: .groupedBar, id: "chart-network", lang: lang),
+            .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.network.path),
+                Components.field("datum", label: t("Leden op datum", "Members on date"), value: today.description, type: "date"),
+                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Toon", "Show"))])]),
+            .if(ctx.user?.role == .contactpersoon, .p(.a(.href(SiteRoute.membershipApply.path), .text(t("Vriend worden", "Become a Vriend"))), .text(" · "),
+                                                      .a(.href(SiteRoute.schoolPlan.path), .text(t("Plan voor techniekonderwijs (scholen)", "Plan for technology education (schools)"))))),
+            .if(ctx.user?.role == .beheerder, .p(.a(.href(SiteRoute.membershipApplications.path), .text(t("Aanmeldingen als Vriend", "Applications to join"))), .text(" · "),
+                                                 .a(.href(SiteRoute.schoolPlans.path), .text(t("Schoolplannen", "School plans"))))),
             .h2(.text(t("Geregistreerde Vrienden", "Registered Friends"))),
             .ul(.class("plain"), .forEach(registered) { m in
                 .li(Components.orgLink(m.organizationId, data), .text(" — " + m.evidence + " "), Components.source(m.source, lang: lang))

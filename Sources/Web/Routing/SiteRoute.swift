@@ -53,6 +53,13 @@ public enum SiteRoute: Hashable, Sendable {
     case compliance
     case remind
     case reach
+    case membershipApply
+    case membershipApplications
+    case membershipDecision(String, String)
+    case schoolPlan
+    case schoolPlans
+    case schoolPlanDecision(String)
+    case schoolPlanPDF(String)
 
     public var path: String {
         switch self {
@@ -112,6 +119,13 @@ public enum SiteRoute: Hashable, Sendable {
         case .compliance: return "/naleving"
         case .remind: return "/naleving/herinneren"
         case .reach: return "/bereik"
+        case .membershipApply: return "/netwerk/aanmelden"
+        case .membershipApplications: return "/netwerk/aanmeldingen"
+        case .membershipDecision(let id, let decision): return "/netwerk/aanmeldingen/" + escapePath(id) + "/" + decision
+        case .schoolPlan: return "/netwerk/schoolplan"
+        case .schoolPlans: return "/netwerk/schoolplannen"
+        case .schoolPlanDecision(let id): return "/netwerk/schoolplannen/" + escapePath(id)
+        case .schoolPlanPDF(let id): return "/netwerk/schoolplannen/" + escapePath(id) + "/plan.pdf"
         }
     }
 }

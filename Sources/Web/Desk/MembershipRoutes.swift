@@ -1,0 +1,216 @@
+import Domain
+import Fluent
+import Persistence
+import Plot
+import Vapor
+
+/// Becoming and stopping being a Vriend, and the school's yearly plan for technology education.
+struct MembershipRoutes {
+    func register(_ app: Application) {
+        let contact = Access.roles([.contactpersoon])
+        let desk = Access.roles([.beheerder, .contactpersoon])
+        app.get(["netwerk", "aanmelden"], access: contact) { req in
+            try await Self.applyPage(req, motivation: "", errors: [:])
+        }
+        app.post(["netwerk", "aanmelden"], access: contact) { req in
+            let data = try await PageSupport.dataset(req)
+            let today = DeskSupport.today(req)
+            let orgId = req.actor?.organizationId ?? ""
+            var reader = FormReader(req)
+            let application = MembershipApplication(id: DeskSupport.newId("aanmelding"), organizationId: orgId, motivation: reader.string("motivation"), appliedOn: today)
+            reader.merge(application.violations(kind: data.organizations.first { $0.id == orgId }?.kind))
+            let open = try await DeskStore(req.db).all(MembershipApplication.self).contains { $0.organizationId == orgId && ($0.status == .aangevraagd || $0.status == .goedgekeurd) }
+            if open || data.memberships.contains(where: { $0.organizationId == orgId && $0.isActive(on: today) }) {
+                reader.fail("motivation", "Uw organisatie is al Vriend of heeft al een aanmelding lopen.", "Your organisation is a Vriend already or has an application pending.")
+            }
+            guard reader.errors.isEmpty else { return try await Self.applyPage(req, motivation: application.motivation, errors: reader.errors, status: .badRequest) }
+            try await DeskStore(req.db).insert(application, actor: DeskSupport.actorId(req))
+            return req.redirect(to: SiteRoute.membershipApply.path + "?ingediend=1")
+        }
+        app.get(["netwerk", "aanmeldingen"], access: .beheerder) { req in
+            let loaded = try await DeskSupport.load(req)
+            let applications = try await DeskStore(req.db).all(MembershipApplication.self)
+            let ctx = PageSupport.context(req, title: Localized("Aanmeldingen als Vriend", "Applications to join"), section: .network)
+            return PageSupport.html(Self.applicationsPage(ctx, applications.reversed(), loaded: loaded))
+        }
+        app.post(["netwerk", "aanmeldingen", ":id", ":decision"], access: .beheerder) { req in
+            let store = DeskStore(req.db)
+            guard let application = try await store.find(MembershipApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+            let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
+            let reader = FormReader(req)
+            switch (req.parameters.get("decision"), application.status) {
+            case ("goedkeuren", .aangevraagd):
+                _ = try await store.approve(application, today: today, actor: actor)
+            case ("afwijzen", .aangevraagd):
+                var declined = application
+                declined.status = .afgewezen
+                declined.decidedOn = today
+                declined.remarks = reader.text("remarks")
+                try await store.update(declined, expected: application, actor: actor)
+            case ("beeindigen", .goedgekeurd):
+                guard let reason = reader.text("reason") else { throw Abort(.badRequest, reason: "reason: give a reason for ending the membership") }
+                let data = try await PageSupport.dataset(req)
+                guard let membership = data.memberships.first(where: { $0.id == application.membershipId }) else { throw Abort(.notFound) }
+                try await store.end(application, membership: membership, reason: reason, today: today, actor: actor)
+            case ("goedkeuren", _), ("afwijzen", _), ("beeindigen", _):
+                throw Abort(.conflict, reason: "not possible from status \(application.status.rawValue)")
+            default:
+                throw Abort(.notFound)
+            }
+            return req.redirect(to: SiteRoute.membershipApplications.path)
+        }
+        // The school's plan for this school year.
+        app.get(["netwerk", "schoolplan"], access: contact) { req in
+            try await Self.planPage(req, errors: [:])
+        }
+        app.on(.POST, ["netwerk", "schoolplan"], access: contact, maxBody: "10mb") { req in
+            let data = try await PageSupport.dataset(req)
+            guard let schoolId = req.actor?.organizationId, data.organizations.first(where: { $0.id == schoolId })?.kind.isEducation == true else {
+                throw Abort(.forbidden, reason: "only a school presents a plan")
+            }
+            let today = DeskSupport.today(req)
+            let year = SchoolYear(containing: today, startMonth: DeskSupport.settings(req).schoolYearStartMonth).startYear
+            let store = DeskStore(req.db)
+            let existing = try await store.all(SchoolPlan.self).first { $0.schoolId == schoolId && $0.schoolYear == year }
+            var reader = FormReader(req)
+            var plan = SchoolPlan(id: existing?.id ?? DeskSupport.newId("schoolplan"), schoolId: schoolId, schoolYear: year, goals: reader.string("goals"),
+                                  activities: reader.string("activities"), levels: reader.choices("levels", EducationLevel.self),
+                                  sectors: reader.choices("sectors", Sector.self), contact: reader.string("contact"), pdfName: existing?.pdfName, submittedOn: today)
+            reader.merge(plan.violations())
+            if existing?.status == .goedgekeurd { reader.fail("goals", "Het plan voor dit schooljaar is al goedgekeurd.", "This school year's plan is approved already.") }
+            var pdf: [UInt8]?
+            if let file = try? req.content.get(File.self, at: "pdf"), file.data.readableBytes > 0 {
+                let bytes = Array(file.data.readableBytesView)
+                if bytes.starts(with: Array("%PDF".utf8)) { pdf = bytes; plan.pdfName = file.filename } else { reader.fail("pdf", "Alleen een PDF-bestand.", "A PDF file only.") }
+            }
+            guard reader.errors.isEmpty else { return try await Self.planPage(req, draft: plan, errors: reader.errors, status: .badRequest) }
+            let (finalPlan, finalPDF) = (plan, pdf)
+            try await req.db.transaction { tx in
+                let store = DeskStore(tx)
+                let plan = finalPlan, pdf = finalPDF
+                if let existing { try await store.update(plan, expected: existing, actor: DeskSupport.actorId(req)) }
+                else { try await store.insert(plan, actor: DeskSupport.actorId(req)) }
+                if let pdf { try await store.savePlanFile(planId: plan.id, data: pdf) }
+            }
+            return req.redirect(to: SiteRoute.schoolPlan.path)
+        }
+        app.get(["netwerk", "schoolplannen"], access: .beheerder) { req in
+            let loaded = try await DeskSupport.load(req)
+            let plans = try await DeskStore(req.db).all(SchoolPlan.self)
+            let ctx = PageSupport.context(req, title: Localized("Schoolplannen", "School plans"), section: .network)
+            return PageSupport.html(Self.plansPage(ctx, plans.reversed(), loaded: loaded))
+        }
+        app.post(["netwerk", "schoolplannen", ":id"], access: .beheerder) { req in
+            let store = DeskStore(req.db)
+            guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+            let reader = FormReader(req)
+            guard plan.status == .ingediend, let decision = PlanStatus(rawValue: reader.string("decision")), decision != .ingediend else {
+                throw Abort(.conflict, reason: "decision: choose goedgekeurd or teruggestuurd for a submitted plan")
+            }
+            var decided = plan
+            decided.status = decision
+            decided.remarks = reader.text("remarks")
+            if decision == .teruggestuurd, decided.remarks == nil { throw Abort(.badRequest, reason: "remarks: say what the school should change") }
+            try await store.update(decided, expected: plan, actor: DeskSupport.actorId(req))
+            return req.redirect(to: SiteRoute.schoolPlans.path)
+        }
+        app.get(["netwerk", "schoolplannen", ":id", "plan.pdf"], access: desk) { req in
+            let store = DeskStore(req.db)
+            guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")), DeskSupport.involves(req, plan.schoolId),
+                  let data = try await store.planFile(planId: plan.id) else { throw Abort(.notFound) }
+            var headers = HTTPHeaders()
+            headers.contentType = .pdf
+            headers.contentDisposition = .init(.attachment, filename: plan.pdfName ?? "schoolplan.pdf")
+            return Response(status: .ok, headers: headers, body: .init(data: data))
+        }
+    }
+
+    static func applyPage(_ req: Request, motivation: String, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = PageSupport.context(req, title: Localized("Vriend worden", "Become a Vriend"), section: .network)
+        let t = ctx.t, lang = ctx.lang
+        let mine = try await DeskStore(req.db).all(MembershipApplication.self).filter { $0.organizationId == req.actor?.organizationId }
+        return PageSupport.html(Layout.render(ctx, .group(
+            .if(req.query[String.self, at: "ingediend"] != nil, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Uw aanmelding is ingediend.", "Your application was submitted.")))),
+            .p(.text(t("Als Vriend organiseert een bedrijf ten minste twee technische activiteiten per schooljaar voor of met scholen; een school presenteert een plan voor techniekonderwijs.",
+                       "As a Vriend, a company organises at least two technical activities a school year for or with schools; a school presents a plan for technology education."))),
+            .if(!mine.isEmpty, Components.table(caption: t("Uw aanmeldingen", "Your applications"), headers: [t("Ingediend", "Applied"), t("Status", "Status"), t("Opmerking", "Remark")],
+                                                rows: mine.map { [.text($0.appliedOn.label(lang)), Components.badge($0.status.label(lang)), .text($0.remarks ?? $0.endReason ?? "")] }, numericFrom: 9)),
+            DeskPages.errorSummary(errors, t),
+            Components.postForm(action: SiteRoute.membershipApply.path, csrf: ctx.csrf, class: "edit", [
+                DeskPages.textarea("motivation", label: t("Motivatie", "Motivation"), value: motivation, error: errors["motivation"]),
+                DeskPages.button(t("Aanmelden als Vriend", "Apply as a Vriend")),
+            ])
+        )), status: status)
+    }
+
+    static func applicationsPage(_ ctx: PageContext, _ applications: [MembershipApplication], loaded: DeskSupport.Loaded) -> String {
+        let t = ctx.t, lang = ctx.lang
+        return Layout.render(ctx, .group(
+            applications.isEmpty ? .p(.text(t("Geen aanmeldingen.", "No applications."))) :
+            Components.table(caption: t("Aanmeldingen", "Applications"),
+                             headers: [t("Organisatie", "Organisation"), t("Ingediend", "Applied"), t("Motivatie", "Motivation"), t("Status", "Status"), t("Besluit", "Decision")],
+                             rows: applications.map { a in [
+                                Components.orgLink(a.organizationId, loaded.data), .text(a.appliedOn.label(lang)), .text(a.motivation), Components.badge(a.status.label(lang)),
+                                a.status == .aangevraagd ? .group(
+                                    Components.postForm(action: SiteRoute.membershipDecision(a.id, "goedkeuren").path, csrf: ctx.csrf, class: "inline", [DeskPages.button(t("Goedkeuren", "Approve"))]),
+                                    Components.postForm(action: SiteRoute.membershipDecision(a.id, "afwijzen").path, csrf: ctx.csrf, class: "inline", [
+                                        Components.field("remarks-" + a.id, label: t("Reden van afwijzing", "Reason for declining"), value: nil), DeskPages.button(t("Afwijzen", "Decline"))]))
+                                : a.status == .goedgekeurd ? Components.postForm(action: SiteRoute.membershipDecision(a.id, "beeindigen").path, csrf: ctx.csrf, class: "inline", [
+                                        Components.field("reason", label: t("Reden van beëindiging", "Reason for ending"), value: nil), DeskPages.button(t("Lidmaatschap beëindigen", "End the membership"))])
+                                : .text(a.endReason ?? a.remarks ?? ""),
+                             ] }, numericFrom: 9)
+        ))
+    }
+
+    static func planPage(_ req: Request, draft: SchoolPlan? = nil, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = PageSupport.context(req, title: Localized("Plan voor techniekonderwijs", "Plan for technology education"), section: .network)
+        let t = ctx.t, lang = ctx.lang
+        let year = SchoolYear(containing: DeskSupport.today(req), startMonth: DeskSupport.settings(req).schoolYearStartMonth)
+        let existing = try await DeskStore(req.db).all(SchoolPlan.self).first { $0.schoolId == req.actor?.organizationId && $0.schoolYear == year.startYear }
+        let plan = draft ?? existing
+        return PageSupport.html(Layout.render(ctx, .group(
+            .p(.text(t("Schooljaar \(year). ", "School year \(year). ")),
+               .unwrap(existing) { p in .group(.text(t("Status: ", "Status: ")), Components.badge(p.status.label(lang)), .unwrap(p.remarks) { .text(" — " + $0) }) }),
+            .unwrap(existing?.pdfName) { name in .p(.a(.href(SiteRoute.schoolPlanPDF(existing!.id).path), .text("PDF: " + name))) },
+            DeskPages.errorSummary(errors, t),
+            .element(named: "form", nodes: [
+                .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.schoolPlan.path),
+                .attribute(named: "enctype", value: "multipart/form-data"), .class("edit"),
+                .input(.type(.hidden), .name("_csrf"), .value(ctx.csrf ?? "")),
+                DeskPages.textarea("goals", label: t("Doelen", "Goals"), value: plan?.goals ?? "", error: errors["goals"]),
+                DeskPages.textarea("activities", label: t("Activiteiten", "Activities"), value: plan?.activities ?? "", error: errors["activities"]),
+                Components.checkboxes("levels", legend: t("Niveaus", "Levels"), options: EducationLevel.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                      checked: Set((plan?.levels ?? []).map(\.rawValue)), error: errors["levels"]),
+                Components.checkboxes("sectors", legend: t("Sectoren", "Sectors"), options: Sector.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                      checked: Set((plan?.sectors ?? []).map(\.rawValue)), error: errors["sectors"]),
+                Components.field("contact", label: t("Contact (naam of functie)", "Contact (name or function)"), value: plan?.contact, error: errors["contact"], required: true),
+                Components.field("pdf", label: t("Plan als PDF (optioneel)", "Plan as PDF (optional)"), value: nil, type: "file", error: errors["pdf"]),
+                DeskPages.button(t("Plan indienen", "Submit the plan")),
+            ])
+        )), status: status)
+    }
+
+    static func plansPage(_ ctx: PageContext, _ plans: [SchoolPlan], loaded: DeskSupport.Loaded) -> String {
+        let t = ctx.t, lang = ctx.lang
+        return Layout.render(ctx, .group(
+            plans.isEmpty ? .p(.text(t("Nog geen plannen.", "No plans yet."))) :
+            .group(.forEach(plans) { p in
+                .section(.h2(.text(DeskSupport.name(p.schoolId, loaded) + " — " + SchoolYear(startYear: p.schoolYear).description)),
+                         Components.facts([
+                            (t("Status", "Status"), Components.badge(p.status.label(lang))),
+                            (t("Doelen", "Goals"), .text(p.goals)), (t("Activiteiten", "Activities"), .text(p.activities)),
+                            (t("Niveaus", "Levels"), .text(p.levels.map { $0.label(lang) }.joined(separator: ", "))),
+                            (t("Sectoren", "Sectors"), .text(p.sectors.map { $0.label(lang) }.joined(separator: ", "))),
+                            (t("Contact", "Contact"), .text(p.contact)),
+                            (t("PDF", "PDF"), p.pdfName.map { .a(.href(SiteRoute.schoolPlanPDF(p.id).path), .text($0)) }),
+                            (t("Opmerkingen", "Remarks"), p.remarks.map { .text($0) }),
+                         ]),
+                         .if(p.status == .ingediend, Components.postForm(action: SiteRoute.schoolPlanDecision(p.id).path, csrf: ctx.csrf, class: "edit", [
+                            Components.select(name: "decision", label: t("Besluit", "Decision"), options: [("goedgekeurd", t("Goedkeuren", "Approve")), ("teruggestuurd", t("Terugsturen met opmerkingen", "Return with remarks"))], selected: nil, error: nil),
+                            Components.field("remarks", label: t("Opmerkingen", "Remarks"), value: nil),
+                            DeskPages.button(t("Besluit opslaan", "Save decision")),
+                         ])))
+            })
+        ))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Domain
+@testable import Reports
+
+@Suite struct ICalendarTests {
+    @Test func feedIsValidICalendar() {
+        let entries = [
+            CalendarEntry(uid: "a1@masterplan", day: PartialDate(year: 2026, month: 10, day: 1), startTime: "09:30", durationMinutes: 90,
+                          summary: "Excursie: Montessori College Oost × Infento B.V.", location: "Werkplaats, Amsterdam; hal 2",
+                          description: String(repeating: "Lange beschrijving met ë en € tekens. ", count: 5)),
+            CalendarEntry(uid: "a2@masterplan", day: PartialDate(year: 2026, month: 12, day: 31), startTime: "", durationMinutes: 60,
+                          summary: "Open dag", location: "", description: ""),
+        ]
+        let ics = ICalendar.document(name: "Masterplan – Test", entries: entries, stamp: Date(timeIntervalSince1970: 1_790_000_000))
+        let lines = ics.components(separatedBy: "\r\n")
+        #expect(lines.first == "BEGIN:VCALENDAR" && lines.dropLast().last == "END:VCALENDAR" && lines.last == "")
+        #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "only CRLF line ends")
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 }, "folded at 75 octets")
+        #expect(ics.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000") && ics.contains("DURATION:PT90M"))
+        #expect(ics.contains("LOCATION:Werkplaats\\, Amsterdam\\; hal 2"))
+        // An entry without a time is all day, ending the next day (across the year end).
+        #expect(ics.contains("DTSTART;VALUE=DATE:20261231") && ics.contains("DTEND;VALUE=DATE:20270101"))
+        #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 3 && ics.contains("BEGIN:VTIMEZONE"))
+        // Unfolding gives the description back whole.
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("DESCRIPTION:" + String(repeating: "Lange beschrijving met ë en € tekens. ", count: 5)))
+    }
+
+    @Test func agreementTableHasOneRowPerAgreement() throws {
+        let a = ActivityAgreement(id: "x", schoolId: "s", companyId: "c", type: .gastles, status: .uitgevoerd, pupils: 20, pupilsReached: 18, createdOn: PartialDate(year: 2026))
+        let rows = AgreementTable.rows([a], organizations: [:], lang: .nl)
+        #expect(rows.count == 2 && rows[0].count == rows[1].count)
+        #expect(rows[1][1] == "Uitgevoerd" && rows[1][12] == "18")
+        let xlsx = try AgreementTable.xlsx(rows)
+        #expect(xlsx.starts(with: [0x50, 0x4B]))
+        #expect(AgreementTable.csv(rows).hasPrefix("id,status,soort"))
+    }
+}

@@ -53,6 +53,15 @@ import VaporTesting
             #expect(res.status == .seeOther)
             let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
             #expect(offer.organizationId == "infento" && offer.capacity == 1 && offer.booked == 0)
+            // Its own contact person edits it (capacity not below what is booked); another organisation may not.
+            var edit = Self.offerFields.filter { $0.0 != "capacity" } + [("capacity", "3"), ("active", "on")]
+            res = try await p.company.post("/aanbod/\(offer.id)/bewerken", edit, csrfFrom: "/aanbod/\(offer.id)/bewerken")
+            #expect(res.status == .seeOther)
+            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.capacity == 3)
+            edit = Self.offerFields
+            edit.append(("active", "on"))
+            _ = try await p.company.post("/aanbod/\(offer.id)/bewerken", edit, csrfFrom: "/aanbod/\(offer.id)/bewerken")
+            #expect(try await p.school.get("/aanbod/\(offer.id)/bewerken").status == .forbidden)
             // The public catalogue shows it without any contact details.
             let catalogue = try await get(app, "/aanbod")
             #expect(catalogue.text.contains("Bezoek aan de werkplaats") && !catalogue.text.contains("@test.invalid"))

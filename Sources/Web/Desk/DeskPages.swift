@@ -63,8 +63,10 @@ enum DeskPages {
         ))
     }
 
-    static func catalogue(_ ctx: PageContext, offers: [Offer], loaded: DeskSupport.Loaded, type: ActivityType?, canAdd: Bool) -> String {
+    static func catalogue(_ ctx: PageContext, offers: [Offer], loaded: DeskSupport.Loaded, type: ActivityType?, actor: Actor?) -> String {
         let t = ctx.t, lang = ctx.lang
+        let canAdd = actor.map { [.beheerder, .contactpersoon].contains($0.role) } ?? false
+        func mine(_ o: Offer) -> Bool { actor?.role == .beheerder || (actor?.role == .contactpersoon && actor?.organizationId == o.organizationId) }
         return Layout.render(ctx, .group(
             .if(canAdd, .p(.a(.href(SiteRoute.newOffer.path), .text(t("Aanbod toevoegen", "Add an offer"))))),
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.offers.path),
@@ -76,7 +78,8 @@ enum DeskPages {
                              headers: [t("Titel", "Title"), t("Soort", "Kind"), t("Organisatie", "Organisation"), t("Sectoren", "Sectors"), t("Niveaus", "Levels"),
                                        t("Groep", "Group"), t("Beschikbaar", "Available"), t("Nog te geven", "Times left")],
                              rows: offers.map { o in [
-                                .text(o.title), .text(o.type.label(lang)), Components.orgLink(o.organizationId, loaded.data),
+                                .group(.text(o.title), .if(mine(o), .group(.text(" · "), .a(.href(SiteRoute.editOffer(o.id).path), .text(t("bewerken", "edit")))))),
+                                .text(o.type.label(lang)), Components.orgLink(o.organizationId, loaded.data),
                                 .text(o.sectors.map { $0.label(lang) }.joined(separator: ", ")), .text(o.levels.map { $0.label(lang) }.joined(separator: ", ")),
                                 .text("\(o.groupMin)–\(o.groupMax)"), .text(o.availableFrom.label(lang) + " – " + o.availableTo.label(lang)),
                                 .text("\(o.remaining) / \(o.capacity)"),

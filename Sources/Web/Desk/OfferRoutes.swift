@@ -10,9 +10,10 @@ struct OfferRoutes {
         app.get(["aanbod"], access: .public) { req in
             let loaded = try await DeskSupport.load(req)
             let type = req.query[String.self, at: "type"].flatMap(ActivityType.init(rawValue:))
-            let offers = loaded.offers.filter { $0.active && (type == nil || $0.type == type) }
+            let own = { (o: Offer) in req.actor?.role == .beheerder || (req.actor?.role == .contactpersoon && req.actor?.organizationId == o.organizationId) }
+            let offers = loaded.offers.filter { ($0.active || own($0)) && (type == nil || $0.type == type) }
             return PageSupport.html(DeskPages.catalogue(PageSupport.context(req, title: Localized("Aanbod", "Offers"), section: .desk),
-                                                        offers: offers, loaded: loaded, type: type, canAdd: req.actor.map { [.beheerder, .contactpersoon].contains($0.role) } ?? false))
+                                                        offers: offers, loaded: loaded, type: type, actor: req.actor))
         }
         let writers = Access.roles([.beheerder, .contactpersoon])
         app.get(["aanbod", "nieuw"], access: writers) { req in
@@ -23,26 +24,61 @@ struct OfferRoutes {
         }
         app.post(["aanbod", "nieuw"], access: writers) { req in
             let loaded = try await DeskSupport.load(req)
-            var reader = FormReader(req)
-            let organizationId = req.actor?.role == .beheerder ? reader.string("organizationId") : (req.actor?.organizationId ?? "")
-            let offer = Offer(id: DeskSupport.newId("aanbod"), organizationId: organizationId, type: reader.choice("type", ActivityType.self) ?? .gastles,
-                              title: reader.string("title"), description: reader.text("description"),
-                              sectors: reader.choices("sectors", Sector.self), levels: reader.choices("levels", EducationLevel.self),
-                              groupMin: reader.int("groupMin", default: 1) ?? 1, groupMax: reader.int("groupMax") ?? 0,
-                              capacity: reader.int("capacity") ?? 0, availableFrom: reader.day("availableFrom") ?? DeskSupport.today(req),
-                              availableTo: reader.day("availableTo") ?? DeskSupport.today(req),
-                              weekdays: reader.strings("weekdays").compactMap(Int.init), location: reader.text("location"),
-                              latitude: reader.double("latitude"), longitude: reader.double("longitude"),
-                              pupilsTravel: reader.flag("pupilsTravel"), accessibility: reader.text("accessibility"))
-            reader.merge(offer.violations(knownOrganization: { loaded.organizations[$0] != nil }))
-            guard reader.errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: reader.errors, status: .badRequest) }
+            let organizationId = req.actor?.role == .beheerder ? FormReader(req).string("organizationId") : (req.actor?.organizationId ?? "")
+            var (offer, errors) = Self.read(req, id: DeskSupport.newId("aanbod"), organizationId: organizationId, booked: 0, loaded: loaded)
+            offer.active = true
+            guard errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest) }
             try await DeskStore(req.db).insert(offer, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.offers.path + "?toegevoegd=" + escapeQuery(offer.id))
         }
+        // Contact persons manage their own organisation's offers (edit, withdraw); the coordinator any.
+        app.get(["aanbod", ":id", "bewerken"], access: writers) { req in
+            let loaded = try await DeskSupport.load(req)
+            let offer = try Self.own(req, loaded)
+            return Self.form(req, offer: offer, loaded: loaded, errors: [:], action: SiteRoute.editOffer(offer.id).path)
+        }
+        app.post(["aanbod", ":id", "bewerken"], access: writers) { req in
+            let loaded = try await DeskSupport.load(req)
+            let original = try Self.own(req, loaded)
+            var (offer, errors) = Self.read(req, id: original.id, organizationId: original.organizationId, booked: original.booked, loaded: loaded)
+            offer.active = FormReader(req).flag("active")
+            guard errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest, action: SiteRoute.editOffer(offer.id).path) }
+            do { try await DeskStore(req.db).update(offer, expected: original, actor: DeskSupport.actorId(req)) }
+            catch DeskError.changedMeanwhile {
+                return Self.form(req, offer: offer, loaded: loaded, errors: ["capacity": req.lang == .nl ? "Intussen is er geboekt; kijk opnieuw." : "Booked meanwhile; look again."],
+                                 status: .conflict, action: SiteRoute.editOffer(offer.id).path)
+            }
+            return req.redirect(to: SiteRoute.offers.path)
+        }
     }
 
-    static func form(_ req: Request, offer: Offer, loaded: DeskSupport.Loaded, errors: [String: String], status: HTTPStatus = .ok) -> Response {
-        let ctx = PageSupport.context(req, title: Localized("Nieuw aanbod", "New offer"), section: .desk)
+    static func own(_ req: Request, _ loaded: DeskSupport.Loaded) throws -> Offer {
+        guard let offer = loaded.offers.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
+        guard DeskSupport.involves(req, offer.organizationId) else { throw Abort(.forbidden, reason: "only your own organisation's offers") }
+        return offer
+    }
+
+    /// The offer as the form describes it, with the errors per field.
+    static func read(_ req: Request, id: String, organizationId: String, booked: Int, loaded: DeskSupport.Loaded) -> (Offer, [String: String]) {
+        var reader = FormReader(req)
+        var offer = Offer(id: id, organizationId: organizationId, type: reader.choice("type", ActivityType.self) ?? .gastles,
+                          title: reader.string("title"), description: reader.text("description"),
+                          sectors: reader.choices("sectors", Sector.self), levels: reader.choices("levels", EducationLevel.self),
+                          groupMin: reader.int("groupMin", default: 1) ?? 1, groupMax: reader.int("groupMax") ?? 0,
+                          capacity: reader.int("capacity") ?? 0, availableFrom: reader.day("availableFrom") ?? DeskSupport.today(req),
+                          availableTo: reader.day("availableTo") ?? DeskSupport.today(req),
+                          weekdays: reader.strings("weekdays").compactMap(Int.init), location: reader.text("location"),
+                          latitude: reader.double("latitude"), longitude: reader.double("longitude"),
+                          pupilsTravel: reader.flag("pupilsTravel"), accessibility: reader.text("accessibility"))
+        offer.booked = booked
+        reader.merge(offer.violations(knownOrganization: { loaded.organizations[$0] != nil }))
+        return (offer, reader.errors)
+    }
+
+    static func form(_ req: Request, offer: Offer, loaded: DeskSupport.Loaded, errors: [String: String], status: HTTPStatus = .ok,
+                     action: String = SiteRoute.newOffer.path) -> Response {
+        let editing = action != SiteRoute.newOffer.path
+        let ctx = PageSupport.context(req, title: editing ? Localized("Aanbod bewerken", "Edit offer") : Localized("Nieuw aanbod", "New offer"), section: .desk)
         let t = ctx.t, lang = ctx.lang
         let orgChoice: Node<HTML.BodyContext> = req.actor?.role == .beheerder
             ? Components.select(name: "organizationId", label: t("Organisatie", "Organisation"),
@@ -50,8 +86,9 @@ struct OfferRoutes {
             : .p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded)))
         return PageSupport.html(Layout.render(ctx, .group(
             DeskPages.errorSummary(errors, t),
-            Components.postForm(action: SiteRoute.newOffer.path, csrf: ctx.csrf, class: "edit", [
-                orgChoice,
+            Components.postForm(action: action, csrf: ctx.csrf, class: "edit", [
+                editing ? .p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded))) : orgChoice,
+                .if(editing, DeskPages.checkbox("active", label: t("Actief (uitvinken: uit de catalogus halen)", "Active (untick: withdraw from the catalogue)"), checked: offer.active)),
                 Components.select(name: "type", label: t("Soort activiteit", "Kind of activity"), options: ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
                                   selected: offer.type.rawValue, error: errors["type"]),
                 Components.field("title", label: t("Titel", "Title"), value: offer.title, error: errors["title"], required: true),

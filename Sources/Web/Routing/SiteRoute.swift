@@ -39,6 +39,7 @@ public enum SiteRoute: Hashable, Sendable {
     case desk
     case offers
     case newOffer
+    case editOffer(String)
     case requests
     case newRequest
     case request(String)
@@ -105,6 +106,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .desk: return "/netwerkbalie"
         case .offers: return "/aanbod"
         case .newOffer: return "/aanbod/nieuw"
+        case .editOffer(let id): return "/aanbod/" + escapePath(id) + "/bewerken"
         case .requests: return "/verzoeken"
         case .newRequest: return "/verzoeken/nieuw"
         case .request(let id): return "/verzoeken/" + escapePath(id)

@@ -78,6 +78,12 @@ import VaporTesting
             res = try await p.coordinator.get("/verzoeken/\(request.id)")
             #expect(res.text.contains("Kandidaten") && res.text.contains("Bezoek aan de werkplaats") && res.text.contains("Sector: 1 van 1 gevraagd"))
             #expect(res.text.contains("Bedrijf heeft dit schooljaar nog 2 activiteit(en) te goed"))
+            // A second offer for havo only is listed as not fitting, with its reason.
+            var havo = offer
+            havo.id = "aanbod-havo"
+            havo.levels = [.havo]
+            try await DeskStore(app.db).insert(havo, actor: "test")
+            #expect(try await p.coordinator.get("/verzoeken/\(request.id)").text.contains("Niet passend: Niet voor dit niveau (1)"))
             // The school sees its request but no candidates (that is the coordinator's work).
             let schoolView = try await p.school.get("/verzoeken/\(request.id)")
             #expect(schoolView.status == .ok && !schoolView.text.contains("Kandidaten"))

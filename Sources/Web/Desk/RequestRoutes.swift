@@ -136,10 +136,14 @@ struct RequestRoutes {
         let history = try await AuditEntryModel.query(on: req.db).filter(\.$entity == NetworkRequest.entity).filter(\.$entityId == request.id)
             .sort(\.$at).all()
         let coordinator = req.actor?.role == .beheerder
-        let candidates = coordinator ? Matching.candidates(for: request, offers: loaded.offers, DeskSupport.context(req, loaded)) : []
+        let matchContext = DeskSupport.context(req, loaded)
+        let candidates = coordinator ? Matching.candidates(for: request, offers: loaded.offers, matchContext) : []
+        // Why the other active offers do not fit, counted per reason, so an empty list explains itself.
+        let excluded = coordinator ? Dictionary(grouping: loaded.offers.filter(\.active).compactMap { Matching.exclusion(request, $0, matchContext)?(req.lang) }, by: { $0 })
+            .map { ($0.key, $0.value.count) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) } : []
         let school = DeskSupport.name(request.schoolId, loaded)
         let ctx = PageSupport.context(req, title: Localized("Verzoek van \(school)", "Request from \(school)"), section: .desk)
-        return PageSupport.html(DeskPages.request(ctx, request: request, loaded: loaded, candidates: candidates, history: history,
+        return PageSupport.html(DeskPages.request(ctx, request: request, loaded: loaded, candidates: candidates, excluded: excluded, history: history,
                                                   coordinator: coordinator, today: DeskSupport.today(req), error: error))
     }
 

@@ -52,7 +52,7 @@ struct AgreementRoutes {
             case .plan:
                 next.date = reader.day("date")
                 let time = reader.text("startTime")
-                if let time, ICalendarTime.valid(time) == false { reader.fail("startTime", "Een tijd als 09:30.", "A time such as 09:30.") }
+                if let time, ICalendar.time(time) == nil { reader.fail("startTime", "Een tijd als 09:30.", "A time such as 09:30.") }
                 next.startTime = time
                 next.durationMinutes = reader.int("durationMinutes", default: 120) ?? 120
                 if !(15...1440).contains(next.durationMinutes) { reader.fail("durationMinutes", "Van 15 tot 1440 minuten.", "From 15 to 1440 minutes.") }
@@ -137,13 +137,5 @@ struct AgreementRoutes {
                        status: HTTPStatus = .ok, step: AgreementStep? = nil) -> Response {
         let ctx = PageSupport.context(req, title: Localized("Afspraak: \(agreement.type.label(.nl))", "Agreement: \(agreement.type.label(.en))"), section: .desk)
         return PageSupport.html(DeskPages.agreement(ctx, agreement, loaded: loaded, actor: req.actor, errors: errors), status: status)
-    }
-}
-
-enum ICalendarTime {
-    static func valid(_ text: String) -> Bool {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
-        return (0..<24).contains(h) && (0..<60).contains(m) && parts[1].count == 2
     }
 }

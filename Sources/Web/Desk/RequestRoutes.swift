@@ -112,12 +112,12 @@ struct RequestRoutes {
         var proposals: [(request: NetworkRequest, offer: Offer)] = []
         for (requestId, offerId) in pairs {
             guard let request = loaded.requests.first(where: { $0.id == requestId }), let offer = loaded.offers.first(where: { $0.id == offerId }) else {
-                return try await onError(req.lang == .nl ? "Onbekend verzoek of aanbod." : "Unknown request or offer.").encodeStatus(.badRequest)
+                return try await onError(req.lang == .nl ? "Onbekend verzoek of aanbod." : "Unknown request or offer.").withStatus(.badRequest)
             }
-            if let reason = Matching.exclusion(request, offer, ctx) { return try await onError(reason(req.lang)).encodeStatus(.conflict) }
+            if let reason = Matching.exclusion(request, offer, ctx) { return try await onError(reason(req.lang)).withStatus(.conflict) }
             proposals.append((request, offer))
         }
-        guard !proposals.isEmpty else { return try await onError(req.lang == .nl ? "Niets gekozen." : "Nothing chosen.").encodeStatus(.badRequest) }
+        guard !proposals.isEmpty else { return try await onError(req.lang == .nl ? "Niets gekozen." : "Nothing chosen.").withStatus(.badRequest) }
         do {
             _ = try await DeskStore(req.db).propose(proposals, today: DeskSupport.today(req), actor: DeskSupport.actorId(req)) { DeskSupport.newId("afspraak") }
         } catch let error as DeskError {
@@ -127,7 +127,7 @@ struct RequestRoutes {
             case .requestNotOpen(let id): message = req.lang == .nl ? "Verzoek \(id) is niet meer open; er is niets voorgesteld." : "Request \(id) is no longer open; nothing was proposed."
             case .changedMeanwhile: message = req.lang == .nl ? "Iemand anders wijzigde dit intussen; er is niets voorgesteld." : "Someone else changed this meanwhile; nothing was proposed."
             }
-            return try await onError(message).encodeStatus(.conflict)
+            return try await onError(message).withStatus(.conflict)
         }
         return req.redirect(to: SiteRoute.agreements.path + "?voorgesteld=\(proposals.count)")
     }
@@ -182,5 +182,5 @@ struct RequestRoutes {
 }
 
 extension Response {
-    func encodeStatus(_ status: HTTPStatus) -> Response { self.status = status; return self }
+    func withStatus(_ status: HTTPStatus) -> Response { self.status = status; return self }
 }

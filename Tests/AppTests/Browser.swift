@@ -34,12 +34,14 @@ struct Browser {
 
     /// POSTs multipart/form-data with one file, as a browser's file upload does, CSRF token included.
     @discardableResult
-    mutating func upload(_ path: String, file: Data, filename: String, field: String = "file", csrfFrom: String? = nil) async throws -> TestingHTTPResponse {
+    mutating func upload(_ path: String, file: Data, filename: String, field: String = "file", fields: [(String, String)] = [],
+                         csrfFrom: String? = nil) async throws -> TestingHTTPResponse {
         let page = try await get(csrfFrom ?? path)
         let boundary = "----masterplan-test-\(UUID().uuidString)"
         var body = Data()
         func text(_ s: String) { body.append(Data(s.utf8)) }
         text("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(Self.csrf(in: page.text) ?? "")\r\n")
+        for (name, value) in fields { text("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n") }
         text("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
         body.append(file)
         text("\r\n--\(boundary)--\r\n")

@@ -296,8 +296,24 @@ import VaporTesting
             res = try await school.post("/netwerk/schoolplan", fields, csrfFrom: "/netwerk/schoolplan")
             plan = try #require(try await DeskStore(app.db).find(SchoolPlan.self, id: plan.id))
             #expect(plan.status == .ingediend)
+            // The plan as PDF: only a PDF is taken; the school and the coordinator can read it back, others cannot.
+            res = try await school.upload("/netwerk/schoolplan", file: Data("not a pdf".utf8), filename: "plan.txt", field: "pdf", fields: fields)
+            #expect(res.status == .badRequest && res.text.contains("Alleen een PDF-bestand."))
+            let pdf = Data("%PDF-1.4\n% test plan\n".utf8)
+            res = try await school.upload("/netwerk/schoolplan", file: pdf, filename: "techniekplan.pdf", field: "pdf", fields: fields)
+            #expect(res.status == .seeOther)
+            #expect(try await DeskStore(app.db).find(SchoolPlan.self, id: plan.id)?.pdfName == "techniekplan.pdf")
+            #expect(Data(try await school.get("/netwerk/schoolplannen/\(plan.id)/plan.pdf").body.readableBytesView) == pdf)
+            #expect(Data(try await coordinator.get("/netwerk/schoolplannen/\(plan.id)/plan.pdf").body.readableBytesView) == pdf)
+            try await makeAccount(app, "other-school@test.invalid", role: .contactpersoon, org: "mundus-college")
+            var other = Browser(app)
+            _ = try await other.login("other-school@test.invalid", "a-long-test-password-9")
+            #expect(try await other.get("/netwerk/schoolplannen/\(plan.id)/plan.pdf").status == .notFound)
             res = try await coordinator.post("/netwerk/schoolplannen/\(plan.id)", [("decision", "goedgekeurd")], csrfFrom: "/netwerk/schoolplannen")
             #expect(try await DeskStore(app.db).find(SchoolPlan.self, id: plan.id)?.status == .goedgekeurd)
+            // An approved plan is final for the year.
+            res = try await school.post("/netwerk/schoolplan", fields, csrfFrom: "/netwerk/schoolplan")
+            #expect(res.status == .badRequest)
         }
     }
 }

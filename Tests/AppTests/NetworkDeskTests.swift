@@ -109,6 +109,13 @@ import VaporTesting
             let ics = try await p.school.get("/organisaties/montessori-college-oost/activiteiten.ics")
             #expect(ics.status == .ok && ics.text.contains("BEGIN:VEVENT") && ics.text.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000") && ics.text.contains("\r\n"))
             #expect(try await p.school.get("/organisaties/infento/activiteiten.ics").status == .forbidden)
+            // A secret subscription address works without logging in, until a new one replaces it.
+            let made = try await p.school.post("/organisaties/montessori-college-oost/agenda", [], csrfFrom: "/organisaties/montessori-college-oost/agenda")
+            let feed = try #require(made.text.firstMatch(of: #/(/agenda/[A-Za-z0-9_-]+/activiteiten\.ics)/#)?.1)
+            let subscribed = try await get(app, String(feed))
+            #expect(subscribed.status == .ok && subscribed.text.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000"))
+            _ = try await p.school.post("/organisaties/montessori-college-oost/agenda", [], csrfFrom: "/organisaties/montessori-college-oost/agenda")
+            #expect(try await get(app, String(feed)).status == .notFound)
 
             // The coordinator records delivery: reach and the company's obligation follow.
             res = try await p.coordinator.post("/afspraken/\(agreement.id)/uitvoering", [("pupilsReached", "22"), ("teachers", "2")], csrfFrom: "/afspraken/\(agreement.id)")

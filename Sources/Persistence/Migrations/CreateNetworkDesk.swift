@@ -138,3 +138,16 @@ struct CreateSchoolPlans: AsyncMigration {
         try await database.schema("school_plans").delete()
     }
 }
+
+/// One secret calendar-feed address per organisation (only its SHA-256 hash is stored), so Outlook and Google
+/// Calendar can subscribe without logging in.
+struct CreateCalendarFeeds: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("calendar_feeds")
+            .field("organization_id", .string, .identifier(auto: false))
+            .field("token_hash", .string, .required)
+            .unique(on: "token_hash")
+            .create()
+    }
+    func revert(on database: any Database) async throws { try await database.schema("calendar_feeds").delete() }
+}

@@ -47,6 +47,7 @@ public enum Migrations {
             CreateActivityAgreements(),
             CreateMembershipApplications(),
             CreateSchoolPlans(),
+            CreateCalendarFeeds(),
         ]
     }
 }

@@ -178,3 +178,19 @@ extension DeskStore {
         return try row?.decode(column: "data", as: Data.self)
     }
 }
+
+extension DeskStore {
+    /// Replaces the organisation's feed secret (the old address stops working).
+    public func setCalendarFeed(organizationId: String, tokenHash: String) async throws {
+        try await database.transaction { tx in
+            let sql = RecordStore(tx).sql
+            try await sql.delete(from: "calendar_feeds").where("organization_id", .equal, SQLBind(organizationId)).run()
+            try await sql.insert(into: "calendar_feeds").columns("organization_id", "token_hash").values(SQLBind(organizationId), SQLBind(tokenHash)).run()
+        }
+    }
+
+    public func calendarFeedOrganization(tokenHash: String) async throws -> String? {
+        let row = try await records.sql.select().column("organization_id").from("calendar_feeds").where("token_hash", .equal, SQLBind(tokenHash)).first()
+        return try row?.decode(column: "organization_id", as: String.self)
+    }
+}

@@ -94,23 +94,64 @@ struct AgreementRoutes {
             return req.redirect(to: SiteRoute.agreement(agreement.id).path)
         }
         app.get(["organisaties", ":id", "activiteiten.ics"], access: desk) { req in
-            let data = try await PageSupport.dataset(req)
             let id = try req.parameters.require("id")
-            guard let org = data.organizations.first(where: { $0.id == id }) else { throw Abort(.notFound) }
             guard DeskSupport.involves(req, id) else { throw Abort(.forbidden, reason: "only your own organisation's calendar") }
-            let agreements = try await DeskStore(req.db).all(ActivityAgreement.self)
-            let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let entries = agreements.filter { ($0.schoolId == id || $0.companyId == id) && $0.status == .gepland && $0.date != nil }.map { a in
-                CalendarEntry(uid: a.id + "@masterplan", day: a.date!, startTime: a.startTime ?? "", durationMinutes: a.durationMinutes,
-                              summary: a.type.label(req.lang) + ": " + (names[a.schoolId] ?? a.schoolId) + " × " + (names[a.companyId] ?? a.companyId),
-                              location: a.place ?? "", description: (req.lang == .nl ? "Leerlingen: " : "Pupils: ") + String(a.pupils)
-                                + (a.transportNeeded ? (req.lang == .nl ? ". Vervoer nodig." : ". Transport needed.") : ""))
-            }
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-            headers.contentDisposition = .init(.attachment, filename: id + ".ics")
-            return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: "Masterplan – " + org.name, entries: entries, stamp: Date())))
+            return try await Self.calendar(req, organizationId: id)
         }
+        // A subscription address: the secret in the path is the authorisation (calendar apps cannot log in).
+        app.get(["agenda", ":token", "activiteiten.ics"], access: .public) { req in
+            let token = try req.parameters.require("token")
+            guard let id = try await DeskStore(req.db).calendarFeedOrganization(tokenHash: APITokens.hash(token)) else { throw Abort(.notFound) }
+            return try await Self.calendar(req, organizationId: id)
+        }
+        app.get(["organisaties", ":id", "agenda"], access: desk) { req in
+            let id = try req.parameters.require("id")
+            guard DeskSupport.involves(req, id) else { throw Abort(.forbidden, reason: "only your own organisation's calendar") }
+            return Self.feedPage(req, organizationId: id, address: nil)
+        }
+        app.post(["organisaties", ":id", "agenda"], access: desk) { req in
+            let id = try req.parameters.require("id")
+            guard DeskSupport.involves(req, id) else { throw Abort(.forbidden, reason: "only your own organisation's calendar") }
+            let token = randomToken()
+            try await DeskStore(req.db).setCalendarFeed(organizationId: id, tokenHash: APITokens.hash(token))
+            try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "calendar_feeds", entityId: id, action: "rotate", changes: [])
+            let base = Environment.get("MASTERPLAN_BASE_URL") ?? ("http://" + (req.headers.first(name: .host) ?? "localhost"))
+            return Self.feedPage(req, organizationId: id, address: base + SiteRoute.calendarFeed(token).path)
+        }
+    }
+
+    /// The organisation's planned activities as iCalendar.
+    static func calendar(_ req: Request, organizationId id: String) async throws -> Response {
+        let data = try await PageSupport.dataset(req)
+        guard let org = data.organizations.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        let agreements = try await DeskStore(req.db).all(ActivityAgreement.self)
+        let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let entries = agreements.filter { ($0.schoolId == id || $0.companyId == id) && $0.status == .gepland && $0.date != nil }.map { a in
+            CalendarEntry(uid: a.id + "@masterplan", day: a.date!, startTime: a.startTime ?? "", durationMinutes: a.durationMinutes,
+                          summary: a.type.label(req.lang) + ": " + (names[a.schoolId] ?? a.schoolId) + " × " + (names[a.companyId] ?? a.companyId),
+                          location: a.place ?? "", description: (req.lang == .nl ? "Leerlingen: " : "Pupils: ") + String(a.pupils)
+                            + (a.transportNeeded ? (req.lang == .nl ? ". Vervoer nodig." : ". Transport needed.") : ""))
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: id + ".ics")
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: "Masterplan – " + org.name, entries: entries, stamp: Date())))
+    }
+
+    static func feedPage(_ req: Request, organizationId id: String, address: String?) -> Response {
+        let ctx = PageSupport.context(req, title: Localized("Agenda-abonnement", "Calendar subscription"), section: .desk)
+        let t = ctx.t
+        return PageSupport.html(Layout.render(ctx, .group(
+            .p(.text(t("Geplande activiteiten van uw organisatie in Outlook of Google Agenda: abonneer u op een geheim adres. Wie het adres heeft, ziet de planning; maak een nieuw adres als het is uitgelekt (het oude werkt dan niet meer).",
+                       "Your organisation's planned activities in Outlook or Google Calendar: subscribe to a secret address. Whoever has it sees the schedule; make a new address if it leaked (the old one then stops working)."))),
+            .p(.a(.href(SiteRoute.organizationCalendar(id).path), .text(t("Of download het .ics-bestand", "Or download the .ics file")))),
+            .unwrap(address) { a in .group(
+                .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Uw nieuwe adres (wordt maar één keer getoond):", "Your new address (shown once):"))),
+                .p(.element(named: "code", nodes: [.class("feed"), .text(a)]))) },
+            Components.postForm(action: SiteRoute.calendarSubscription(id).path, csrf: ctx.csrf, class: "inline", [
+                DeskPages.button(t("Nieuw abonnementsadres maken", "Make a new subscription address")),
+            ])
+        )))
     }
 
     /// After delivery both sides are asked for their evaluation (rating 1–5 and remarks), through the outbox.

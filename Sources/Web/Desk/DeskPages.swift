@@ -45,7 +45,7 @@ enum DeskPages {
                               (SiteRoute.agreements.path, t("Afspraken", "Agreements")), (SiteRoute.compliance.path, t("Naleving", "Obligations"))]
             case .contactpersoon: [(SiteRoute.newRequest.path, t("Verzoek indienen", "Submit a request")), (SiteRoute.newOffer.path, t("Aanbod toevoegen", "Add an offer")),
                                    (SiteRoute.requests.path, t("Onze verzoeken", "Our requests")), (SiteRoute.agreements.path, t("Onze afspraken", "Our agreements"))]
-                + (a.organizationId.map { [(SiteRoute.organizationCalendar($0).path, t("Agenda (.ics)", "Calendar (.ics)"))] } ?? [])
+                + (a.organizationId.map { [(SiteRoute.calendarSubscription($0).path, t("Agenda (abonnement of .ics)", "Calendar (subscription or .ics)"))] } ?? [])
             case .analist: [(SiteRoute.agreementsExport("xlsx").path, t("Afspraken als XLSX", "Agreements as XLSX"))]
             case .projectleider: []
             }

@@ -51,6 +51,8 @@ public enum SiteRoute: Hashable, Sendable {
     case agreementStep(String, AgreementStep)
     case agreementsExport(String)
     case organizationCalendar(String)
+    case calendarSubscription(String)
+    case calendarFeed(String)
     case compliance
     case remind
     case reach
@@ -118,6 +120,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .agreementStep(let id, let step): return "/afspraken/" + escapePath(id) + "/" + step.rawValue
         case .agreementsExport(let format): return "/afspraken." + format
         case .organizationCalendar(let id): return "/organisaties/" + escapePath(id) + "/activiteiten.ics"
+        case .calendarSubscription(let id): return "/organisaties/" + escapePath(id) + "/agenda"
+        case .calendarFeed(let token): return "/agenda/" + escapePath(token) + "/activiteiten.ics"
         case .compliance: return "/naleving"
         case .remind: return "/naleving/herinneren"
         case .reach: return "/bereik"

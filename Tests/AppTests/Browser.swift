@@ -93,6 +93,15 @@ func makeAccount(_ app: Application, _ email: String, role: Role, org: String? =
     return account
 }
 
+/// A new account with the test password, logged in.
+func signedIn(_ app: Application, _ email: String, role: Role, org: String? = nil) async throws -> Browser {
+    try await makeAccount(app, email, role: role, org: org)
+    var browser = Browser(app)
+    let res = try await browser.login(email, "a-long-test-password-9")
+    #expect(res.status == .seeOther, "login as \(email)")
+    return browser
+}
+
 /// One account of each role, logged in, plus an anonymous browser.
 func browsers(_ app: Application) async throws -> [(String, Browser)] {
     var result: [(String, Browser)] = [("publiek", Browser(app))]

@@ -20,14 +20,9 @@ import VaporTesting
 
     func people(_ app: Application) async throws -> People {
         app.storage[DeskSupport.TodayKey.self] = Self.today
-        try await makeAccount(app, "coordinator@test.invalid", role: .beheerder)
-        try await makeAccount(app, "school@test.invalid", role: .contactpersoon, org: "montessori-college-oost")
-        try await makeAccount(app, "company@test.invalid", role: .contactpersoon, org: "infento")
-        var c = Browser(app), s = Browser(app), k = Browser(app)
-        _ = try await c.login("coordinator@test.invalid", "a-long-test-password-9")
-        _ = try await s.login("school@test.invalid", "a-long-test-password-9")
-        _ = try await k.login("company@test.invalid", "a-long-test-password-9")
-        return People(coordinator: c, school: s, company: k)
+        return People(coordinator: try await signedIn(app, "coordinator@test.invalid", role: .beheerder),
+                      school: try await signedIn(app, "school@test.invalid", role: .contactpersoon, org: "montessori-college-oost"),
+                      company: try await signedIn(app, "company@test.invalid", role: .contactpersoon, org: "infento"))
     }
 
     static let offerFields: [(String, String)] = [
@@ -216,9 +211,7 @@ import VaporTesting
             res = try await p.company.post("/afspraken/\(agreement.id)/bevestigen", [], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .conflict)
             // Someone else's agreement is not even visible.
-            try await makeAccount(app, "other@test.invalid", role: .contactpersoon, org: "alliander")
-            var other = Browser(app)
-            _ = try await other.login("other@test.invalid", "a-long-test-password-9")
+            var other = try await signedIn(app, "other@test.invalid", role: .contactpersoon, org: "alliander")
             #expect(try await other.get("/afspraken/\(agreement.id)").status == .notFound)
         }
     }
@@ -244,11 +237,8 @@ import VaporTesting
     @Test func applyApproveEndAndTheNetworkCountsFollow() async throws {
         try await withMasterplan { app in
             app.storage[DeskSupport.TodayKey.self] = PartialDate(year: 2026, month: 10, day: 1)
-            try await makeAccount(app, "coordinator@test.invalid", role: .beheerder)
-            try await makeAccount(app, "alliander@test.invalid", role: .contactpersoon, org: "alliander")
-            var coordinator = Browser(app), company = Browser(app)
-            _ = try await coordinator.login("coordinator@test.invalid", "a-long-test-password-9")
-            _ = try await company.login("alliander@test.invalid", "a-long-test-password-9")
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            var company = try await signedIn(app, "alliander@test.invalid", role: .contactpersoon, org: "alliander")
             var res = try await company.post("/netwerk/aanmelden", [("motivation", "te kort")], csrfFrom: "/netwerk/aanmelden")
             #expect(res.status == .badRequest && res.text.contains("motivation"))
             res = try await company.post("/netwerk/aanmelden", [("motivation", "Wij willen twee gastlessen per jaar geven over netbeheer.")], csrfFrom: "/netwerk/aanmelden")
@@ -284,11 +274,8 @@ import VaporTesting
     @Test func aSchoolPresentsItsPlanAndTheCoordinatorReturnsThenApprovesIt() async throws {
         try await withMasterplan { app in
             app.storage[DeskSupport.TodayKey.self] = PartialDate(year: 2026, month: 10, day: 1)
-            try await makeAccount(app, "coordinator@test.invalid", role: .beheerder)
-            try await makeAccount(app, "school@test.invalid", role: .contactpersoon, org: "montessori-college-oost")
-            var coordinator = Browser(app), school = Browser(app)
-            _ = try await coordinator.login("coordinator@test.invalid", "a-long-test-password-9")
-            _ = try await school.login("school@test.invalid", "a-long-test-password-9")
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            var school = try await signedIn(app, "school@test.invalid", role: .contactpersoon, org: "montessori-college-oost")
             let fields = [("goals", "Meer leerlingen kiezen techniek in klas 3"), ("activities", "Twee excursies en een techniekweek"),
                           ("levels[]", "vmbo-bk"), ("sectors[]", "metaal"), ("contact", "Teamleider bovenbouw")]
             var res = try await school.post("/netwerk/schoolplan", [("goals", "kort")], csrfFrom: "/netwerk/schoolplan")
@@ -312,9 +299,7 @@ import VaporTesting
             #expect(try await DeskStore(app.db).find(SchoolPlan.self, id: plan.id)?.pdfName == "techniekplan.pdf")
             #expect(Data(try await school.get("/netwerk/schoolplannen/\(plan.id)/plan.pdf").body.readableBytesView) == pdf)
             #expect(Data(try await coordinator.get("/netwerk/schoolplannen/\(plan.id)/plan.pdf").body.readableBytesView) == pdf)
-            try await makeAccount(app, "other-school@test.invalid", role: .contactpersoon, org: "mundus-college")
-            var other = Browser(app)
-            _ = try await other.login("other-school@test.invalid", "a-long-test-password-9")
+            var other = try await signedIn(app, "other-school@test.invalid", role: .contactpersoon, org: "mundus-college")
             #expect(try await other.get("/netwerk/schoolplannen/\(plan.id)/plan.pdf").status == .notFound)
             res = try await coordinator.post("/netwerk/schoolplannen/\(plan.id)", [("decision", "goedgekeurd")], csrfFrom: "/netwerk/schoolplannen")
             #expect(try await DeskStore(app.db).find(SchoolPlan.self, id: plan.id)?.status == .goedgekeurd)

@@ -148,12 +148,8 @@ struct EditRoutes {
         let t = ctx.t
         return PageSupport.html(Layout.render(ctx, Components.postForm(action: action, csrf: ctx.csrf, class: "edit", [
             Components.select(name: "status", label: t("Status", "Status"), options: statuses, selected: status, error: errors["status"]),
-            .div(.class("field"),
-                 .element(named: "label", nodes: [.attribute(named: "for", value: textField), .text(t("Beschrijving", "Description"))]),
-                 .element(named: "textarea", nodes: [.attribute(named: "name", value: textField), .attribute(named: "id", value: textField),
-                                                     .attribute(named: "rows", value: "8"), .text(text)]),
-                 .unwrap(errors[textField]) { .p(.class("error"), .id(textField + "-error"), .text($0)) }),
-            .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Opslaan", "Save"))]),
+            Components.textarea(textField, label: t("Beschrijving", "Description"), value: text, error: errors[textField], rows: 8),
+            Components.submit(t("Opslaan", "Save")),
         ])), status: httpStatus)
     }
 
@@ -163,8 +159,7 @@ struct EditRoutes {
         let ctx = PageSupport.context(req, title: Localized(org.name + " bewerken", "Edit " + org.name), section: .organizations)
         let t = ctx.t, lang = ctx.lang
         let body = Layout.render(ctx, .group(
-            .if(!errors.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"),
-                                    .text(t("Er is niets opgeslagen: verbeter de gemarkeerde velden.", "Nothing was saved: correct the marked fields.")))),
+            Components.errorSummary(errors, t, namingFields: false),
             Components.postForm(action: SiteRoute.editOrganization(org.id).path, csrf: ctx.csrf, class: "edit", [
                 Components.field("name", label: t("Naam", "Name"), value: org.name, error: errors["name"], required: true),
                 Components.checkboxes("sectors", legend: t("Sectoren", "Sectors"), options: Sector.allCases.map { ($0.rawValue, $0.label(lang)) },

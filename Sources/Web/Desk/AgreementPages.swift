@@ -26,7 +26,7 @@ extension DeskPages {
         }
         let isCoordinator = actor?.role == .beheerder
         return Layout.render(ctx, .group(
-            errorSummary(errors, t),
+            Components.errorSummary(errors, t),
             .unwrap(errors["status"]) { .p(.class("error"), .text($0)) },
             Components.facts([
                 (t("Status", "Status"), Components.badge(a.status.label(lang))),
@@ -47,7 +47,7 @@ extension DeskPages {
                 (t("Reden van annulering", "Reason for cancelling"), a.cancelReason.map { .text($0) }),
                 (t("Verzoek", "Request"), a.requestId.map { .a(.href(SiteRoute.request($0).path), .text($0)) }),
             ]),
-            form(.confirm, t("Bevestigen", "Confirm"), [.p(.text(t("Het bedrijf gaat akkoord met deze afspraak.", "The company agrees to this activity."))), button(t("Afspraak bevestigen", "Confirm the agreement"))]),
+            form(.confirm, t("Bevestigen", "Confirm"), [.p(.text(t("Het bedrijf gaat akkoord met deze afspraak.", "The company agrees to this activity."))), Components.submit(t("Afspraak bevestigen", "Confirm the agreement"))]),
             form(.plan, t("Plannen", "Schedule"), [
                 Components.field("date", label: t("Datum", "Date"), value: a.date?.description, type: "date", error: errors["date"], required: true),
                 Components.field("startTime", label: t("Begintijd", "Start time"), value: a.startTime, type: "time", error: errors["startTime"]),
@@ -55,22 +55,22 @@ extension DeskPages {
                 Components.field("place", label: t("Plaats", "Place"), value: a.place, error: errors["place"]),
                 Components.field("pupils", label: t("Leerlingen", "Pupils"), value: String(a.pupils), type: "number", error: errors["pupils"]),
                 checkbox("transportNeeded", label: t("Vervoer nodig", "Transport needed"), checked: a.transportNeeded),
-                button(t("Afspraak plannen", "Schedule")),
+                Components.submit(t("Afspraak plannen", "Schedule")),
             ]),
             form(.deliver, t("Uitvoering vastleggen", "Record delivery"), [
                 Components.field("pupilsReached", label: t("Leerlingen bereikt", "Pupils reached"), value: a.pupilsReached.map(String.init) ?? String(a.pupils), type: "number", error: errors["pupilsReached"], required: true),
                 Components.field("teachers", label: t("Docenten", "Teachers"), value: a.teachers.map(String.init), type: "number", error: errors["teachers"]),
-                button(t("Uitvoering vastleggen", "Record delivery")),
+                Components.submit(t("Uitvoering vastleggen", "Record delivery")),
             ]),
             form(.evaluate, t("Evalueren", "Evaluate"), [
                 .if(isCoordinator, Components.select(name: "side", label: t("Namens", "On behalf of"), options: [("school", t("de school", "the school")), ("company", t("het bedrijf", "the company"))], selected: nil, error: errors["side"])),
                 Components.select(name: "rating", label: t("Waardering (1–5)", "Rating (1–5)"), options: (1...5).map { (String($0), String($0)) }, selected: "4", error: errors["rating"]),
-                textarea("remarks", label: t("Opmerkingen", "Remarks"), value: "", error: errors["remarks"]),
-                button(t("Evaluatie opslaan", "Save evaluation")),
+                Components.textarea("remarks", label: t("Opmerkingen", "Remarks"), value: "", error: errors["remarks"]),
+                Components.submit(t("Evaluatie opslaan", "Save evaluation")),
             ]),
             form(.cancel, t("Annuleren", "Cancel"), [
                 Components.field("reason", label: t("Reden", "Reason"), value: nil, error: errors["reason"], required: true),
-                button(t("Afspraak annuleren", "Cancel the agreement")),
+                Components.submit(t("Afspraak annuleren", "Cancel the agreement")),
             ])
         ))
     }
@@ -89,9 +89,9 @@ extension DeskPages {
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.compliance.path),
                 Components.select(name: "kind", label: t("Soort", "Kind"), options: [("", t("Alle", "All")), ("company", t("Bedrijven", "Companies")), ("school", t("Scholen", "Schools")), ("other", t("Overig", "Other"))], selected: kind, error: nil),
                 Components.select(name: "district", label: t("Stadsdeel", "District"), options: [("", t("Alle", "All"))] + districts.map { ($0, $0) }, selected: district, error: nil),
-                button(t("Filter", "Filter"))]),
+                Components.submit(t("Filter", "Filter"))]),
             Components.postForm(action: SiteRoute.remind.path, csrf: ctx.csrf, class: "inline", [
-                button(t("Herinnering sturen aan alle leden die achterlopen (\(behind))", "Send a reminder to every member behind (\(behind))")),
+                Components.submit(t("Herinnering sturen aan alle leden die achterlopen (\(behind))", "Send a reminder to every member behind (\(behind))")),
             ]),
             Components.table(caption: t("Naleving per lid", "Obligations per member"),
                              headers: [t("Lid", "Member"), t("Status", "Status"), t("Vereist", "Required"), t("Uitgevoerd", "Delivered"), t("Gepland", "Planned")],

@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Foundation
 import Persistence
 import Reports
@@ -149,16 +148,14 @@ struct AgreementRoutes {
                 .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Uw nieuwe adres (wordt maar één keer getoond):", "Your new address (shown once):"))),
                 .p(.element(named: "code", nodes: [.class("feed"), .text(a)]))) },
             Components.postForm(action: SiteRoute.calendarSubscription(id).path, csrf: ctx.csrf, class: "inline", [
-                DeskPages.button(t("Nieuw abonnementsadres maken", "Make a new subscription address")),
+                Components.submit(t("Nieuw abonnementsadres maken", "Make a new subscription address")),
             ])
         )))
     }
 
     /// After delivery both sides are asked for their evaluation (rating 1–5 and remarks), through the outbox.
     static func askForEvaluation(_ req: Request, _ a: ActivityAgreement, loaded: DeskSupport.Loaded) async throws {
-        let contacts = try await AccountModel.query(on: req.db).filter(\.$organizationId ~~ [a.schoolId, a.companyId])
-            .filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil).all()
-        for contact in contacts {
+        for contact in try await Contacts.of(a.schoolId, on: req.db) + Contacts.of(a.companyId, on: req.db) {
             try await Outbox.send(to: contact.email, subject: "Masterplan Techniek: hoe ging de activiteit?",
                                   body: "Beste \(contact.name),\n\nDe activiteit ‘\(a.type.label(.nl))’ van \(DeskSupport.name(a.companyId, loaded)) met \(DeskSupport.name(a.schoolId, loaded)) is uitgevoerd. Geef uw waardering (1–5) en opmerkingen op de pagina van de afspraak: \(SiteRoute.agreement(a.id).path)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
                                   on: req)

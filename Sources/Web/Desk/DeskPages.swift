@@ -7,20 +7,6 @@ import Plot
 enum DeskPages {
     typealias N = Node<HTML.BodyContext>
 
-    static func errorSummary(_ errors: [String: String], _ t: (String, String) -> String) -> N {
-        .if(!errors.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"),
-                                .text(t("Er is niets opgeslagen: verbeter de gemarkeerde velden.", "Nothing was saved: correct the marked fields.")
-                                      + " (" + errors.keys.sorted().joined(separator: ", ") + ")")))
-    }
-
-    static func textarea(_ name: String, label: String, value: String, error: String?) -> N {
-        .div(.class("field"),
-             .element(named: "label", nodes: [.attribute(named: "for", value: name), .text(label)]),
-             .element(named: "textarea", nodes: [.attribute(named: "name", value: name), .attribute(named: "id", value: name),
-                                                 .attribute(named: "rows", value: "4"), .text(value)]),
-             .unwrap(error) { .p(.class("error"), .id(name + "-error"), .text($0)) })
-    }
-
     static func checkbox(_ name: String, label: String, checked: Bool) -> N {
         .div(.class("field check"),
              .selfClosedElement(named: "input", attributes: [
@@ -29,8 +15,6 @@ enum DeskPages {
              ] as [Attribute<HTML.BodyContext>]),
              .element(named: "label", nodes: [.attribute(named: "for", value: name), .text(label)]))
     }
-
-    static func button(_ text: String) -> N { .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(text)]) }
 
     static func home(_ ctx: PageContext, loaded: DeskSupport.Loaded, actor: Actor?, today: PartialDate) -> String {
         let t = ctx.t
@@ -66,19 +50,18 @@ enum DeskPages {
     static func catalogue(_ ctx: PageContext, offers: [Offer], loaded: DeskSupport.Loaded, type: ActivityType?, actor: Actor?) -> String {
         let t = ctx.t, lang = ctx.lang
         let canAdd = actor.map { [.beheerder, .contactpersoon].contains($0.role) } ?? false
-        func mine(_ o: Offer) -> Bool { actor?.role == .beheerder || (actor?.role == .contactpersoon && actor?.organizationId == o.organizationId) }
         return Layout.render(ctx, .group(
             .if(canAdd, .p(.a(.href(SiteRoute.newOffer.path), .text(t("Aanbod toevoegen", "Add an offer"))))),
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.offers.path),
                 Components.select(name: "type", label: t("Soort", "Kind"), options: [("", t("Alle", "All"))] + ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
                                   selected: type?.rawValue ?? "", error: nil),
-                button(t("Filter", "Filter"))]),
+                Components.submit(t("Filter", "Filter"))]),
             offers.isEmpty ? .p(.text(t("Er is (nog) geen aanbod.", "There are no offers (yet)."))) :
             Components.table(caption: t("Aanbod", "Offers"),
                              headers: [t("Titel", "Title"), t("Soort", "Kind"), t("Organisatie", "Organisation"), t("Sectoren", "Sectors"), t("Niveaus", "Levels"),
                                        t("Groep", "Group"), t("Beschikbaar", "Available"), t("Nog te geven", "Times left")],
                              rows: offers.map { o in [
-                                .group(.text(o.title), .if(mine(o), .group(.text(" · "), .a(.href(SiteRoute.editOffer(o.id).path), .text(t("bewerken", "edit")))))),
+                                .group(.text(o.title), .if(Permissions.canEditOrganization(actor, o.organizationId), .group(.text(" · "), .a(.href(SiteRoute.editOffer(o.id).path), .text(t("bewerken", "edit")))))),
                                 .text(o.type.label(lang)), Components.orgLink(o.organizationId, loaded.data),
                                 .text(o.sectors.map { $0.label(lang) }.joined(separator: ", ")), .text(o.levels.map { $0.label(lang) }.joined(separator: ", ")),
                                 .text("\(o.groupMin)–\(o.groupMax)"), .text(o.availableFrom.label(lang) + " – " + o.availableTo.label(lang)),
@@ -95,7 +78,7 @@ enum DeskPages {
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.requests.path),
                 Components.select(name: "status", label: t("Status", "Status"), options: [("", t("Alle", "All"))] + RequestStatus.allCases.map { ($0.rawValue, $0.label(lang)) },
                                   selected: status?.rawValue ?? "", error: nil),
-                button(t("Filter", "Filter"))]),
+                Components.submit(t("Filter", "Filter"))]),
             requests.isEmpty ? .p(.text(t("Geen verzoeken.", "No requests."))) :
             Components.table(caption: t("Verzoeken", "Requests"),
                              headers: [t("School", "School"), t("Soort", "Kind"), t("Niveau", "Level"), t("Leerlingen", "Pupils"), t("Periode", "Period"),
@@ -130,7 +113,7 @@ enum DeskPages {
             ]),
             .if(!nextStatuses.isEmpty, Components.postForm(action: SiteRoute.requestStatus(r.id).path, csrf: ctx.csrf, class: "inline", [
                 Components.select(name: "status", label: t("Status wijzigen", "Change status"), options: nextStatuses.map { ($0.rawValue, $0.label(lang)) }, selected: nil, error: nil),
-                button(t("Wijzigen", "Change")),
+                Components.submit(t("Wijzigen", "Change")),
             ])),
             .if(!agreements.isEmpty, .section(.h2(.text(t("Afspraken", "Agreements"))), .ul(.forEach(agreements) { a in
                 .li(.a(.href(SiteRoute.agreement(a.id).path), .text(DeskSupport.name(a.companyId, loaded) + " – " + a.status.label(lang))))
@@ -142,7 +125,7 @@ enum DeskPages {
                         .ul(.forEach(c.reasons) { reason in .li(.text(reason.label(lang) + ": " + (reason.points >= 0 ? "+" : "") + String(reason.points))) }),
                         Components.postForm(action: SiteRoute.proposeOffer(r.id).path, csrf: ctx.csrf, class: "inline", [
                             .input(.type(.hidden), .name("offerId"), .value(c.offer.id)),
-                            button(t("Voorstellen: ", "Propose: ") + c.offer.title),
+                            Components.submit(t("Voorstellen: ", "Propose: ") + c.offer.title),
                         ]))
                 }),
                 .if(!excluded.isEmpty, .p(.class("note"), .text(t("Niet passend: ", "Not fitting: ") + excluded.map { "\($0.0) (\($0.1))" }.joined(separator: "; ")))))),
@@ -173,7 +156,7 @@ enum DeskPages {
                                         .span(.class("visually-hidden"), .text(t("Voorstellen", "Propose") + " " + r.id)),
                                     ]),
                                  ] }, numericFrom: 3),
-                button(t("Voorstellen versturen", "Send the proposals")),
+                Components.submit(t("Voorstellen versturen", "Send the proposals")),
             ]),
             .if(!left.isEmpty, .section(.h2(.text(t("Zonder toewijzing", "Not allocated"))), .ul(.forEach(left) { r in
                 .li(.a(.href(SiteRoute.request(r.id).path), .text(DeskSupport.name(r.schoolId, loaded) + " – " + r.type.label(lang))))

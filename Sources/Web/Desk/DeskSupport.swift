@@ -46,12 +46,10 @@ enum DeskSupport {
 
     static func actorId(_ req: Request) -> String { req.actor?.accountId ?? "?" }
 
-    /// A contact person sees their own organisation's records; the coordinator sees all.
+    /// A contact person sees their own organisation's records; the coordinator sees all (the same rule as editing
+    /// an organisation, applied to each organisation a record involves).
     static func involves(_ req: Request, _ ids: String...) -> Bool {
-        guard let actor = req.actor else { return false }
-        if actor.role == .beheerder { return true }
-        guard actor.role == .contactpersoon, let own = actor.organizationId else { return false }
-        return ids.contains(own)
+        ids.contains { Permissions.canEditOrganization(req.actor, $0) }
     }
 
     static func name(_ id: String, _ loaded: Loaded) -> String { loaded.organizations[id]?.name ?? id }

@@ -135,10 +135,10 @@ struct MembershipRoutes {
                        "As a Vriend, a company organises at least two technical activities a school year for or with schools; a school presents a plan for technology education."))),
             .if(!mine.isEmpty, Components.table(caption: t("Uw aanmeldingen", "Your applications"), headers: [t("Ingediend", "Applied"), t("Status", "Status"), t("Opmerking", "Remark")],
                                                 rows: mine.map { [.text($0.appliedOn.label(lang)), Components.badge($0.status.label(lang)), .text($0.remarks ?? $0.endReason ?? "")] }, numericFrom: 9)),
-            DeskPages.errorSummary(errors, t),
+            Components.errorSummary(errors, t),
             Components.postForm(action: SiteRoute.membershipApply.path, csrf: ctx.csrf, class: "edit", [
-                DeskPages.textarea("motivation", label: t("Motivatie", "Motivation"), value: motivation, error: errors["motivation"]),
-                DeskPages.button(t("Aanmelden als Vriend", "Apply as a Vriend")),
+                Components.textarea("motivation", label: t("Motivatie", "Motivation"), value: motivation, error: errors["motivation"]),
+                Components.submit(t("Aanmelden als Vriend", "Apply as a Vriend")),
             ])
         )), status: status)
     }
@@ -152,11 +152,11 @@ struct MembershipRoutes {
                              rows: applications.map { a in [
                                 Components.orgLink(a.organizationId, loaded.data), .text(a.appliedOn.label(lang)), .text(a.motivation), Components.badge(a.status.label(lang)),
                                 a.status == .aangevraagd ? .group(
-                                    Components.postForm(action: SiteRoute.membershipDecision(a.id, "goedkeuren").path, csrf: ctx.csrf, class: "inline", [DeskPages.button(t("Goedkeuren", "Approve"))]),
+                                    Components.postForm(action: SiteRoute.membershipDecision(a.id, "goedkeuren").path, csrf: ctx.csrf, class: "inline", [Components.submit(t("Goedkeuren", "Approve"))]),
                                     Components.postForm(action: SiteRoute.membershipDecision(a.id, "afwijzen").path, csrf: ctx.csrf, class: "inline", [
-                                        Components.field("remarks-" + a.id, label: t("Reden van afwijzing", "Reason for declining"), value: nil), DeskPages.button(t("Afwijzen", "Decline"))]))
+                                        Components.field("remarks-" + a.id, label: t("Reden van afwijzing", "Reason for declining"), value: nil), Components.submit(t("Afwijzen", "Decline"))]))
                                 : a.status == .goedgekeurd ? Components.postForm(action: SiteRoute.membershipDecision(a.id, "beeindigen").path, csrf: ctx.csrf, class: "inline", [
-                                        Components.field("reason", label: t("Reden van beëindiging", "Reason for ending"), value: nil), DeskPages.button(t("Lidmaatschap beëindigen", "End the membership"))])
+                                        Components.field("reason", label: t("Reden van beëindiging", "Reason for ending"), value: nil), Components.submit(t("Lidmaatschap beëindigen", "End the membership"))])
                                 : .text(a.endReason ?? a.remarks ?? ""),
                              ] }, numericFrom: 9)
         ))
@@ -172,20 +172,20 @@ struct MembershipRoutes {
             .p(.text(t("Schooljaar \(year). ", "School year \(year). ")),
                .unwrap(existing) { p in .group(.text(t("Status: ", "Status: ")), Components.badge(p.status.label(lang)), .unwrap(p.remarks) { .text(" — " + $0) }) }),
             .unwrap(existing?.pdfName) { name in .p(.a(.href(SiteRoute.schoolPlanPDF(existing!.id).path), .text("PDF: " + name))) },
-            DeskPages.errorSummary(errors, t),
+            Components.errorSummary(errors, t),
             .element(named: "form", nodes: [
                 .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.schoolPlan.path),
                 .attribute(named: "enctype", value: "multipart/form-data"), .class("edit"),
                 .input(.type(.hidden), .name("_csrf"), .value(ctx.csrf ?? "")),
-                DeskPages.textarea("goals", label: t("Doelen", "Goals"), value: plan?.goals ?? "", error: errors["goals"]),
-                DeskPages.textarea("activities", label: t("Activiteiten", "Activities"), value: plan?.activities ?? "", error: errors["activities"]),
+                Components.textarea("goals", label: t("Doelen", "Goals"), value: plan?.goals ?? "", error: errors["goals"]),
+                Components.textarea("activities", label: t("Activiteiten", "Activities"), value: plan?.activities ?? "", error: errors["activities"]),
                 Components.checkboxes("levels", legend: t("Niveaus", "Levels"), options: EducationLevel.allCases.map { ($0.rawValue, $0.label(lang)) },
                                       checked: Set((plan?.levels ?? []).map(\.rawValue)), error: errors["levels"]),
                 Components.checkboxes("sectors", legend: t("Sectoren", "Sectors"), options: Sector.allCases.map { ($0.rawValue, $0.label(lang)) },
                                       checked: Set((plan?.sectors ?? []).map(\.rawValue)), error: errors["sectors"]),
                 Components.field("contact", label: t("Contact (naam of functie)", "Contact (name or function)"), value: plan?.contact, error: errors["contact"], required: true),
                 Components.field("pdf", label: t("Plan als PDF (optioneel)", "Plan as PDF (optional)"), value: nil, type: "file", error: errors["pdf"]),
-                DeskPages.button(t("Plan indienen", "Submit the plan")),
+                Components.submit(t("Plan indienen", "Submit the plan")),
             ])
         )), status: status)
     }
@@ -208,7 +208,7 @@ struct MembershipRoutes {
                          .if(p.status == .ingediend, Components.postForm(action: SiteRoute.schoolPlanDecision(p.id).path, csrf: ctx.csrf, class: "edit", [
                             Components.select(name: "decision", label: t("Besluit", "Decision"), options: [("goedgekeurd", t("Goedkeuren", "Approve")), ("teruggestuurd", t("Terugsturen met opmerkingen", "Return with remarks"))], selected: nil, error: nil),
                             Components.field("remarks", label: t("Opmerkingen", "Remarks"), value: nil),
-                            DeskPages.button(t("Besluit opslaan", "Save decision")),
+                            Components.submit(t("Besluit opslaan", "Save decision")),
                          ])))
             })
         ))

@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Persistence
 import Vapor
 
@@ -35,9 +34,7 @@ struct NetworkDeskRoutes {
             let behind = Self.overview(req, loaded).filter { $0.status == .behind }
             var sent = 0
             for row in behind {
-                let contacts = try await AccountModel.query(on: req.db).filter(\.$organizationId == row.organization.id)
-                    .filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil).all()
-                for contact in contacts {
+                for contact in try await Contacts.of(row.organization.id, on: req.db) {
                     try await Outbox.send(to: contact.email, subject: "Masterplan Techniek: uw bijdrage dit schooljaar",
                                           body: "Beste \(contact.name),\n\nVolgens de netwerkbalie heeft \(row.organization.name) dit schooljaar \(row.delivered) van de \(row.required) afgesproken activiteiten uitgevoerd. Bekijk het aanbod en de verzoeken van scholen op de netwerkbalie.\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
                                           on: req)

@@ -10,8 +10,7 @@ struct OfferRoutes {
         app.get(["aanbod"], access: .public) { req in
             let loaded = try await DeskSupport.load(req)
             let type = req.query[String.self, at: "type"].flatMap(ActivityType.init(rawValue:))
-            let own = { (o: Offer) in req.actor?.role == .beheerder || (req.actor?.role == .contactpersoon && req.actor?.organizationId == o.organizationId) }
-            let offers = loaded.offers.filter { ($0.active || own($0)) && (type == nil || $0.type == type) }
+            let offers = loaded.offers.filter { ($0.active || DeskSupport.involves(req, $0.organizationId)) && (type == nil || $0.type == type) }
             return PageSupport.html(DeskPages.catalogue(PageSupport.context(req, title: Localized("Aanbod", "Offers"), section: .desk),
                                                         offers: offers, loaded: loaded, type: type, actor: req.actor))
         }
@@ -85,14 +84,14 @@ struct OfferRoutes {
                                 options: loaded.data.organizations.map { ($0.id, $0.name) }, selected: offer.organizationId, error: errors["organizationId"])
             : .p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded)))
         return PageSupport.html(Layout.render(ctx, .group(
-            DeskPages.errorSummary(errors, t),
+            Components.errorSummary(errors, t),
             Components.postForm(action: action, csrf: ctx.csrf, class: "edit", [
                 editing ? .p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded))) : orgChoice,
                 .if(editing, DeskPages.checkbox("active", label: t("Actief (uitvinken: uit de catalogus halen)", "Active (untick: withdraw from the catalogue)"), checked: offer.active)),
                 Components.select(name: "type", label: t("Soort activiteit", "Kind of activity"), options: ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
                                   selected: offer.type.rawValue, error: errors["type"]),
                 Components.field("title", label: t("Titel", "Title"), value: offer.title, error: errors["title"], required: true),
-                DeskPages.textarea("description", label: t("Beschrijving", "Description"), value: offer.description ?? "", error: errors["description"]),
+                Components.textarea("description", label: t("Beschrijving", "Description"), value: offer.description ?? "", error: errors["description"]),
                 Components.checkboxes("sectors", legend: t("Sectoren", "Sectors"), options: Sector.allCases.map { ($0.rawValue, $0.label(lang)) },
                                       checked: Set(offer.sectors.map(\.rawValue)), error: errors["sectors"]),
                 Components.checkboxes("levels", legend: t("Onderwijsniveaus", "Education levels"), options: EducationLevel.allCases.map { ($0.rawValue, $0.label(lang)) },
@@ -110,7 +109,7 @@ struct OfferRoutes {
                 Components.field("longitude", label: t("Lengtegraad", "Longitude"), value: offer.longitude.map { String($0) }, error: errors["longitude"], hint: "4.89"),
                 DeskPages.checkbox("pupilsTravel", label: t("Leerlingen reizen naar de locatie", "Pupils travel to the location"), checked: offer.pupilsTravel),
                 Components.field("accessibility", label: t("Toegankelijkheid", "Accessibility"), value: offer.accessibility, error: errors["accessibility"]),
-                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Aanbod opslaan", "Save offer"))]),
+                Components.submit(t("Aanbod opslaan", "Save offer")),
             ]))), status: status)
     }
 }

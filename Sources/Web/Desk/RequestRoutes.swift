@@ -161,7 +161,7 @@ struct RequestRoutes {
             : .group(.p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(request.schoolId, loaded))),
                      .unwrap(errors["schoolId"]) { .p(.class("error"), .text($0)) })
         return PageSupport.html(Layout.render(ctx, .group(
-            DeskPages.errorSummary(errors, t),
+            Components.errorSummary(errors, t),
             Components.postForm(action: SiteRoute.newRequest.path, csrf: ctx.csrf, class: "edit", [
                 schoolChoice,
                 Components.select(name: "type", label: t("Soort activiteit", "Kind of activity"), options: ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
@@ -175,8 +175,8 @@ struct RequestRoutes {
                 Components.field("windowEnd", label: t("Tot en met", "Until"), value: request.windowEnd.description, type: "date", error: errors["windowEnd"], required: true),
                 Components.field("maxDistanceKm", label: t("Hoogstens zo ver (km, leeg: maakt niet uit)", "At most this far (km, empty: any)"),
                                  value: request.maxDistanceKm.map { String($0) }, error: errors["maxDistanceKm"]),
-                DeskPages.textarea("remarks", label: t("Opmerkingen", "Remarks"), value: request.remarks ?? "", error: errors["remarks"]),
-                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Verzoek indienen", "Submit request"))]),
+                Components.textarea("remarks", label: t("Opmerkingen", "Remarks"), value: request.remarks ?? "", error: errors["remarks"]),
+                Components.submit(t("Verzoek indienen", "Submit request")),
             ]))), status: status)
     }
 }

@@ -46,7 +46,7 @@ struct NetworkPage {
             Components.chart(chart, style: .groupedBar, id: "chart-network", lang: lang),
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.network.path),
                 Components.field("datum", label: t("Leden op datum", "Members on date"), value: today.description, type: "date"),
-                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Toon", "Show"))])]),
+                Components.submit(t("Toon", "Show"))]),
             .if(ctx.user?.role == .contactpersoon, .p(.a(.href(SiteRoute.membershipApply.path), .text(t("Vriend worden", "Become a Vriend"))), .text(" · "),
                                                       .a(.href(SiteRoute.schoolPlan.path), .text(t("Plan voor techniekonderwijs (scholen)", "Plan for technology education (schools)"))))),
             .if(ctx.user?.role == .beheerder, .p(.a(.href(SiteRoute.membershipApplications.path), .text(t("Aanmeldingen als Vriend", "Applications to join"))), .text(" · "),

@@ -94,6 +94,26 @@ enum Components {
         ] + nodes)
     }
 
+    /// The alert above a form that was refused; `namingFields` adds the names of the fields to correct.
+    static func errorSummary(_ errors: [String: String], _ t: (String, String) -> String, namingFields: Bool = true) -> Node<HTML.BodyContext> {
+        .if(!errors.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"),
+                                .text(t("Er is niets opgeslagen: verbeter de gemarkeerde velden.", "Nothing was saved: correct the marked fields.")
+                                      + (namingFields ? " (" + errors.keys.sorted().joined(separator: ", ") + ")" : ""))))
+    }
+
+    /// A labelled multi-line text field with its error message.
+    static func textarea(_ name: String, label: String, value: String, error: String?, rows: Int = 4) -> Node<HTML.BodyContext> {
+        .div(.class("field"),
+             .element(named: "label", nodes: [.attribute(named: "for", value: name), .text(label)]),
+             .element(named: "textarea", nodes: [.attribute(named: "name", value: name), .attribute(named: "id", value: name),
+                                                 .attribute(named: "rows", value: String(rows)), .text(value)]),
+             .unwrap(error) { .p(.class("error"), .id(name + "-error"), .text($0)) })
+    }
+
+    static func submit(_ text: String) -> Node<HTML.BodyContext> {
+        .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(text)])
+    }
+
     /// A labelled input with its error message right next to it.
     static func field(_ name: String, label: String, value: String?, type: String = "text", error: String? = nil,
                       hint: String? = nil, required: Bool = false, autocomplete: String? = nil) -> Node<HTML.BodyContext> {

@@ -309,3 +309,24 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct RecordStoreAddTests {
+    /// Adding one dataset record appends it, audits it and refuses a duplicate key, without rewriting the table.
+    @Test func addAppendsOneValidRecord() async throws {
+        try await withMasterplan { app in
+            let store = RecordStore(app.db)
+            let before = try await store.all(Membership.self)
+            let version = try await store.version()
+            let m = Membership(id: "vriend-alliander-test", organizationId: "alliander", startDate: PartialDate(year: 2026, month: 10, day: 1), evidence: "test", source: "test")
+            try await store.add(m, actor: "test")
+            #expect(try await store.all(Membership.self) == before + [m])
+            #expect(try await store.version() == version + 1)
+            await #expect(throws: StoreError.self) { try await store.add(m, actor: "test") }
+            var unknown = m
+            unknown.id = "vriend-onbekend"
+            unknown.organizationId = "bestaat-niet"
+            await #expect(throws: StoreError.self) { try await store.add(unknown, actor: "test") }
+            #expect(try await store.all(Membership.self).count == before.count + 1)
+        }
+    }
+}

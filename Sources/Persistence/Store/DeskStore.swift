@@ -25,12 +25,7 @@ public struct DeskStore: Sendable {
     }
 
     func insertInTransaction<R: Record>(_ record: R, actor: String) async throws {
-        let sql = records.sql
-        let row = try await sql.select().column(SQLFunction("MAX", args: SQLIdentifier("position")), as: "p").from(R.entity).first()
-        let position = (try row?.decodeNil(column: "p") == false ? try row?.decode(column: "p", as: Int.self) : nil) ?? 0
-        let encoded = try RowCodec.encode(record)
-        try await sql.insert(into: R.entity).columns(["position"] + encoded.map(\.column))
-            .values([SQLBind(position + 1)] + encoded.map { records.bind($0.cell) }).run()
+        try await records.append(record)
         try await AuditLog.record(on: database, actor: actor, entity: R.entity, entityId: record.key, action: "create",
                                   changes: try AuditLog.changes(before: nil as R?, after: record))
     }
@@ -140,11 +135,7 @@ extension DeskStore {
         let membership = Membership(id: "vriend-" + application.organizationId + "-" + today.description, organizationId: application.organizationId,
                                     startDate: today, evidence: "Aangemeld via de netwerkbalie; goedgekeurd op \(today.label(.nl))", source: "Netwerkbalie")
         try await database.transaction { tx in
-            var data = Dataset()
-            data.memberships = [membership]
-            try await RecordStore(tx).merge(data)
-            try await AuditLog.record(on: tx, actor: actor, entity: Membership.entity, entityId: membership.id, action: "create",
-                                      changes: try AuditLog.changes(before: nil as Membership?, after: membership))
+            try await RecordStore(tx).add(membership, actor: actor)
             var approved = application
             approved.status = .goedgekeurd
             approved.decidedOn = today

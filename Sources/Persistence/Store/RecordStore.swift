@@ -107,6 +107,30 @@ public struct RecordStore: Sendable {
         }
     }
 
+    /// Adds one record at the end of its table, checks that the dataset stays valid (a duplicate key included) and
+    /// audits it with every field, in one transaction; the other rows are not rewritten.
+    public func add<R: Record>(_ record: R, actor: String) async throws {
+        try await database.transaction { tx in
+            let store = RecordStore(tx)
+            var data = try await store.dataset()
+            data[keyPath: try Self.table(for: R.self)].append(record)
+            if let v = data.violations().first { throw StoreError.invalid(v) }
+            try await store.append(record)
+            try await AuditLog.record(on: tx, actor: actor, entity: R.entity, entityId: record.key, action: "create",
+                                      changes: try AuditLog.changes(before: nil as R?, after: record))
+            try await store.bumpVersion()
+        }
+    }
+
+    /// Inserts one row after the last position of its table.
+    func append<R: Record>(_ record: R) async throws {
+        let row = try await sql.select().column(SQLFunction("MAX", args: SQLIdentifier("position")), as: "p").from(R.entity).first()
+        let last = try row.flatMap { try $0.decodeNil(column: "p") ? nil : try $0.decode(column: "p", as: Int.self) } ?? -1
+        let encoded = try RowCodec.encode(record)
+        try await sql.insert(into: R.entity).columns(["position"] + encoded.map(\.column))
+            .values([SQLBind(last + 1)] + encoded.map { bind($0.cell) }).run()
+    }
+
     static func table<R: Record>(for type: R.Type) throws -> WritableKeyPath<Dataset, [R]> {
         for table in Dataset.tables { if let kp = keyPath(of: table, as: R.self) { return kp } }
         throw StoreError.notFound(entity: R.entity, key: "(table)")

@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
         .target(name: "Web", dependencies: [
-            "Domain", "Persistence", "Reports",
+            "Domain", "Persistence", "Reports", "Optimization",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),

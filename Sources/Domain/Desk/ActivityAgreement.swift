@@ -25,18 +25,33 @@ public struct ActivityAgreement: Record {
     public var evaluation: String?
     public var cancelReason: String?
     public var createdOn: PartialDate
+    /// Made at this Matchingday (`MatchingdayEvent.id`), with the date window agreed there.
+    public var eventId: String?
+    public var windowStart: PartialDate?
+    public var windowEnd: PartialDate?
+    /// When both sides are asked whether it happened (six months after a Matchingday), and when they were.
+    public var followUpOn: PartialDate?
+    public var followUpSentOn: PartialDate?
     public var key: String { id }
 
     public init(id: String, requestId: String? = nil, offerId: String? = nil, schoolId: String, companyId: String, type: ActivityType,
                 status: AgreementStatus = .voorgesteld, level: EducationLevel? = nil, sectors: [Sector] = [], pupils: Int,
                 date: PartialDate? = nil, startTime: String? = nil, durationMinutes: Int = 120, place: String? = nil,
                 transportNeeded: Bool = false, pupilsReached: Int? = nil, teachers: Int? = nil, schoolRating: Int? = nil,
-                companyRating: Int? = nil, evaluation: String? = nil, cancelReason: String? = nil, createdOn: PartialDate) {
+                companyRating: Int? = nil, evaluation: String? = nil, cancelReason: String? = nil, createdOn: PartialDate,
+                eventId: String? = nil, windowStart: PartialDate? = nil, windowEnd: PartialDate? = nil, followUpOn: PartialDate? = nil) {
         self.id = id; self.requestId = requestId; self.offerId = offerId; self.schoolId = schoolId; self.companyId = companyId
         self.type = type; self.status = status; self.level = level; self.sectors = sectors; self.pupils = pupils; self.date = date
         self.startTime = startTime; self.durationMinutes = durationMinutes; self.place = place; self.transportNeeded = transportNeeded
         self.pupilsReached = pupilsReached; self.teachers = teachers; self.schoolRating = schoolRating
         self.companyRating = companyRating; self.evaluation = evaluation; self.cancelReason = cancelReason; self.createdOn = createdOn
+        self.eventId = eventId; self.windowStart = windowStart; self.windowEnd = windowEnd; self.followUpOn = followUpOn
+    }
+
+    /// Due for the follow-up question: its day has come, it was not asked yet, and nothing says it happened or ended.
+    public func followUpDue(on today: PartialDate) -> Bool {
+        guard let day = followUpOn, followUpSentOn == nil else { return false }
+        return day <= today && isPending
     }
 
     /// Delivered (and possibly evaluated): it counts for reach and obligations.

@@ -1,5 +1,5 @@
-/// Matchingday wishes (issue 6 groundwork): whom each participant wants to meet, and how the wishes become the
-/// weights the scheduler maximises. Pure; the event pages and storage come later.
+/// Matchingday wishes: whom each participant wants to meet, and how the wishes become the weights the scheduler
+/// maximises.
 public enum WishPriority: String, Codable, CaseIterable, Sendable, Hashable, LocalizedLabel {
     case moet
     case graag
@@ -72,11 +72,12 @@ public struct EventRegistrations: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var organizationId: String
         public var status: Status
+        public init(organizationId: String, status: Status) { self.organizationId = organizationId; self.status = status }
     }
 
     public let places: Int
     public private(set) var entries: [Entry] = []
-    public init(places: Int) { self.places = places }
+    public init(places: Int, entries: [Entry] = []) { self.places = places; self.entries = entries }
 
     public var registered: [String] { entries.filter { $0.status == .registered }.map(\.organizationId) }
     public var waiting: [String] { entries.filter { $0.status == .waiting }.map(\.organizationId) }

@@ -74,3 +74,14 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
 
 private func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 private func format4(_ v: Int) -> String { String(v) }
+
+extension PartialDate {
+    /// The same day `n` months later; the 31st becomes the month's last day (31 August + 6 months = 28/29 February).
+    public func adding(months n: Int) -> PartialDate {
+        let total = year * 12 + (month ?? 1) - 1 + n
+        let y = total / 12, m = total % 12 + 1
+        guard let d = day else { return PartialDate(year: y, month: month == nil ? nil : m) }
+        let lengths = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return PartialDate(year: y, month: m, day: min(d, lengths[m - 1]))
+    }
+}

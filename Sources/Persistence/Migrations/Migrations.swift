@@ -48,6 +48,12 @@ public enum Migrations {
             CreateMembershipApplications(),
             CreateSchoolPlans(),
             CreateCalendarFeeds(),
+            CreateMatchingdayEvents(),
+            CreateMatchingdayTables(),
+            CreateMatchingdayParticipants(),
+            CreateMatchingdayWishes(),
+            CreateMatchingdayMeetings(),
+            UpdateActivityAgreementsAddMatchingday(),
         ]
     }
 }

@@ -24,7 +24,7 @@ public struct DeskStore: Sendable {
         try await database.transaction { tx in try await DeskStore(tx).insertInTransaction(record, actor: actor) }
     }
 
-    func insertInTransaction<R: Record>(_ record: R, actor: String) async throws {
+    public func insertInTransaction<R: Record>(_ record: R, actor: String) async throws {
         try await records.append(record)
         try await AuditLog.record(on: database, actor: actor, entity: R.entity, entityId: record.key, action: "create",
                                   changes: try AuditLog.changes(before: nil as R?, after: record))
@@ -36,7 +36,7 @@ public struct DeskStore: Sendable {
         try await database.transaction { tx in try await DeskStore(tx).updateInTransaction(record, expected: expected, actor: actor) }
     }
 
-    func updateInTransaction<R: Record>(_ record: R, expected: R, actor: String) async throws {
+    public func updateInTransaction<R: Record>(_ record: R, expected: R, actor: String) async throws {
         guard let current = try await find(R.self, id: record.key) else { throw StoreError.notFound(entity: R.entity, key: record.key) }
         guard current == expected else { throw DeskError.changedMeanwhile }
         let changes = try AuditLog.changes(before: current, after: record)
@@ -183,5 +183,14 @@ extension DeskStore {
     public func calendarFeedOrganization(tokenHash: String) async throws -> String? {
         let row = try await records.sql.select().column("organization_id").from("calendar_feeds").where("token_hash", .equal, SQLBind(tokenHash)).first()
         return try row?.decode(column: "organization_id", as: String.self)
+    }
+}
+
+extension DeskStore {
+    /// Removes a record by id inside the caller's transaction, auditing every field it had.
+    public func delete<R: Record>(_ record: R, actor: String) async throws {
+        try await records.sql.delete(from: R.entity).where("id", .equal, SQLBind(record.key)).run()
+        try await AuditLog.record(on: database, actor: actor, entity: R.entity, entityId: record.key, action: "delete",
+                                  changes: try AuditLog.changes(before: record, after: nil as R?))
     }
 }

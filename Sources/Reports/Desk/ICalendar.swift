@@ -108,19 +108,25 @@ public enum AgreementTable {
         return r
     }
 
+    public static func csv(_ rows: [[String]]) -> String { TableExport.csv(rows) }
+
+    public static func xlsx(_ rows: [[String]]) throws -> Data { try TableExport.xlsx(rows, sheet: "Afspraken", numericColumns: [7, 12, 13, 14, 15]) }
+}
+
+/// A header row and data rows as CSV or as a one-sheet workbook (header bold, the given columns as whole numbers).
+public enum TableExport {
     public static func csv(_ rows: [[String]]) -> String {
         rows.map { $0.map(CSV.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    public static func xlsx(_ rows: [[String]]) throws -> Data {
-        let numeric: Set<Int> = [7, 12, 13, 14, 15]
+    public static func xlsx(_ rows: [[String]], sheet: String, numericColumns: Set<Int>) throws -> Data {
         let cells: [[XLSXWorkbook.Cell]] = rows.enumerated().map { r, row in
             row.enumerated().map { c, v in
                 if r == 0 { return .bold(v) }
-                if numeric.contains(c), let n = Double(v) { return .number(n, .integer) }
+                if numericColumns.contains(c), let n = Double(v) { return .number(n, .integer) }
                 return v.isEmpty ? .empty : .text(v)
             }
         }
-        return try XLSXWorkbook(sheets: [.init(name: "Afspraken", rows: cells)]).data()
+        return try XLSXWorkbook(sheets: [.init(name: sheet, rows: cells)]).data()
     }
 }

@@ -25,6 +25,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
         if try await store.recordCount() == 0 {
             let data = try EmbeddedDataset.load()
             try await store.replace(with: data)
+            try await ExampleMatchingday.load(into: app.db)
             app.logger.info("Loaded the embedded dataset: \(data.recordCount) records from \(EmbeddedDataset.directory().path)")
         }
     }
@@ -55,5 +56,6 @@ public func routes(_ app: Application) {
     EditRoutes().registerLedRecords(app)
     AdminRoutes().register(app)
     NetworkDeskRoutes().register(app)
+    MatchingdayRoutes().register(app)
     APIRoutes.register(app)
 }

@@ -36,18 +36,7 @@ struct ReportRoutes {
                 headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 return Response(status: .ok, headers: headers, body: .init(data: try ReportXLSX.workbook(report).data()))
             case "pdf":
-                let html = ReportHTML.document(report)
-                // Each print starts a Chromium (about 200 MiB): at most two at a time per instance, the rest wait.
-                await PrintGate.shared.enter()
-                let printed: Result<Data, any Error>
-                do { printed = .success(try await req.application.threadPool.runIfActive { try PDFPrinter.pdf(html: html) }) }
-                catch { printed = .failure(error) }
-                await PrintGate.shared.leave()
-                let pdf: Data
-                do { pdf = try printed.get() }
-                catch let failure as PDFPrinter.Failure { throw Abort(.serviceUnavailable, reason: failure.description) }
-                headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-                return Response(status: .ok, headers: headers, body: .init(data: pdf))
+                return try await PrintGate.pdfResponse(req, html: ReportHTML.document(report), filename: name)
             default:
                 headers.contentType = .html
                 return Response(status: .ok, headers: headers, body: .init(string: ReportHTML.document(report)))
@@ -108,6 +97,23 @@ struct ReportRoutes {
 
 /// Bounds how many PDF prints run at once; the others wait their turn in order.
 actor PrintGate {
+    /// Prints an HTML document as a PDF download. Each print starts a Chromium (about 200 MiB): at most two at a
+    /// time per instance, the rest wait; without Chromium the answer is 503 with the reason.
+    static func pdfResponse(_ req: Request, html: String, filename: String) async throws -> Response {
+        await shared.enter()
+        let printed: Result<Data, any Error>
+        do { printed = .success(try await req.application.threadPool.runIfActive { try PDFPrinter.pdf(html: html) }) }
+        catch { printed = .failure(error) }
+        await shared.leave()
+        let pdf: Data
+        do { pdf = try printed.get() }
+        catch let failure as PDFPrinter.Failure { throw Abort(.serviceUnavailable, reason: failure.description) }
+        var headers = HTTPHeaders()
+        headers.contentDisposition = .init(.attachment, filename: filename)
+        headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+        return Response(status: .ok, headers: headers, body: .init(data: pdf))
+    }
+
     static let shared = PrintGate(limit: 2)
     let limit: Int
     private var running = 0

@@ -34,11 +34,16 @@ extension Application {
 enum Outbox {
     /// Queues a message and hands it to the sender; a message the sender could not deliver stays queued.
     static func send(to recipient: String, subject: String, body: String, on req: Request) async throws {
+        try await send(to: recipient, subject: subject, body: body, db: req.db, sender: req.application.mailSender, logger: req.logger)
+    }
+
+    /// The same outside a request (background work, commands).
+    static func send(to recipient: String, subject: String, body: String, db: any Database, sender: any MailSender, logger: Logger) async throws {
         let message = OutboxMessageModel(recipient: recipient, subject: subject, body: body)
-        try await message.create(on: req.db)
-        if try await req.application.mailSender.send(message, logger: req.logger) {
+        try await message.create(on: db)
+        if try await sender.send(message, logger: logger) {
             message.sentAt = Date()
-            try await message.save(on: req.db)
+            try await message.save(on: db)
         }
     }
 }

@@ -63,6 +63,24 @@ public enum SiteRoute: Hashable, Sendable {
     case schoolPlans
     case schoolPlanDecision(String)
     case schoolPlanPDF(String)
+    case matchingdays
+    case newMatchingday
+    case matchingday(String)
+    /// POST /matchingdagen/{id}/{action}: aanmelden, plannen, vrijgeven, herplannen, tafels, moet-ontmoeten, opvolging.
+    case matchingdayAction(String, String)
+    case matchingdayWishes(String, participant: String? = nil)
+    case matchingdayParticipant(String, String)
+    /// POST /matchingdagen/{id}/deelnemers/{pid}/{action}: inchecken, afmelden.
+    case matchingdayParticipantAction(String, String, String)
+    case matchingdayGrid(String)
+    case matchingdayExport(String, String)
+    case matchingdayAgenda(String, organization: String)
+    /// agenda.ics or agenda.pdf of one participant.
+    case matchingdayAgendaFile(String, organization: String, String)
+    case matchingdayAgendas(String, pdf: Bool)
+    case matchingdayTableCards(String, pdf: Bool)
+    case matchingdayCheckIn(String)
+    case matchingdayAgreement(String, school: String? = nil, company: String? = nil)
 
     public var path: String {
         switch self {
@@ -132,6 +150,21 @@ public enum SiteRoute: Hashable, Sendable {
         case .schoolPlans: return "/netwerk/schoolplannen"
         case .schoolPlanDecision(let id): return "/netwerk/schoolplannen/" + escapePath(id)
         case .schoolPlanPDF(let id): return "/netwerk/schoolplannen/" + escapePath(id) + "/plan.pdf"
+        case .matchingdays: return "/matchingdagen"
+        case .newMatchingday: return "/matchingdagen/nieuw"
+        case .matchingday(let id): return "/matchingdagen/" + escapePath(id)
+        case .matchingdayAction(let id, let action): return "/matchingdagen/" + escapePath(id) + "/" + action
+        case .matchingdayWishes(let id, let p): return "/matchingdagen/" + escapePath(id) + "/wensen" + query([("deelnemer", p)])
+        case .matchingdayParticipant(let id, let p): return "/matchingdagen/" + escapePath(id) + "/deelnemers/" + escapePath(p)
+        case .matchingdayParticipantAction(let id, let p, let action): return "/matchingdagen/" + escapePath(id) + "/deelnemers/" + escapePath(p) + "/" + action
+        case .matchingdayGrid(let id): return "/matchingdagen/" + escapePath(id) + "/rooster"
+        case .matchingdayExport(let id, let format): return "/matchingdagen/" + escapePath(id) + "/rooster." + format
+        case .matchingdayAgenda(let id, let org): return "/matchingdagen/" + escapePath(id) + "/agenda/" + escapePath(org)
+        case .matchingdayAgendaFile(let id, let org, let file): return "/matchingdagen/" + escapePath(id) + "/agenda/" + escapePath(org) + "/" + file
+        case .matchingdayAgendas(let id, let pdf): return "/matchingdagen/" + escapePath(id) + (pdf ? "/agendas.pdf" : "/agendas")
+        case .matchingdayTableCards(let id, let pdf): return "/matchingdagen/" + escapePath(id) + (pdf ? "/tafelkaarten.pdf" : "/tafelkaarten")
+        case .matchingdayCheckIn(let id): return "/matchingdagen/" + escapePath(id) + "/aanwezigheid"
+        case .matchingdayAgreement(let id, let school, let company): return "/matchingdagen/" + escapePath(id) + "/afspraak" + query([("school", school), ("bedrijf", company)])
         }
     }
 }

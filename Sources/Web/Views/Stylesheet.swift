@@ -58,6 +58,8 @@ enum Stylesheet {
     form.edit input[type=password], form.edit select, form.edit textarea { width: 100%; }
     fieldset.checks { border: 1px solid var(--line); } fieldset.checks label { display: inline-block; margin-right: 1rem; }
     .hint { color: var(--muted); margin: 0.1rem 0 0; font-size: 0.9rem; } .secret { font-family: monospace; background: #fff1d6; padding: 0.5rem; word-break: break-all; }
-    @media print { header.site nav, .lang, form.filters, .pager, .skip { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } }
+    .meeting { font-size: .9em; } .meeting.cancelled { text-decoration: line-through; color: #555; }
+    .example { border-left: 4px solid #8a5a00; padding-left: .5em; }
+    @media print { header.site nav, .lang, form.filters, .pager, .skip, .no-print, footer, .user form { display: none; } .sheet { page-break-after: always; } .sheet:last-child { page-break-after: auto; } header.site { background: none; color: #000; } header.site a { color: #000; } }
     """
 }

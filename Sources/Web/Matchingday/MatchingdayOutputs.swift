@@ -1,0 +1,134 @@
+import Domain
+import Foundation
+import Persistence
+import Plot
+import Reports
+import Vapor
+
+/// What the Matchingday hands out: personal agendas (page, PDF, .ics), table cards (page, PDF) and the schedule as
+/// CSV or Excel. A participant sees its own agenda once the agendas are published; the organiser sees everything.
+struct MatchingdayOutputs {
+    func register(_ app: Application) {
+        let participants = MatchingdayRoutes.participants
+        app.get(["matchingdagen", ":id", "agenda", ":org"], access: participants) { req in
+            let (day, sheet) = try await Self.agenda(req)
+            return Self.page(req, day, title: Localized("Agenda: " + sheet.title, "Agenda: " + sheet.title), sheets: [sheet], kind: .agenda,
+                             pdf: SiteRoute.matchingdayAgendaFile(day.event.id, organization: try req.parameters.require("org"), "agenda.pdf").path,
+                             ics: SiteRoute.matchingdayAgendaFile(day.event.id, organization: try req.parameters.require("org"), "agenda.ics").path)
+        }
+        app.get(["matchingdagen", ":id", "agenda", ":org", "agenda.pdf"], access: participants) { req in
+            let (day, sheet) = try await Self.agenda(req)
+            return try await Self.pdf(req, day, [sheet], kind: .agenda, filename: "agenda-\(day.event.id)-\(try req.parameters.require("org")).pdf")
+        }
+        app.get(["matchingdagen", ":id", "agenda", ":org", "agenda.ics"], access: participants) { req in
+            let (day, sheet) = try await Self.agenda(req)
+            let entries = MatchingdaySheets.calendarEntries(sheet, day: day.event.date, roundMinutes: day.event.roundMinutes, place: day.event.place ?? "", lang: req.lang)
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+            headers.contentDisposition = .init(.attachment, filename: "matchingdag-\(try req.parameters.require("org")).ics")
+            return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: day.event.name + " – " + sheet.title, entries: entries, stamp: Date())))
+        }
+        app.get(["matchingdagen", ":id", "agendas"], access: .beheerder) { req in
+            let (day, sheets) = try await Self.sheets(req, kind: .agenda)
+            return Self.page(req, day, title: Localized("Agenda's: " + day.event.name, "Agendas: " + day.event.name), sheets: sheets, kind: .agenda,
+                             pdf: SiteRoute.matchingdayAgendas(day.event.id, pdf: true).path, ics: nil)
+        }
+        app.get(["matchingdagen", ":id", "agendas.pdf"], access: .beheerder) { req in
+            let (day, sheets) = try await Self.sheets(req, kind: .agenda)
+            return try await Self.pdf(req, day, sheets, kind: .agenda, filename: "agendas-\(day.event.id).pdf")
+        }
+        app.get(["matchingdagen", ":id", "tafelkaarten"], access: .beheerder) { req in
+            let (day, sheets) = try await Self.sheets(req, kind: .tableCard)
+            return Self.page(req, day, title: Localized("Tafelkaarten: " + day.event.name, "Table cards: " + day.event.name), sheets: sheets, kind: .tableCard,
+                             pdf: SiteRoute.matchingdayTableCards(day.event.id, pdf: true).path, ics: nil)
+        }
+        app.get(["matchingdagen", ":id", "tafelkaarten.pdf"], access: .beheerder) { req in
+            let (day, sheets) = try await Self.sheets(req, kind: .tableCard)
+            return try await Self.pdf(req, day, sheets, kind: .tableCard, filename: "tafelkaarten-\(day.event.id).pdf")
+        }
+        for format in ["csv", "xlsx"] {
+            app.get(["matchingdagen", ":id", .constant("rooster." + format)], access: .beheerder) { req in
+                let day = try await MatchingdayRoutes.day(req)
+                let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await PageSupport.dataset(req)), lang: req.lang), lang: req.lang)
+                var headers = HTTPHeaders()
+                headers.contentDisposition = .init(.attachment, filename: "rooster-\(day.event.id).\(format)")
+                if format == "csv" {
+                    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+                    return Response(status: .ok, headers: headers, body: .init(string: TableExport.csv(rows)))
+                }
+                headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                return Response(status: .ok, headers: headers, body: .init(data: try TableExport.xlsx(rows, sheet: "Rooster", numericColumns: [0])))
+            }
+        }
+    }
+
+    /// Every meeting as a line, in round and table order; cancelled meetings stay, marked, until the next publication.
+    static func lines(_ day: MatchingdayStore.Day, names: [String: String], lang: Lang) -> [ScheduleLine] {
+        let tables = Dictionary(day.tables.map { ($0.number, $0.label) }, uniquingKeysWith: { a, _ in a })
+        return day.meetings.sorted { ($0.round, $0.table) < ($1.round, $1.table) }.map { m in
+            var change = m.change?.label(lang)
+            if m.change == .verplaatst, let r = m.previousRound, let t = m.previousTable {
+                change = (change ?? "") + (lang == .nl ? " (was ronde \(r), \(tables[t] ?? "tafel \(t)"))" : " (was round \(r), \(tables[t] ?? "table \(t)"))")
+            }
+            return ScheduleLine(id: m.id, round: m.round, time: day.event.roundLabel(m.round), table: tables[m.table] ?? "Tafel \(m.table)",
+                                school: names[m.schoolId] ?? m.schoolId, company: names[m.companyId] ?? m.companyId, change: change, cancelled: !m.takesPlace)
+        }
+    }
+
+    static func subtitle(_ day: MatchingdayStore.Day, _ lang: Lang) -> String {
+        [day.event.name, day.event.date.label(lang), day.event.place].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// One participant's agenda: the organiser always; its contact person once the agendas are published.
+    static func agenda(_ req: Request) async throws -> (MatchingdayStore.Day, MatchingdaySheet) {
+        let day = try await MatchingdayRoutes.day(req)
+        let org = try req.parameters.require("org")
+        guard let p = day.participants.first(where: { $0.organizationId == org && $0.status != .cancelled }) else { throw Abort(.notFound) }
+        guard DeskSupport.involves(req, org) else { throw Abort(.forbidden, reason: "only your own agenda") }
+        guard MatchingdayRoutes.isOrganiser(req) || day.event.status == .vrijgegeven || day.event.status == .afgerond else {
+            throw Abort(.notFound, reason: "the agendas are not published yet")
+        }
+        let names = MatchingdayPages.names(try await PageSupport.dataset(req))
+        let mine = lines(day, names: names, lang: req.lang).filter { [$0.school, $0.company].contains(names[org] ?? org) }
+        return (day, MatchingdaySheet(title: names[org] ?? org, subtitle: subtitle(day, req.lang), attendees: p.attendees, lines: mine))
+    }
+
+    static func sheets(_ req: Request, kind: MatchingdaySheets.Kind) async throws -> (MatchingdayStore.Day, [MatchingdaySheet]) {
+        let day = try await MatchingdayRoutes.day(req)
+        let names = MatchingdayPages.names(try await PageSupport.dataset(req))
+        let all = lines(day, names: names, lang: req.lang)
+        switch kind {
+        case .agenda:
+            let present = day.participants.filter { $0.status == .registered }.sorted { ($0.side == .school ? 0 : 1, names[$0.organizationId] ?? "") < ($1.side == .school ? 0 : 1, names[$1.organizationId] ?? "") }
+            return (day, present.map { p in
+                let name = names[p.organizationId] ?? p.organizationId
+                return MatchingdaySheet(title: name, subtitle: subtitle(day, req.lang), attendees: p.attendees, lines: all.filter { $0.school == name || $0.company == name })
+            })
+        case .tableCard:
+            return (day, day.tables.map { tb in
+                MatchingdaySheet(title: tb.label + (tb.sector.map { " — " + $0.label(req.lang) } ?? ""), subtitle: subtitle(day, req.lang), lines: all.filter { $0.table == tb.label })
+            })
+        }
+    }
+
+    static func exampleText(_ day: MatchingdayStore.Day, _ lang: Lang) -> String? {
+        day.event.example ? (lang == .nl ? "Voorbeeldgegevens: gegenereerd, niet uit het rapport." : "Example data: generated, not from the report.") : nil
+    }
+
+    static func page(_ req: Request, _ day: MatchingdayStore.Day, title: Localized, sheets: [MatchingdaySheet], kind: MatchingdaySheets.Kind, pdf: String, ics: String?) -> Response {
+        let ctx = PageSupport.context(req, title: title, section: .events)
+        let t = ctx.t
+        return PageSupport.html(Layout.render(ctx, .group(
+            .p(.class("no-print"), .a(.href(SiteRoute.matchingday(day.event.id).path), .text(day.event.name)), .text(" · "),
+               .a(.href(pdf), .text(t("Als PDF", "As PDF"))),
+               .unwrap(ics) { .group(.text(" · "), .a(.href($0), .text(t("In uw agenda (.ics)", "In your calendar (.ics)")))) },
+               .text(" · " + t("Afdrukken: gebruik de afdrukknop van uw browser; elke agenda komt op een eigen pagina.", "Printing: use your browser's print button; each agenda gets its own page."))),
+            .raw(MatchingdaySheets.fragment(sheets, lang: ctx.lang, kind: kind, exampleNote: exampleText(day, ctx.lang)))
+        )))
+    }
+
+    static func pdf(_ req: Request, _ day: MatchingdayStore.Day, _ sheets: [MatchingdaySheet], kind: MatchingdaySheets.Kind, filename: String) async throws -> Response {
+        let html = MatchingdaySheets.document(title: day.event.name, body: MatchingdaySheets.fragment(sheets, lang: req.lang, kind: kind, exampleNote: exampleText(day, req.lang)), lang: req.lang)
+        return try await PrintGate.pdfResponse(req, html: html, filename: filename)
+    }
+}

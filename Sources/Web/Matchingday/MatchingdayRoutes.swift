@@ -1,0 +1,305 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Plot
+import Vapor
+
+/// The Matchingday planner: the organiser (beheerder) creates a day, contact persons register their organisation
+/// and say whom they want to meet, the organiser plans the schedule, publishes the agendas, checks people in,
+/// reschedules with the fewest changes when someone cancels, and records the agreements made at the tables.
+struct MatchingdayRoutes {
+    static let participants = Access.roles([.beheerder, .contactpersoon])
+
+    func register(_ app: Application) {
+        app.get(["matchingdagen"], access: .public) { req in try await MatchingdayPages.list(req) }
+        app.get(["matchingdagen", "nieuw"], access: .beheerder) { req in MatchingdayPages.newEvent(req, draft: nil, errors: [:]) }
+        app.post(["matchingdagen", "nieuw"], access: .beheerder) { req in try await Self.create(req) }
+        app.get(["matchingdagen", ":id"], access: .public) { req in try await MatchingdayPages.event(req, try await Self.day(req)) }
+        app.post(["matchingdagen", ":id", "aanmelden"], access: Self.participants) { req in try await Self.registerParticipant(req) }
+        app.get(["matchingdagen", ":id", "deelnemers", ":pid"], access: Self.participants) { req in
+            let (day, participant) = try await Self.participant(req)
+            return MatchingdayPages.participant(req, day, participant, errors: [:])
+        }
+        app.post(["matchingdagen", ":id", "deelnemers", ":pid"], access: Self.participants) { req in try await Self.saveParticipant(req) }
+        app.post(["matchingdagen", ":id", "deelnemers", ":pid", "afmelden"], access: Self.participants) { req in
+            let (day, participant) = try await Self.participant(req)
+            try await MatchingdayStore(req.db).cancel(participant, actor: DeskSupport.actorId(req))
+            return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?afgemeld=1")
+        }
+        app.post(["matchingdagen", ":id", "deelnemers", ":pid", "inchecken"], access: .beheerder) { req in
+            let (day, participant) = try await Self.participant(req)
+            guard participant.status == .registered else { throw Abort(.conflict, reason: "only a registered participant checks in") }
+            var next = participant
+            next.checkedIn.toggle()
+            try await DeskStore(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
+            return req.redirect(to: SiteRoute.matchingdayCheckIn(day.event.id).path)
+        }
+        app.get(["matchingdagen", ":id", "wensen"], access: Self.participants) { req in
+            let day = try await Self.day(req)
+            return try await MatchingdayPages.wishes(req, day, try Self.wisher(req, day))
+        }
+        app.post(["matchingdagen", ":id", "wensen"], access: Self.participants) { req in try await Self.saveWishes(req) }
+        app.post(["matchingdagen", ":id", "moet-ontmoeten"], access: .beheerder) { req in try await Self.saveMustMeet(req) }
+        app.post(["matchingdagen", ":id", "tafels"], access: .beheerder) { req in try await Self.saveTables(req) }
+        app.post(["matchingdagen", ":id", "plannen"], access: .beheerder) { req in try await Self.plan(req) }
+        app.post(["matchingdagen", ":id", "herplannen"], access: .beheerder) { req in try await Self.reschedule(req) }
+        app.post(["matchingdagen", ":id", "vrijgeven"], access: .beheerder) { req in try await Self.publish(req) }
+        app.post(["matchingdagen", ":id", "opvolging"], access: .beheerder) { req in
+            let day = try await Self.day(req)
+            let sent = try await FollowUps.send(db: req.db, sender: req.application.mailSender, logger: req.logger, today: DeskSupport.today(req))
+            return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?opvolging=\(sent)")
+        }
+        app.get(["matchingdagen", ":id", "rooster"], access: .beheerder) { req in try await MatchingdayPages.grid(req, try await Self.day(req)) }
+        app.get(["matchingdagen", ":id", "aanwezigheid"], access: .beheerder) { req in try await MatchingdayPages.checkIn(req, try await Self.day(req)) }
+        app.get(["matchingdagen", ":id", "afspraak"], access: Self.participants) { req in
+            let day = try await Self.day(req)
+            return try await MatchingdayPages.agreement(req, day, draft: nil, errors: [:])
+        }
+        app.post(["matchingdagen", ":id", "afspraak"], access: Self.participants) { req in try await Self.recordAgreement(req) }
+        MatchingdayOutputs().register(app)
+    }
+
+    // MARK: Loading and who may act
+
+    static func day(_ req: Request) async throws -> MatchingdayStore.Day {
+        guard let day = try await MatchingdayStore(req.db).day(try req.parameters.require("id")) else { throw Abort(.notFound) }
+        return day
+    }
+
+    static func isOrganiser(_ req: Request) -> Bool { req.actor?.role == .beheerder }
+
+    /// The participant in the path, when the actor is the organiser or that organisation's contact person.
+    static func participant(_ req: Request) async throws -> (MatchingdayStore.Day, MatchingdayParticipant) {
+        let day = try await day(req)
+        guard let p = day.participants.first(where: { $0.id == req.parameters.get("pid") }) else { throw Abort(.notFound) }
+        guard DeskSupport.involves(req, p.organizationId) else { throw Abort(.forbidden, reason: "only your own organisation's registration") }
+        return (day, p)
+    }
+
+    /// Whose wishes the page is about: the organiser chooses (?deelnemer=), a contact person is their organisation.
+    static func wisher(_ req: Request, _ day: MatchingdayStore.Day) throws -> MatchingdayParticipant {
+        let orgId = isOrganiser(req) ? (req.query[String.self, at: "deelnemer"] ?? (try? req.content.get(String.self, at: "deelnemer"))) : req.actor?.organizationId
+        guard let p = day.participants.first(where: { $0.organizationId == orgId && $0.status != .cancelled }) else {
+            throw Abort(.notFound, reason: isOrganiser(req) ? "deelnemer: choose a registered participant" : "your organisation is not registered for this day")
+        }
+        return p
+    }
+
+    // MARK: Handlers
+
+    static func create(_ req: Request) async throws -> Response {
+        var reader = FormReader(req)
+        let today = DeskSupport.today(req)
+        let date = reader.day("date")
+        let deadline = reader.day("registrationDeadline", optional: true)
+        let event = MatchingdayEvent(id: DeskSupport.newId("matchingdag"), name: reader.string("name"), date: date ?? today, place: reader.text("place"),
+                                     description: reader.text("description"), registrationDeadline: deadline ?? Matching.day(date ?? today, plus: -7),
+                                     startTime: reader.string("startTime"), rounds: reader.int("rounds") ?? 0, roundMinutes: reader.int("roundMinutes") ?? 0,
+                                     changeMinutes: reader.int("changeMinutes", default: 5) ?? 0, breakAfterRound: reader.int("breakAfterRound", optional: true),
+                                     breakMinutes: reader.int("breakMinutes", default: 0) ?? 0, maxMeetings: reader.int("maxMeetings") ?? 0,
+                                     schoolPlaces: reader.int("schoolPlaces") ?? 0, companyPlaces: reader.int("companyPlaces") ?? 0, createdOn: today)
+        reader.merge(event.violations())
+        let tables = reader.int("tables") ?? 0
+        let seats = reader.int("seats", default: 6) ?? 6
+        if !(1...500).contains(tables) { reader.fail("tables", "Van 1 tot 500 tafels.", "From 1 to 500 tables.") }
+        if !(2...50).contains(seats) { reader.fail("seats", "Van 2 tot 50 stoelen per tafel.", "From 2 to 50 seats a table.") }
+        if let d = date, d < today { reader.fail("date", "De datum ligt in het verleden.", "The date is in the past.") }
+        guard reader.errors.isEmpty else { return MatchingdayPages.newEvent(req, draft: event, errors: reader.errors, status: .badRequest) }
+        let made = (1...tables).map { MatchingdayTable(id: event.id + "-tafel-\($0)", eventId: event.id, number: $0, seats: seats) }
+        try await MatchingdayStore(req.db).create(event, tables: made, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.matchingday(event.id).path)
+    }
+
+    static func registerParticipant(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        let data = try await PageSupport.dataset(req)
+        let orgId = isOrganiser(req) ? FormReader(req).string("organizationId") : (req.actor?.organizationId ?? "")
+        guard let org = data.organization(orgId) else { throw Abort(.badRequest, reason: "organizationId: unknown organisation '\(orgId)'") }
+        let today = DeskSupport.today(req)
+        if !isOrganiser(req) {
+            guard day.event.status == .open else { throw Abort(.conflict, reason: "registration is closed: the schedule is made") }
+            guard today <= day.event.registrationDeadline else { throw Abort(.conflict, reason: "registration closed on \(day.event.registrationDeadline)") }
+        }
+        let p = try await MatchingdayStore(req.db).register(eventId: day.event.id, organizationId: org.id, side: .of(org.kind), today: today,
+                                                            actor: DeskSupport.actorId(req), newId: DeskSupport.newId("deelnemer"))
+        return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?aangemeld=" + p.status.rawValue)
+    }
+
+    static func saveParticipant(_ req: Request) async throws -> Response {
+        let (day, participant) = try await participant(req)
+        var reader = FormReader(req)
+        var next = participant
+        next.attendees = reader.string("attendees").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        next.firstRound = reader.int("firstRound") ?? 0
+        next.lastRound = reader.int("lastRound") ?? 0
+        reader.merge(next.violations(rounds: day.event.rounds))
+        guard reader.errors.isEmpty else { return MatchingdayPages.participant(req, day, next, errors: reader.errors, status: .badRequest) }
+        try await DeskStore(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.matchingday(day.event.id).path)
+    }
+
+    static func saveWishes(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        let wisher = try wisher(req, day)
+        var reader = FormReader(req)
+        let others = day.participants.filter { $0.side != wisher.side && $0.status != .cancelled }
+        var wishes: [MatchingdayWish] = []
+        for o in others {
+            let raw = reader.string("wish-" + o.organizationId)
+            if raw.isEmpty { continue }
+            guard let priority = WishPriority(rawValue: raw) else { reader.fail("wish-" + o.organizationId, "Onbekende voorkeur '\(raw)'.", "Unknown priority '\(raw)'."); continue }
+            wishes.append(MatchingdayWish(id: DeskSupport.newId("wens"), eventId: day.event.id, fromId: wisher.organizationId, toId: o.organizationId, priority: priority))
+        }
+        let mustCount = wishes.filter { $0.priority == .moet }.count
+        if mustCount > day.event.maxMeetings {
+            reader.fail("wishes", "Hoogstens \(day.event.maxMeetings) keer 'moet' (zoveel gesprekken heeft u).", "At most \(day.event.maxMeetings) times 'must' (that is how many meetings you have).")
+        }
+        guard reader.errors.isEmpty else { return try await MatchingdayPages.wishes(req, day, wisher, errors: reader.errors, status: .badRequest) }
+        try await MatchingdayStore(req.db).setWishes(eventId: day.event.id, fromId: wisher.organizationId, byOrganiser: false, wishes: wishes, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.matchingdayWishes(day.event.id, participant: isOrganiser(req) ? wisher.organizationId : nil).path + (isOrganiser(req) ? "&" : "?") + "opgeslagen=1")
+    }
+
+    /// Adds (or with remove=1 removes) an organiser's must-meet pair.
+    static func saveMustMeet(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        let reader = FormReader(req)
+        let school = reader.string("school"), company = reader.string("company")
+        let active = day.participants.filter { $0.status != .cancelled }
+        guard active.contains(where: { $0.organizationId == school && $0.side == .school }) else { throw Abort(.badRequest, reason: "school: choose a registered school") }
+        guard active.contains(where: { $0.organizationId == company && $0.side == .company }) else { throw Abort(.badRequest, reason: "company: choose a registered company") }
+        var pairs = day.wishes.filter { $0.byOrganiser && $0.fromId == school }
+        if reader.flag("remove") { pairs.removeAll { $0.toId == company } }
+        else if !pairs.contains(where: { $0.toId == company }) {
+            pairs.append(MatchingdayWish(id: DeskSupport.newId("moet"), eventId: day.event.id, fromId: school, toId: company, priority: .moet, byOrganiser: true))
+        }
+        let kept = pairs.map { MatchingdayWish(id: DeskSupport.newId("moet"), eventId: $0.eventId, fromId: $0.fromId, toId: $0.toId, priority: .moet, byOrganiser: true) }
+        try await MatchingdayStore(req.db).setWishes(eventId: day.event.id, fromId: school, byOrganiser: true, wishes: kept, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "#organiser")
+    }
+
+    /// Names, seats and sector themes of the tables; `count` adds or removes tables at the end.
+    static func saveTables(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        guard day.event.status == .open || day.event.status == .gepland else { throw Abort(.conflict, reason: "tables: the agendas are out; reschedule instead") }
+        var reader = FormReader(req)
+        let count = reader.int("count") ?? day.tables.count
+        guard (1...500).contains(count) else { throw Abort(.badRequest, reason: "count: from 1 to 500 tables") }
+        var tables: [MatchingdayTable] = []
+        for n in 1...count {
+            var t = day.tables.first { $0.number == n } ?? MatchingdayTable(id: day.event.id + "-tafel-\(n)", eventId: day.event.id, number: n, seats: day.tables.last?.seats ?? 6)
+            if day.tables.contains(where: { $0.number == n }) {
+                t.name = reader.text("name-\(n)")
+                t.seats = reader.int("seats-\(n)", default: t.seats) ?? t.seats
+                let sector = reader.string("sector-\(n)")
+                t.sector = sector.isEmpty ? nil : Sector(rawValue: sector)
+                if !sector.isEmpty && t.sector == nil { reader.fail("sector-\(n)", "Onbekende sector.", "Unknown sector.") }
+                if !(2...50).contains(t.seats) { reader.fail("seats-\(n)", "Van 2 tot 50 stoelen.", "From 2 to 50 seats.") }
+            }
+            tables.append(t)
+        }
+        guard reader.errors.isEmpty else { throw Abort(.badRequest, reason: reader.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")) }
+        let actor = DeskSupport.actorId(req), finalTables = tables
+        try await req.db.transaction { tx in
+            let store = DeskStore(tx)
+            for t in finalTables {
+                if let old = day.tables.first(where: { $0.id == t.id }) { try await store.updateInTransaction(t, expected: old, actor: actor) }
+                else { try await store.insertInTransaction(t, actor: actor) }
+            }
+            for old in day.tables where old.number > count { try await store.delete(old, actor: actor) }
+        }
+        return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "#tafels")
+    }
+
+    static func plan(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        guard day.event.status == .open || day.event.status == .gepland else { throw Abort(.conflict, reason: "the agendas are out: reschedule with the fewest changes instead") }
+        let data = try await PageSupport.dataset(req)
+        let planner = MatchingdayPlanner(day, organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        let (meetings, schedule) = planner.plan { DeskSupport.newId("gesprek") }
+        var event = day.event
+        event.status = .gepland
+        event.objective = schedule.objective; event.upperBound = schedule.upperBound; event.fairness = schedule.fairness
+        try await MatchingdayStore(req.db).saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.matchingdayGrid(day.event.id).path)
+    }
+
+    static func reschedule(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        guard day.event.status == .vrijgegeven else { throw Abort(.conflict, reason: "nothing is printed yet: plan again instead") }
+        let data = try await PageSupport.dataset(req)
+        let planner = MatchingdayPlanner(day, organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        let (meetings, result) = planner.reschedule { DeskSupport.newId("gesprek") }
+        var event = day.event
+        event.objective = result.objective
+        event.upperBound = nil
+        event.fairness = nil
+        try await MatchingdayStore(req.db).saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
+        let summary = query([("gewijzigd", String(result.changes)), ("verplaatst", String(result.moved.count)), ("vervallen", String(result.dropped.count)),
+                             ("nieuw", String(result.added.count)), ("behouden", String(result.kept.count))])
+        return req.redirect(to: SiteRoute.matchingdayGrid(day.event.id).path + summary)
+    }
+
+    /// Publishes the agendas: the schedule as it stands is what people hold from now on (change marks cleared,
+    /// cancelled meetings removed), so a later reschedule counts its changes against this.
+    static func publish(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        guard day.event.status == .gepland || day.event.status == .vrijgegeven else { throw Abort(.conflict, reason: "plan the schedule first") }
+        var event = day.event
+        event.status = .vrijgegeven
+        let meetings = day.meetings.filter(\.takesPlace).map { m in
+            MatchingdayMeeting(id: m.id, eventId: m.eventId, schoolId: m.schoolId, companyId: m.companyId, round: m.round, table: m.table)
+        }
+        try await MatchingdayStore(req.db).saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?vrijgegeven=1")
+    }
+
+    /// An agreement made at the table lands in the network desk as "afgesproken", with a follow-up in six months.
+    static func recordAgreement(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        var reader = FormReader(req)
+        let school = reader.string("school"), company = reader.string("company")
+        let active = day.participants.filter { $0.status == .registered }
+        if !active.contains(where: { $0.organizationId == school && $0.side == .school }) { reader.fail("school", "Kies een school die meedoet.", "Choose a participating school.") }
+        if !active.contains(where: { $0.organizationId == company && $0.side == .company }) { reader.fail("company", "Kies een bedrijf dat meedoet.", "Choose a participating company.") }
+        if !school.isEmpty, !company.isEmpty, !DeskSupport.involves(req, school, company) {
+            throw Abort(.forbidden, reason: "only the school, the company or the organiser records their agreement")
+        }
+        let type = reader.choice("type", ActivityType.self)
+        let from = reader.day("windowStart"), to = reader.day("windowEnd")
+        let pupils = reader.int("pupils")
+        if let p = pupils, !(1...2000).contains(p) { reader.fail("pupils", "Van 1 tot 2000 leerlingen.", "From 1 to 2000 pupils.") }
+        if let a = from, let b = to, b < a { reader.fail("windowEnd", "Het einde ligt voor het begin.", "The end is before the start.") }
+        let today = DeskSupport.today(req)
+        let agreement = ActivityAgreement(id: DeskSupport.newId("afspraak"), schoolId: school, companyId: company, type: type ?? .gastles, status: .afgesproken,
+                                          pupils: pupils ?? 0, createdOn: today, eventId: day.event.id, windowStart: from, windowEnd: to,
+                                          followUpOn: FollowUps.day(after: max(day.event.date, today)))
+        guard reader.errors.isEmpty else { return try await MatchingdayPages.agreement(req, day, draft: agreement, errors: reader.errors, status: .badRequest) }
+        try await DeskStore(req.db).insert(agreement, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.matchingdayAgreement(day.event.id).path + "?vastgelegd=" + agreement.id)
+    }
+}
+
+/// Six months after a Matchingday both sides are asked whether their agreement happened.
+enum FollowUps {
+    static func day(after day: PartialDate) -> PartialDate { day.adding(months: 6) }
+
+    /// Sends every due follow-up once (claimed atomically) to the contact persons of both sides; returns how many.
+    static func send(db: any Database, sender: any MailSender, logger: Logger, today: PartialDate) async throws -> Int {
+        let claimed = try await MatchingdayStore(db).claimFollowUps(today: today)
+        guard !claimed.isEmpty else { return 0 }
+        let data = try await RecordStore(db).dataset(only: [Organization.entity])
+        let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for a in claimed {
+            let title = "\(a.type.label(.nl)): \(names[a.schoolId] ?? a.schoolId) × \(names[a.companyId] ?? a.companyId)"
+            for org in [a.schoolId, a.companyId] {
+                for contact in try await Contacts.of(org, on: db) {
+                    try await Outbox.send(to: contact.email, subject: "Is uw afspraak van de Matchingdag doorgegaan?",
+                                          body: "Op de Matchingdag spraken u en uw partner af: \(title). Is het doorgegaan? Plan het of geef de uitvoering door: \(SiteRoute.agreement(a.id).path)",
+                                          db: db, sender: sender, logger: logger)
+                }
+            }
+        }
+        return claimed.count
+    }
+}

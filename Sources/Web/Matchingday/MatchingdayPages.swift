@@ -85,7 +85,7 @@ enum MatchingdayPages {
         let active = day.participants.filter { $0.status != .cancelled }
         let times = e.roundTimes
         let notices: [(String, String, String)] = [
-            ("aangemeld", t("U bent aangemeld.", "You are registered."), "registered"), ("aangemeld", t("De Matchingdag is vol: u staat op de wachtlijst.", "The Matchingday is full: you are on the waiting list."), "waiting"),
+            ("aangemeld", t("Aangemeld voor deze Matchingdag.", "Registered for this Matchingday."), "registered"), ("aangemeld", t("De Matchingdag is vol: de aanmelding staat op de wachtlijst.", "The Matchingday is full: the registration is on the waiting list."), "waiting"),
             ("afgemeld", t("De aanmelding is ingetrokken.", "The registration was cancelled."), "1"), ("vrijgegeven", t("De agenda's zijn vrijgegeven.", "The agendas are published."), "1"),
         ]
         let agreements = try await DeskStore(req.db).all(ActivityAgreement.self).filter { $0.eventId == e.id && (organiser || DeskSupport.involves(req, $0.schoolId, $0.companyId)) }

@@ -25,7 +25,8 @@ struct MatchingdayRoutes {
         app.post(["matchingdagen", ":id", "deelnemers", ":pid", "afmelden"], access: Self.participants) { req in
             let (day, participant) = try await Self.participant(req)
             try await MatchingdayStore(req.db).cancel(participant, actor: DeskSupport.actorId(req))
-            return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?afgemeld=1")
+            // The organiser cancels from the check-in list on the day and stays there.
+            return req.redirect(to: Self.isOrganiser(req) ? SiteRoute.matchingdayCheckIn(day.event.id).path : SiteRoute.matchingday(day.event.id).path + "?afgemeld=1")
         }
         app.post(["matchingdagen", ":id", "deelnemers", ":pid", "inchecken"], access: .beheerder) { req in
             let (day, participant) = try await Self.participant(req)

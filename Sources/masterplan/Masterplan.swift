@@ -11,7 +11,7 @@ struct Masterplan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "masterplan",
         abstract: "Masterplan: the platform for a city's technology-education programme.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, ReportCommand.self, IndicatorsCommand.self,
+        subcommands: [Serve.self, Migrate.self, FollowUpsCommand.self, Import.self, Export.self, ReportCommand.self, IndicatorsCommand.self,
                       User.self, PersonCommand.self, Bench.self],
         defaultSubcommand: Serve.self
     )
@@ -60,6 +60,15 @@ struct Serve: AsyncParsableCommand {
             try await configure(app, database: db.location, seed: .embeddedIfEmpty)
             let banner = try await prepareDemoAccounts(app)
             if !banner.isEmpty { print(banner) }
+            // Hourly: the Matchingday follow-up questions that have come due (claimed per agreement, so instances never double-send).
+            let followUps = Task { [app] in
+                while !Task.isCancelled {
+                    do { let n = try await sendDueFollowUps(app); if n > 0 { app.logger.notice("Sent \(n) Matchingday follow-up question(s)") } }
+                    catch { app.logger.error("Follow-ups: \(error)") }
+                    try? await Task.sleep(for: .seconds(3600))
+                }
+            }
+            defer { followUps.cancel() }
             try await app.execute()
             try await app.asyncShutdown()
         } catch {
@@ -133,4 +142,20 @@ struct Export: AsyncParsableCommand {
 enum DataFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case json, csv
     var format: DataFormat { self == .json ? .json : .csv }
+}
+
+struct FollowUpsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "follow-ups",
+                                                    abstract: "Ask both sides of each Matchingday agreement whether it happened, six months on (serve also does this hourly).")
+    @ArgumentParser.Option(help: "The day to count from (YYYY-MM-DD); default today.") var today: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let day = try today.map { text in
+            guard let d = PartialDate(text), d.day != nil else { throw ValidationError("--today: '\(text)' is not a date (YYYY-MM-DD)") }
+            return d
+        } ?? PartialDate(day: Date())
+        let sent = try await withApplication(db.location, seed: .none) { app in try await sendDueFollowUps(app, today: day) }
+        print("Sent \(sent) follow-up question(s).")
+    }
 }

@@ -304,3 +304,9 @@ enum FollowUps {
         return claimed.count
     }
 }
+
+/// Sends the follow-up questions now due (the `follow-ups` command and the hourly job in `serve`); safe to run
+/// on several instances at once, since each agreement is claimed once.
+public func sendDueFollowUps(_ app: Application, today: PartialDate = PartialDate(day: Date())) async throws -> Int {
+    try await FollowUps.send(db: app.db, sender: app.mailSender, logger: app.logger, today: today)
+}

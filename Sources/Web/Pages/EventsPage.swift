@@ -16,7 +16,8 @@ struct EventsPage {
                 .a(.href(SiteRoute.event(e.id).path), .text(e.name)), .text(e.date.label(lang)), Components.badge(e.status.label(lang)),
                 .text(e.reportedAgreements.map(String.init) ?? "–"), .text(String(data.agreements.filter { $0.eventId == e.id }.count)),
             ] }, numericFrom: 3),
-            Components.pager(page, lang: lang) { SiteRoute.events.path + "?page=\($0)" }))
+            Components.pager(page, lang: lang) { SiteRoute.events.path + "?page=\($0)" },
+            .p(.a(.href(SiteRoute.matchingdays.path), .text(t("Matchingdagen plannen: aanmelden, wensen, rooster en agenda's", "Plan Matchingdays: registration, wishes, schedule and agendas"))))))
     }
 }
 
@@ -38,6 +39,7 @@ struct EventPage {
                 (t("Bron", "Source"), .text(event.section)),
             ]),
             .p(.text(event.description)),
+            .if(event.kind == "matchingday", .p(.a(.href(SiteRoute.matchingdays.path), .text(t("Matchingdagen op het platform plannen", "Plan Matchingdays on the platform"))))),
             .if(event.reportedAgreements != nil && event.reportedAgreements != agreements.count,
                 .p(.class("note"), .text(t("Het rapport noemt \(event.reportedAgreements ?? 0) afspraken en somt er \(agreements.count) met naam op (‘onder andere’). Alleen die staan hier als afspraak.",
                                            "The report counts \(event.reportedAgreements ?? 0) agreements and names \(agreements.count) of them (‘among others’). Only those are recorded here.")))),

@@ -182,7 +182,9 @@ extension MatchingdayScheduler {
             changed = false; passes += 1
             for i in order where board.roundOf[i] < 0 { if board.insert(i) { changed = true } }
         }
+        improveByRounds(&board)
         ruinAndRecreate(&board, iterations: inst.searchIterations, seed: inst.seed)
+        improveByRounds(&board)
         return finish(board, upperBound: bound)
     }
 }

@@ -34,15 +34,13 @@ extension MatchingdayScheduler {
             roundOf = [Int](repeating: -1, count: inst.pairs.count)
         }
 
-        func canPlace(_ i: Int, _ r: Int, ignoring: Set<Int> = []) -> Bool {
+        /// Whether pair i can meet in round r as the board stands. Allocation-free: it runs for every candidate,
+        /// round and search step.
+        func canPlace(_ i: Int, _ r: Int) -> Bool {
             let p = inst.pairs[i], R = inst.rounds
-            guard roundOf[i] < 0 || ignoring.contains(i), inst.schoolPresent(p.school, r), inst.companyPresent(p.company, r) else { return false }
-            let s = schoolAt[p.school * R + r], c = companyAt[p.company * R + r]
-            guard s < 0 || ignoring.contains(s), c < 0 || ignoring.contains(c) else { return false }
-            let freed = [s, c].filter { $0 >= 0 && ignoring.contains($0) }.count
-            guard tablesUsed[r] - freed < inst.tables else { return false }
-            let again = ignoring.contains(i) ? 1 : 0
-            return perSchool[p.school] - again < inst.maxMeetings && perCompany[p.company] - again < inst.maxMeetings
+            guard roundOf[i] < 0, inst.schoolPresent(p.school, r), inst.companyPresent(p.company, r),
+                  schoolAt[p.school * R + r] < 0, companyAt[p.company * R + r] < 0, tablesUsed[r] < inst.tables else { return false }
+            return perSchool[p.school] < inst.maxMeetings && perCompany[p.company] < inst.maxMeetings
         }
 
         mutating func place(_ i: Int, _ r: Int) {
@@ -62,8 +60,9 @@ extension MatchingdayScheduler {
             let R = inst.rounds, p = inst.pairs[i]
             for r in 0..<R where canPlace(i, r) { place(i, r); return true }
             for r in 0..<R where inst.schoolPresent(p.school, r) && inst.companyPresent(p.company, r) && roundOf[i] < 0 {
-                // Sorted, not a Set: Swift seeds hashing per process, and the order decides which blocker moves first.
-                let blockers = Array(Set([schoolAt[p.school * R + r], companyAt[p.company * R + r]].filter { $0 >= 0 })).sorted()
+                // In index order (never a Set's order, which Swift seeds per process): it decides which blocker moves first.
+                let a = schoolAt[p.school * R + r], b = companyAt[p.company * R + r]
+                let blockers = a < 0 ? (b < 0 ? [] : [b]) : (b < 0 || b == a ? [a] : [min(a, b), max(a, b)])
                 guard !blockers.isEmpty, perSchool[p.school] < inst.maxMeetings, perCompany[p.company] < inst.maxMeetings else { continue }
                 // Undo by hand rather than copying the board: this runs for every candidate and round.
                 let from = blockers.map { ($0, roundOf[$0]) }
@@ -125,8 +124,9 @@ extension MatchingdayScheduler {
 
     /// Ruin and recreate: free one participant (all its meetings), then re-insert the unscheduled pairs of everyone
     /// touched, heaviest first with a little noise; keep the result when the weight does not fall and fairness
-    /// does not fall either. Seeded, so the same instance gives the same schedule.
-    static func ruinAndRecreate(_ board: inout Board, iterations: Int, seed: UInt64) {
+    /// does not fall either; stop after `patience` steps without a gain. Seeded: the same instance gives the same
+    /// schedule.
+    static func ruinAndRecreate(_ board: inout Board, iterations: Int, seed: UInt64, patience: Int = 25) {
         let inst = board.inst
         guard iterations > 0, !inst.pairs.isEmpty else { return }
         var rng = SplitMix64(state: seed)
@@ -134,7 +134,10 @@ extension MatchingdayScheduler {
         for i in inst.pairs.indices { pairsOf[inst.pairs[i].school].append(i); pairsOf[inst.schools + inst.pairs[i].company].append(i) }
         func level(_ b: Board) -> Int { inst.fairnessFirst ? b.fairness : 0 }
         var current = board.weight, currentLevel = level(board)
-        for _ in 0..<iterations {
+        // Stop after `patience` steps without a gain: after the round re-optimisation most days are at their best
+        // already, and the remaining steps would only cost time.
+        var sinceGain = 0
+        for _ in 0..<iterations where sinceGain < patience {
             let saved = board
             let x = Int(rng.next() % UInt64(inst.schools + inst.companies))
             var touched = Set([x])
@@ -150,6 +153,7 @@ extension MatchingdayScheduler {
                 .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
             for (i, _) in ordered { _ = board.insert(i) }
             let w = board.weight, l = level(board)
+            sinceGain = (l, w) > (currentLevel, current) ? 0 : sinceGain + 1
             if (l, w) >= (currentLevel, current) { current = w; currentLevel = l } else { board = saved }
         }
     }

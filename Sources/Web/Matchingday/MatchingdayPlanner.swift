@@ -43,11 +43,6 @@ struct MatchingdayPlanner {
         sectors = organizations.mapValues(\.sectors)
     }
 
-    var weights: [[String]: Int] {
-        Dictionary(instance.pairs.map { [schools[$0.school], companies[$0.company]] }.enumerated().map { ($1, instance.pairs[$0].weight) },
-                   uniquingKeysWith: { a, _ in a })
-    }
-
     /// A fresh schedule (no agendas out yet).
     func plan(newId: () -> String) -> (meetings: [MatchingdayMeeting], schedule: MatchingdaySchedule) {
         let schedule = MatchingdayScheduler.solve(instance)

@@ -295,8 +295,10 @@ enum FollowUps {
             let title = "\(a.type.label(.nl)): \(names[a.schoolId] ?? a.schoolId) × \(names[a.companyId] ?? a.companyId)"
             for org in [a.schoolId, a.companyId] {
                 for contact in try await Contacts.of(org, on: db) {
+                    // No request here to take a host from: the configured public address, else the path alone.
+                    let link = (Environment.get("MASTERPLAN_BASE_URL") ?? "") + SiteRoute.agreement(a.id).path
                     try await Outbox.send(to: contact.email, subject: "Is uw afspraak van de Matchingdag doorgegaan?",
-                                          body: "Op de Matchingdag spraken u en uw partner af: \(title). Is het doorgegaan? Plan het of geef de uitvoering door: \(SiteRoute.agreement(a.id).path)",
+                                          body: "Beste \(contact.name),\n\nOp de Matchingdag maakten uw organisatie en uw partner een afspraak: \(title). Is die doorgegaan? Plan de activiteit of geef de uitvoering door op: \(link)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
                                           db: db, sender: sender, logger: logger)
                 }
             }

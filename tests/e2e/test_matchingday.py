@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import BASE, DOWNLOADS, wait_for
+from test_accessibility import AXE, RUN
 from test_network_desk import COMPANY, COORDINATOR, SCHOOL, fill, log_in, log_out
 
 DAY = (datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=30)).isoformat()
@@ -24,6 +25,13 @@ def open_day(browser):
     browser.get(BASE + "/matchingdagen")
     browser.find_element(By.LINK_TEXT, NAME).click()
     wait_for(browser, "main h1", NAME)
+
+
+def assert_accessible(browser):
+    """The signed-in pages of the path pass axe-core as the public ones do (WCAG 2.1 A and AA)."""
+    browser.execute_script(AXE)
+    violations = browser.execute_async_script(RUN)
+    assert violations == [], f"{browser.current_url}: {violations}"
 
 
 def wish(browser, organisation, priority):
@@ -43,6 +51,7 @@ def test_organiser_plans_prints_records_and_reschedules(browser):
     browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
     error = wait_for(browser, "#maxMeetings-error")
     assert "aantal rondes" in error.text
+    assert_accessible(browser)
     fill(browser, "maxMeetings", "3")
     browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
     wait_for(browser, "main h1", NAME)
@@ -71,6 +80,7 @@ def test_organiser_plans_prints_records_and_reschedules(browser):
     wait_for(browser, "main p.note", "Aangemeld voor deze Matchingdag")
     browser.find_element(By.LINK_TEXT, "Uw wensen: wie wilt u spreken?").click()
     assert "Suggesties" in wait_for(browser, "main").text
+    assert_accessible(browser)
     wish(browser, "infento", "moet")
     wish(browser, "goflex", "graag")
     browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
@@ -85,15 +95,18 @@ def test_organiser_plans_prints_records_and_reschedules(browser):
     open_day(browser)
     click_form(browser, "/plannen")
     grid = wait_for(browser, "main", "bewezen optimaal")
+    assert_accessible(browser)
     assert "Montessori College Oost × Infento" in grid.text
     assert "Montessori College Oost × Goflex" in grid.text
     assert "Mundus College × Infento" in grid.text
     open_day(browser)
     click_form(browser, "/vrijgeven")
     wait_for(browser, "main p.note", "vrijgegeven")
+    assert_accessible(browser)
     browser.find_element(By.LINK_TEXT, "Alle agenda's afdrukken").click()
     sheets = browser.find_elements(By.CSS_SELECTOR, "main section.sheet")
     assert len(sheets) == 4
+    assert_accessible(browser)
     before = set(os.listdir(DOWNLOADS))
     browser.find_element(By.LINK_TEXT, "Als PDF").click()
     pdfs = []
@@ -112,6 +125,7 @@ def test_organiser_plans_prints_records_and_reschedules(browser):
     cell = [c for c in browser.find_elements(By.CSS_SELECTOR, "main .meeting") if "Montessori College Oost × Infento" in c.text][0]
     cell.find_element(By.LINK_TEXT, "afspraak").click()
     wait_for(browser, "main h1", "Afspraak vastleggen")
+    assert_accessible(browser)
     assert Select(browser.find_element(By.ID, "school")).first_selected_option.get_attribute("value") == "montessori-college-oost"
     Select(browser.find_element(By.ID, "type")).select_by_value("excursie")
     fill(browser, "windowStart", DAY)
@@ -128,6 +142,7 @@ def test_organiser_plans_prints_records_and_reschedules(browser):
     row = [r for r in browser.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Goflex" in r.text][0]
     row.find_element(By.XPATH, ".//button[normalize-space()='Afmelden']").click()
     wait_for(browser, "main h1", "Aanwezigheid")
+    assert_accessible(browser)
     open_day(browser)
     click_form(browser, "/herplannen")
     note = wait_for(browser, "main p.note", "Herpland")

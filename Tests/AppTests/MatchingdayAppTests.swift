@@ -197,7 +197,8 @@ import VaporTesting
             var organiser = try await signedIn(app, "organiser@test.invalid", role: .beheerder)
             var school = try await signedIn(app, "mco@test.invalid", role: .contactpersoon, org: "montessori-college-oost")
             let base = "/matchingdagen/matchingdag-basisonderwijs-2015"
-            // The example's deadline (2015) has passed: a contact person cannot register, the organiser can.
+            // The example's deadline (2015) has passed: a contact person cannot register (the page says so), the organiser can.
+            #expect(try await school.get(base).text.contains("De aanmelding is gesloten."))
             #expect(try await school.post(base + "/aanmelden", [], csrfFrom: base).status == .conflict)
             #expect(try await organiser.post(base + "/aanmelden", [("organizationId", "montessori-college-oost")], csrfFrom: base).status == .seeOther)
             #expect(try await organiser.post(base + "/aanmelden", [("organizationId", "bestaat-niet")], csrfFrom: base).status == .badRequest)
@@ -207,5 +208,32 @@ import VaporTesting
             #expect(try await organiser.post(base + "/plannen", [], csrfFrom: base).status == .conflict, "after publication only a reschedule")
             #expect(try await organiser.post(base + "/tafels", [("count", "8")], csrfFrom: base).status == .conflict)
         }
+    }
+
+    /// A sector-themed table gets the companies of that sector: without the theme Ymere (bouw) would sit at table 1,
+    /// the first free one; with table 3 themed "bouw" it sits there, and Alliander (installatie) at table 2's theme.
+    @Test func themedTablesSeatTheirSector() throws {
+        let data = try embeddedDataset()
+        let organizations = Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let day = PartialDate(year: 2026, month: 11, day: 20)
+        let event = MatchingdayEvent(id: "e", name: "Dag", date: day, registrationDeadline: day, rounds: 2, maxMeetings: 2, createdOn: day)
+        func participant(_ org: String, _ side: ParticipantSide) -> MatchingdayParticipant {
+            MatchingdayParticipant(id: org, eventId: "e", organizationId: org, side: side, registeredOn: day, lastRound: 2)
+        }
+        func plannedTable(themes: [Int: Sector]) -> [String: Int] {
+            let tables = (1...3).map { MatchingdayTable(id: "t\($0)", eventId: "e", number: $0, sector: themes[$0]) }
+            let stored = MatchingdayStore.Day(event: event, tables: tables,
+                                              participants: [participant("mundus-college", .school), participant("ymere", .company), participant("alliander", .company)],
+                                              wishes: [MatchingdayWish(id: "w1", eventId: "e", fromId: "mundus-college", toId: "ymere", priority: .moet),
+                                                       MatchingdayWish(id: "w2", eventId: "e", fromId: "mundus-college", toId: "alliander", priority: .graag)],
+                                              meetings: [])
+            var n = 0
+            let meetings = MatchingdayPlanner(stored, organizations: organizations).plan { n += 1; return "m\(n)" }.meetings
+            return Dictionary(meetings.map { ($0.companyId, $0.table) }, uniquingKeysWith: { a, _ in a })
+        }
+        let plain = plannedTable(themes: [:])
+        #expect(Set(plain.values).isSubset(of: [1, 2]), "without themes the first tables: \(plain)")
+        let themed = plannedTable(themes: [3: .bouw, 2: .installatie])
+        #expect(themed == ["ymere": 3, "alliander": 2], "\(themed)")
     }
 }

@@ -19,6 +19,9 @@ public struct MatchingdayStore: Sendable {
         public var participants: [MatchingdayParticipant]
         public var wishes: [MatchingdayWish]
         public var meetings: [MatchingdayMeeting]
+        public init(event: MatchingdayEvent, tables: [MatchingdayTable], participants: [MatchingdayParticipant], wishes: [MatchingdayWish], meetings: [MatchingdayMeeting]) {
+            self.event = event; self.tables = tables; self.participants = participants; self.wishes = wishes; self.meetings = meetings
+        }
     }
 
     public func events() async throws -> [MatchingdayEvent] { try await desk.all(MatchingdayEvent.self) }

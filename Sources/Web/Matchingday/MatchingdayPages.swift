@@ -117,7 +117,7 @@ enum MatchingdayPages {
                 (t("Uit het rapport", "From the report"), e.reportEventId.map { .a(.href(SiteRoute.event($0).path), .text($0)) }),
             ]),
             .unwrap(e.description) { .p(.text($0)) },
-            .if(req.actor?.role == .contactpersoon, ownPanel(ctx, e, mine)),
+            .if(req.actor?.role == .contactpersoon, ownPanel(ctx, e, mine, open: e.status == .open && DeskSupport.today(req) <= e.registrationDeadline)),
             .h2(.text(t("Scholen", "Schools"))),
             Components.table(caption: t("Aangemelde scholen", "Registered schools"), headers: headers, rows: participantRows(.school), numericFrom: 4),
             .h2(.text(t("Bedrijven en organisaties", "Companies and organisations"))),
@@ -131,11 +131,11 @@ enum MatchingdayPages {
         )))
     }
 
-    static func ownPanel(_ ctx: PageContext, _ e: MatchingdayEvent, _ mine: MatchingdayParticipant?) -> Body {
+    static func ownPanel(_ ctx: PageContext, _ e: MatchingdayEvent, _ mine: MatchingdayParticipant?, open: Bool) -> Body {
         let t = ctx.t
         guard let mine, mine.status != .cancelled else {
             return .section(.class("panel"), .h2(.text(t("Aanmelden", "Register"))),
-                            e.status == .open ? Components.postForm(action: SiteRoute.matchingdayAction(e.id, "aanmelden").path, csrf: ctx.csrf, [
+                            open ? Components.postForm(action: SiteRoute.matchingdayAction(e.id, "aanmelden").path, csrf: ctx.csrf, [
                                 Components.submit(t("Aanmelden voor deze Matchingdag", "Register for this Matchingday"))])
                                 : .p(.text(t("De aanmelding is gesloten.", "Registration is closed."))))
         }

@@ -95,6 +95,8 @@ import VaporTesting
             #expect(try await mundus.post(base + "/deelnemers/\(mundusId)/afmelden", [], csrfFrom: base).status == .seeOther)
             day = try #require(try await MatchingdayStore(app.db).day(id))
             #expect(day.participants.first { $0.organizationId == "open-schoolgemeenschap-bijlmer" }?.status == .registered)
+            #expect(try await OutboxMessageModel.query(on: app.db).all().contains { $0.recipient == "osb@test.invalid" && $0.subject.contains("plaats") },
+                    "the school that moved up hears it")
 
             // Presence: OSB arrives for round 2; a wrong round is named.
             let osbId = try #require(day.participants.first { $0.organizationId == "open-schoolgemeenschap-bijlmer" }?.id)
@@ -185,7 +187,7 @@ import VaporTesting
             #expect(res.headers.first(name: .location)?.hasSuffix("opvolging=1") == true)
             res = try await organiser.post(base + "/opvolging", [], csrfFrom: base)
             #expect(res.headers.first(name: .location)?.hasSuffix("opvolging=0") == true)
-            let mail = try await OutboxMessageModel.query(on: app.db).all().filter { $0.subject.contains("Matchingdag") }
+            let mail = try await OutboxMessageModel.query(on: app.db).all().filter { $0.subject.contains("doorgegaan") }
             #expect(Set(mail.map(\.recipient)) == ["mco@test.invalid", "infento@test.invalid"])
             _ = alliander
         }
@@ -235,5 +237,36 @@ import VaporTesting
         #expect(Set(plain.values).isSubset(of: [1, 2]), "without themes the first tables: \(plain)")
         let themed = plannedTable(themes: [3: .bouw, 2: .installatie])
         #expect(themed == ["ymere": 3, "alliander": 2], "\(themed)")
+    }
+
+    /// Eight companies register at once for the example day's last company place: exactly one gets it.
+    @Test func concurrentRegistrationsNeverExceedThePlaces() async throws {
+        try await withMasterplan { app in
+            let store = MatchingdayStore(app.db)
+            let before = try #require(try await store.day("matchingdag-basisonderwijs-2015"))
+            let taken = Set(before.participants.map(\.organizationId))
+            let free = before.event.companyPlaces - before.participants.filter { $0.side == .company && $0.status == .registered }.count
+            #expect(free == 2)
+            let candidates = try embeddedDataset().organizations.filter { $0.kind == .company && !taken.contains($0.id) }.prefix(9).map(\.id)
+            // One place left: the boundary where two transactions reading the same count would both take it.
+            _ = try await store.register(eventId: "matchingdag-basisonderwijs-2015", organizationId: candidates[0], side: .company,
+                                         today: Self.today, actor: "first", newId: "deelnemer-first")
+            let companies = Array(candidates.dropFirst())
+            #expect(companies.count == 8)
+            let statuses = await withTaskGroup(of: EventRegistrations.Status?.self) { group in
+                for c in companies {
+                    group.addTask {
+                        try? await MatchingdayStore(app.db).register(eventId: "matchingdag-basisonderwijs-2015", organizationId: c, side: .company,
+                                                                      today: Self.today, actor: "c-\(c)", newId: "deelnemer-\(c)").status
+                    }
+                }
+                var out: [EventRegistrations.Status?] = []
+                for await s in group { out.append(s) }
+                return out
+            }
+            #expect(statuses.filter { $0 == .registered }.count == 1 && statuses.filter { $0 == .waiting }.count == 7, "\(statuses)")
+            let after = try #require(try await store.day("matchingdag-basisonderwijs-2015"))
+            #expect(after.participants.filter { $0.side == .company && $0.status == .registered }.count == before.event.companyPlaces)
+        }
     }
 }

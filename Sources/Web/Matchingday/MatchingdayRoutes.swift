@@ -24,7 +24,14 @@ struct MatchingdayRoutes {
         app.post(["matchingdagen", ":id", "deelnemers", ":pid"], access: Self.participants) { req in try await Self.saveParticipant(req) }
         app.post(["matchingdagen", ":id", "deelnemers", ":pid", "afmelden"], access: Self.participants) { req in
             let (day, participant) = try await Self.participant(req)
-            try await MatchingdayStore(req.db).cancel(participant, actor: DeskSupport.actorId(req))
+            if let promoted = try await MatchingdayStore(req.db).cancel(participant, actor: DeskSupport.actorId(req)) {
+                // The first on the waiting list has a place now, and should hear it without checking the page.
+                for contact in try await Contacts.of(promoted.organizationId, on: req.db) {
+                    try await Outbox.send(to: contact.email, subject: "U heeft een plaats op de \(day.event.name)",
+                                          body: "Beste \(contact.name),\n\nEr is een plaats vrijgekomen: uw organisatie staat niet meer op de wachtlijst maar is aangemeld voor \(day.event.name) op \(day.event.date.label(.nl)). Geef door wie er komen en wie u wilt spreken: \(SiteRoute.matchingday(day.event.id).path)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
+                                          on: req)
+                }
+            }
             // The organiser cancels from the check-in list on the day and stays there.
             return req.redirect(to: Self.isOrganiser(req) ? SiteRoute.matchingdayCheckIn(day.event.id).path : SiteRoute.matchingday(day.event.id).path + "?afgemeld=1")
         }

@@ -21,7 +21,7 @@ import VaporTesting
             case ("opleidingshuizen", _): out.append("mobiliteitstechniek")
             case ("indicatoren", _), ("indicators", _): out.append("labour.vacancies")
             case ("evenementen", _), ("events", _): out.append("matchingday-2014")
-            case ("matchingdagen", _): out.append("matchingdag-basisonderwijs-2015")
+            case ("matchingdagen", _), ("matchingdays", _): out.append("matchingdag-basisonderwijs-2015")
             case ("routes", _), ("leerroutes", _): out.append("vakmanschapsroute")
             case ("taal", _): out.append("en")
             default: out.append(UUID().uuidString)

@@ -54,6 +54,15 @@ import VaporTesting
             #expect(planned.meetings.contains { $0.schoolId == "basisschool-neptunus" && $0.companyId == "alliander" })
             let objective = try #require(planned.event.objective), bound = try #require(planned.event.upperBound)
             #expect(objective <= bound)
+            // The API: the day for anyone (organisations, no attendee names), its schedule for the organiser only.
+            let api = try await get(app, "/api/v1/matchingdays/matchingdag-basisonderwijs-2015").json()
+            #expect(api["example"] as? Bool == true && (api["schools"] as? [Any])?.count == 6 && (api["rounds"] as? [Any])?.count == 6)
+            #expect(!(try await get(app, "/api/v1/matchingdays/matchingdag-basisonderwijs-2015").text.contains("attendees")))
+            #expect((try await get(app, "/api/v1/matchingdays").json()["total"] as? Int) == 1)
+            #expect(try await get(app, "/api/v1/matchingdays/matchingdag-basisonderwijs-2015/meetings").status == .unauthorized)
+            let schedule = try await organiser.get("/api/v1/matchingdays/matchingdag-basisonderwijs-2015/meetings")
+            let scheduled = try schedule.json()["meetings"] as? [Any]
+            #expect(schedule.status == .ok && scheduled?.count == planned.meetings.count)
             let grid = try await organiser.get("/matchingdagen/matchingdag-basisonderwijs-2015/rooster")
             #expect(grid.status == .ok && grid.text.contains("Voorbeeldgegevens") && grid.text.contains("Alliander"))
         }

@@ -30,11 +30,11 @@ enum APIRoutes {
     static let listParameters = ["page", "per"]
 
     static func register(_ app: Application) {
-        for endpoint in endpoints + AccountAPI.endpoints {
+        for endpoint in endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints {
             app.on(endpoint.method, endpoint.pathComponents, access: endpoint.access, maxBody: endpoint.maxBody, use: endpoint.handler)
         }
         app.get(["api", "v1", "openapi.json"], access: .public) { req in
-            try json(OpenAPIDocument.build(endpoints: endpoints + AccountAPI.endpoints), req)
+            try json(OpenAPIDocument.build(endpoints: endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints), req)
         }
     }
 

@@ -213,11 +213,25 @@ import VaporTesting
             #expect(try await school.post(base + "/aanmelden", [], csrfFrom: base).status == .conflict)
             #expect(try await organiser.post(base + "/aanmelden", [("organizationId", "montessori-college-oost")], csrfFrom: base).status == .seeOther)
             #expect(try await organiser.post(base + "/aanmelden", [("organizationId", "bestaat-niet")], csrfFrom: base).status == .badRequest)
+            // Editing the day: a mistake is named; fewer rounds drop the draft schedule and clamp presence.
+            let settings: [(String, String)] = [("name", "Matchingday basisonderwijs 2015"), ("date", "2015-06-01"), ("registrationDeadline", "2015-05-22"),
+                                                ("startTime", "13:30"), ("roundMinutes", "20"), ("changeMinutes", "5"), ("breakMinutes", "0"),
+                                                ("maxMeetings", "4"), ("schoolPlaces", "8"), ("companyPlaces", "14")]
+            #expect(try await organiser.post(base + "/plannen", [], csrfFrom: base).status == .seeOther)
+            var res = try await organiser.post(base + "/bewerken", settings + [("rounds", "3")], csrfFrom: base + "/bewerken")
+            #expect(res.status == .badRequest && res.text.contains("maxMeetings"), "4 meetings in 3 rounds")
+            res = try await organiser.post(base + "/bewerken", settings.filter { $0.0 != "maxMeetings" } + [("maxMeetings", "3"), ("rounds", "5"), ("place", "Amsterdam")], csrfFrom: base + "/bewerken")
+            #expect(res.status == .seeOther)
+            let edited = try #require(try await MatchingdayStore(app.db).day("matchingdag-basisonderwijs-2015"))
+            #expect(edited.event.rounds == 5 && edited.event.place == "Amsterdam" && edited.event.status == .open && edited.meetings.isEmpty)
+            #expect(edited.participants.allSatisfy { $0.lastRound <= 5 } && edited.participants.contains { $0.lastRound == 5 })
+            #expect(try await school.get(base + "/bewerken").status == .forbidden)
             #expect(try await organiser.post(base + "/herplannen", [], csrfFrom: base).status == .conflict)
             #expect(try await organiser.post(base + "/plannen", [], csrfFrom: base).status == .seeOther)
             #expect(try await organiser.post(base + "/vrijgeven", [], csrfFrom: base).status == .seeOther)
             #expect(try await organiser.post(base + "/plannen", [], csrfFrom: base).status == .conflict, "after publication only a reschedule")
             #expect(try await organiser.post(base + "/tafels", [("count", "8")], csrfFrom: base).status == .conflict)
+            #expect(try await organiser.post(base + "/bewerken", settings + [("rounds", "5")], csrfFrom: base).status == .conflict)
         }
     }
 

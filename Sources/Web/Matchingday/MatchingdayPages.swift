@@ -40,8 +40,9 @@ enum MatchingdayPages {
         )))
     }
 
-    static func newEvent(_ req: Request, draft: MatchingdayEvent?, errors: [String: String], status: HTTPStatus = .ok) -> Response {
-        let ctx = PageSupport.context(req, title: Localized("Nieuwe Matchingdag", "New Matchingday"), section: .events)
+    /// A new day, or (with `editing`) the settings of an existing one; tables are edited on the day's page.
+    static func eventForm(_ req: Request, draft: MatchingdayEvent?, editing: MatchingdayEvent?, errors: [String: String], status: HTTPStatus = .ok) -> Response {
+        let ctx = PageSupport.context(req, title: editing == nil ? Localized("Nieuwe Matchingdag", "New Matchingday") : Localized("Matchingdag bewerken", "Edit the Matchingday"), section: .events)
         let t = ctx.t
         let f = { (name: String) in (try? req.content.get(String.self, at: name)) }
         func field(_ name: String, _ label: String, _ value: String?, type: String = "text", required: Bool = true, hint: String? = nil) -> Body {
@@ -49,7 +50,9 @@ enum MatchingdayPages {
         }
         return PageSupport.html(Layout.render(ctx, .group(
             Components.errorSummary(errors, t),
-            Components.postForm(action: SiteRoute.newMatchingday.path, csrf: ctx.csrf, class: "edit", [
+            .if(editing?.status == .gepland, .p(.class("note"), .text(t("Andere rondes of een ander maximum aantal gesprekken maken het conceptrooster ongeldig: het vervalt en u plant opnieuw.",
+                                                                        "Other rounds or another maximum of meetings invalidate the draft schedule: it is dropped and you plan again.")))),
+            Components.postForm(action: editing.map { SiteRoute.editMatchingday($0.id).path } ?? SiteRoute.newMatchingday.path, csrf: ctx.csrf, class: "edit", [
                 field("name", t("Naam", "Name"), draft?.name),
                 field("date", t("Datum", "Date"), draft?.date.description, type: "date"),
                 field("place", t("Plaats", "Place"), draft?.place, required: false),
@@ -64,10 +67,10 @@ enum MatchingdayPages {
                 field("maxMeetings", t("Hoogstens gesprekken per deelnemer", "At most meetings per participant"), draft.map { String($0.maxMeetings) } ?? "5", type: "number"),
                 field("schoolPlaces", t("Plaatsen voor scholen", "Places for schools"), draft.map { String($0.schoolPlaces) } ?? "20", type: "number"),
                 field("companyPlaces", t("Plaatsen voor bedrijven", "Places for companies"), draft.map { String($0.companyPlaces) } ?? "30", type: "number"),
-                field("tables", t("Aantal tafels", "Number of tables"), "10", type: "number"),
-                field("seats", t("Stoelen per tafel", "Seats per table"), "6", type: "number"),
+                .if(editing == nil, .group(field("tables", t("Aantal tafels", "Number of tables"), "10", type: "number"),
+                                           field("seats", t("Stoelen per tafel", "Seats per table"), "6", type: "number"))),
                 Components.textarea("description", label: t("Beschrijving", "Description"), value: f("description") ?? draft?.description ?? "", error: errors["description"]),
-                Components.submit(t("Matchingdag aanmaken", "Create the Matchingday")),
+                Components.submit(editing == nil ? t("Matchingdag aanmaken", "Create the Matchingday") : t("Opslaan", "Save")),
             ])
         )), status: status)
     }
@@ -177,7 +180,8 @@ enum MatchingdayPages {
                 .li(.a(.href(SiteRoute.matchingdayTableCards(e.id, pdf: false).path), .text(t("Tafelkaarten", "Table cards"))), .text(" · "),
                     .a(.href(SiteRoute.matchingdayTableCards(e.id, pdf: true).path), .text("PDF"))),
                 .li(.a(.href(SiteRoute.matchingdayExport(e.id, "csv").path), .text("CSV")), .text(" · "), .a(.href(SiteRoute.matchingdayExport(e.id, "xlsx").path), .text("Excel"))))),
-            .ul(.li(.a(.href(SiteRoute.matchingdayCheckIn(e.id).path), .text(t("Aanwezigheid op de dag", "Check-in on the day")))),
+            .ul(.if(canPlan, .li(.a(.href(SiteRoute.editMatchingday(e.id).path), .text(t("Gegevens van de dag bewerken", "Edit the day's settings"))))),
+                .li(.a(.href(SiteRoute.matchingdayCheckIn(e.id).path), .text(t("Aanwezigheid op de dag", "Check-in on the day")))),
                 .li(.a(.href(SiteRoute.matchingdayAgreement(e.id).path), .text(t("Afspraak vastleggen", "Record an agreement"))))),
             Components.postForm(action: SiteRoute.matchingdayAction(e.id, "opvolging").path, csrf: ctx.csrf, class: "inline", [
                 Components.submit(t("Opvolgverzoeken versturen die nu aan de beurt zijn", "Send the follow-up requests now due"))]),

@@ -13,9 +13,14 @@ struct MatchingdayRoutes {
 
     func register(_ app: Application) {
         app.get(["matchingdagen"], access: .public) { req in try await MatchingdayPages.list(req) }
-        app.get(["matchingdagen", "nieuw"], access: .beheerder) { req in MatchingdayPages.newEvent(req, draft: nil, errors: [:]) }
+        app.get(["matchingdagen", "nieuw"], access: .beheerder) { req in MatchingdayPages.eventForm(req, draft: nil, editing: nil, errors: [:]) }
         app.post(["matchingdagen", "nieuw"], access: .beheerder) { req in try await Self.create(req) }
         app.get(["matchingdagen", ":id"], access: .public) { req in try await MatchingdayPages.event(req, try await Self.day(req)) }
+        app.get(["matchingdagen", ":id", "bewerken"], access: .beheerder) { req in
+            let day = try await Self.day(req)
+            return MatchingdayPages.eventForm(req, draft: day.event, editing: day.event, errors: [:])
+        }
+        app.post(["matchingdagen", ":id", "bewerken"], access: .beheerder) { req in try await Self.edit(req) }
         app.post(["matchingdagen", ":id", "aanmelden"], access: Self.participants) { req in try await Self.registerParticipant(req) }
         app.get(["matchingdagen", ":id", "deelnemers", ":pid"], access: Self.participants) { req in
             let (day, participant) = try await Self.participant(req)
@@ -96,27 +101,57 @@ struct MatchingdayRoutes {
 
     // MARK: Handlers
 
-    static func create(_ req: Request) async throws -> Response {
-        var reader = FormReader(req)
-        let today = DeskSupport.today(req)
+    /// The day's settings from the form (new or edited), with the errors of each field in `reader`.
+    static func readEvent(_ reader: inout FormReader, base: MatchingdayEvent?, today: PartialDate) -> MatchingdayEvent {
         let date = reader.day("date")
         let deadline = reader.day("registrationDeadline", optional: true)
-        let event = MatchingdayEvent(id: DeskSupport.newId("matchingdag"), name: reader.string("name"), date: date ?? today, place: reader.text("place"),
-                                     description: reader.text("description"), registrationDeadline: deadline ?? Matching.day(date ?? today, plus: -7),
-                                     startTime: reader.string("startTime"), rounds: reader.int("rounds") ?? 0, roundMinutes: reader.int("roundMinutes") ?? 0,
-                                     changeMinutes: reader.int("changeMinutes", default: 5) ?? 0, breakAfterRound: reader.int("breakAfterRound", optional: true),
-                                     breakMinutes: reader.int("breakMinutes", default: 0) ?? 0, maxMeetings: reader.int("maxMeetings") ?? 0,
-                                     schoolPlaces: reader.int("schoolPlaces") ?? 0, companyPlaces: reader.int("companyPlaces") ?? 0, createdOn: today)
+        var event = base ?? MatchingdayEvent(id: DeskSupport.newId("matchingdag"), name: "", date: today, registrationDeadline: today, createdOn: today)
+        event.name = reader.string("name"); event.date = date ?? event.date; event.place = reader.text("place"); event.description = reader.text("description")
+        event.registrationDeadline = deadline ?? Matching.day(date ?? today, plus: -7)
+        event.startTime = reader.string("startTime"); event.rounds = reader.int("rounds") ?? 0; event.roundMinutes = reader.int("roundMinutes") ?? 0
+        event.changeMinutes = reader.int("changeMinutes", default: 5) ?? 0; event.breakAfterRound = reader.int("breakAfterRound", optional: true)
+        event.breakMinutes = reader.int("breakMinutes", default: 0) ?? 0; event.maxMeetings = reader.int("maxMeetings") ?? 0
+        event.schoolPlaces = reader.int("schoolPlaces") ?? 0; event.companyPlaces = reader.int("companyPlaces") ?? 0
         reader.merge(event.violations())
+        if let d = date, d < today, d != base?.date { reader.fail("date", "De datum ligt in het verleden.", "The date is in the past.") }
+        return event
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        var reader = FormReader(req)
+        let event = readEvent(&reader, base: nil, today: DeskSupport.today(req))
         let tables = reader.int("tables") ?? 0
         let seats = reader.int("seats", default: 6) ?? 6
         if !(1...500).contains(tables) { reader.fail("tables", "Van 1 tot 500 tafels.", "From 1 to 500 tables.") }
         if !(2...50).contains(seats) { reader.fail("seats", "Van 2 tot 50 stoelen per tafel.", "From 2 to 50 seats a table.") }
-        if let d = date, d < today { reader.fail("date", "De datum ligt in het verleden.", "The date is in the past.") }
-        guard reader.errors.isEmpty else { return MatchingdayPages.newEvent(req, draft: event, errors: reader.errors, status: .badRequest) }
+        guard reader.errors.isEmpty else { return MatchingdayPages.eventForm(req, draft: event, editing: nil, errors: reader.errors, status: .badRequest) }
         let made = (1...tables).map { MatchingdayTable(id: event.id + "-tafel-\($0)", eventId: event.id, number: $0, seats: seats) }
         try await MatchingdayStore(req.db).create(event, tables: made, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingday(event.id).path)
+    }
+
+    /// Editing the day before the agendas are out. A draft schedule made under other rounds or another cap is
+    /// dropped (the day is open again); presence is clamped to the new number of rounds.
+    static func edit(_ req: Request) async throws -> Response {
+        let day = try await day(req)
+        guard day.event.status == .open || day.event.status == .gepland else { throw Abort(.conflict, reason: "the agendas are out: the day's settings are fixed") }
+        var reader = FormReader(req)
+        var event = readEvent(&reader, base: day.event, today: DeskSupport.today(req))
+        guard reader.errors.isEmpty else { return MatchingdayPages.eventForm(req, draft: event, editing: day.event, errors: reader.errors, status: .badRequest) }
+        let stale = event.rounds != day.event.rounds || event.maxMeetings != day.event.maxMeetings || event.roundMinutes != day.event.roundMinutes
+        if stale { event.status = .open; event.objective = nil; event.upperBound = nil; event.fairness = nil }
+        let actor = DeskSupport.actorId(req), finalEvent = event
+        try await req.db.transaction { tx in
+            let store = DeskStore(tx)
+            if stale { try await MatchingdayStore(tx).saveSchedule(finalEvent, expected: day.event, meetings: [], actor: actor) }
+            else { try await store.updateInTransaction(finalEvent, expected: day.event, actor: actor) }
+            for p in day.participants where p.lastRound > finalEvent.rounds || p.firstRound > finalEvent.rounds {
+                var clamped = p
+                clamped.lastRound = min(p.lastRound, finalEvent.rounds); clamped.firstRound = min(p.firstRound, clamped.lastRound)
+                try await store.updateInTransaction(clamped, expected: p, actor: actor)
+            }
+        }
+        return req.redirect(to: SiteRoute.matchingday(day.event.id).path)
     }
 
     static func registerParticipant(_ req: Request) async throws -> Response {

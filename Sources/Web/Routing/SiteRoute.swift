@@ -66,6 +66,7 @@ public enum SiteRoute: Hashable, Sendable {
     case matchingdays
     case newMatchingday
     case matchingday(String)
+    case editMatchingday(String)
     /// POST /matchingdagen/{id}/{action}: aanmelden, plannen, vrijgeven, herplannen, tafels, moet-ontmoeten, opvolging.
     case matchingdayAction(String, String)
     case matchingdayWishes(String, participant: String? = nil)
@@ -153,6 +154,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .matchingdays: return "/matchingdagen"
         case .newMatchingday: return "/matchingdagen/nieuw"
         case .matchingday(let id): return "/matchingdagen/" + escapePath(id)
+        case .editMatchingday(let id): return "/matchingdagen/" + escapePath(id) + "/bewerken"
         case .matchingdayAction(let id, let action): return "/matchingdagen/" + escapePath(id) + "/" + action
         case .matchingdayWishes(let id, let p): return "/matchingdagen/" + escapePath(id) + "/wensen" + query([("deelnemer", p)])
         case .matchingdayParticipant(let id, let p): return "/matchingdagen/" + escapePath(id) + "/deelnemers/" + escapePath(p)

@@ -101,7 +101,8 @@ enum MatchingdayPages {
                         .text(own ? p.attendees.joined(separator: ", ") : "—"),
                         .text(String(day.wishes.filter { $0.fromId == p.organizationId && !$0.byOrganiser }.count)),
                         own ? .group(.a(.href(SiteRoute.matchingdayParticipant(e.id, p.id).path), .text(t("Gegevens", "Details"))),
-                                     .text(" · "), .a(.href(SiteRoute.matchingdayWishes(e.id, participant: organiser ? p.organizationId : nil).path), .text(t("Wensen", "Wishes"))))
+                                     .text(" · "), .a(.href(SiteRoute.matchingdayWishes(e.id, participant: organiser ? p.organizationId : nil).path), .text(t("Wensen", "Wishes"))),
+                                     .if(organiser && !day.meetings.isEmpty, .group(.text(" · "), .a(.href(SiteRoute.matchingdayAgenda(e.id, organization: p.organizationId).path), .text(t("Agenda", "Agenda"))))))
                             : .text("")]
             }
         }

@@ -119,10 +119,11 @@ def test_organiser_plans_prints_records_and_reschedules(browser):
     with open(os.path.join(DOWNLOADS, pdfs[0]), "rb") as f:
         assert f.read(4) == b"%PDF"
 
-    # An agreement made at the Infento table, recorded from the grid: it lands in the desk as agreed.
+    # An agreement made at the Goflex table, recorded from the grid: it lands in the desk as agreed. (Goflex, not
+    # Infento: the network desk's browser test counts Infento's agreements on the same database.)
     open_day(browser)
     browser.find_element(By.LINK_TEXT, "Rooster (rondes × tafels)").click()
-    cell = [c for c in browser.find_elements(By.CSS_SELECTOR, "main .meeting") if "Montessori College Oost × Infento" in c.text][0]
+    cell = [c for c in browser.find_elements(By.CSS_SELECTOR, "main .meeting") if "Montessori College Oost × Goflex" in c.text][0]
     cell.find_element(By.LINK_TEXT, "afspraak").click()
     wait_for(browser, "main h1", "Afspraak vastleggen")
     assert_accessible(browser)

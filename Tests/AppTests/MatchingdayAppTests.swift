@@ -292,4 +292,28 @@ import VaporTesting
             #expect(after.participants.filter { $0.side == .company && $0.status == .registered }.count == before.event.companyPlaces)
         }
     }
+
+    /// The waiting list is served in order of (re-)registration: an organisation that cancelled and came back joins
+    /// the end of the queue, not its old row's place.
+    @Test func aReturningOrganisationJoinsTheEndOfTheWaitingList() async throws {
+        try await withMasterplan { app in
+            let store = MatchingdayStore(app.db)
+            let day1 = PartialDate(year: 2026, month: 10, day: 1), day2 = PartialDate(year: 2026, month: 10, day: 2), day3 = PartialDate(year: 2026, month: 10, day: 3)
+            let event = MatchingdayEvent(id: "wachtrij", name: "Wachtrij", date: PartialDate(year: 2026, month: 11, day: 20), registrationDeadline: day3,
+                                         rounds: 3, maxMeetings: 3, schoolPlaces: 2, createdOn: day1)
+            try await store.create(event, tables: [MatchingdayTable(id: "t1", eventId: "wachtrij", number: 1)], actor: "test")
+            func register(_ org: String, _ day: PartialDate) async throws -> MatchingdayParticipant {
+                try await store.register(eventId: "wachtrij", organizationId: org, side: .school, today: day, actor: "test", newId: "p-" + org)
+            }
+            let a = try await register("mundus-college", day1)
+            _ = try await register("montessori-college-oost", day1)
+            let c = try await register("open-schoolgemeenschap-bijlmer", day1)
+            #expect(c.status == .waiting)
+            try await store.cancel(c, actor: "test")
+            #expect(try await register("montessori-lyceum-amsterdam", day2).status == .waiting)
+            #expect(try await register("open-schoolgemeenschap-bijlmer", day3).status == .waiting)
+            let promoted = try await store.cancel(a, actor: "test")
+            #expect(promoted?.organizationId == "montessori-lyceum-amsterdam")
+        }
+    }
 }

@@ -92,7 +92,11 @@ public struct MatchingdayStore: Sendable {
             cancelled.status = .cancelled
             cancelled.checkedIn = false
             try await DeskStore(tx).updateInTransaction(cancelled, expected: current, actor: actor)
-            guard current.status == .registered, let next = all.first(where: { $0.side == current.side && $0.status == .waiting }) else { return nil }
+            // First in the queue: by the day of (re-)registration, then the order rows were made (a stable sort), so an
+            // organisation that cancelled and came back joins the end, not its old place.
+            let queue = all.enumerated().filter { $0.element.side == current.side && $0.element.status == .waiting }
+                .sorted { ($0.element.registeredOn, $0.offset) < ($1.element.registeredOn, $1.offset) }.map(\.element)
+            guard current.status == .registered, let next = queue.first else { return nil }
             var promoted = next
             promoted.status = .registered
             try await DeskStore(tx).updateInTransaction(promoted, expected: next, actor: actor)
@@ -122,11 +126,11 @@ public struct MatchingdayStore: Sendable {
         }
     }
 
-    /// Agreements whose follow-up question is due, claimed one by one (a conditional UPDATE), so two instances
-    /// never ask twice. Returns the claimed ones.
-    public func claimFollowUps(today: PartialDate) async throws -> [ActivityAgreement] {
+    /// Agreements whose follow-up question is due (of one event, or all), claimed one by one (a conditional
+    /// UPDATE), so two instances never ask twice. Returns the claimed ones.
+    public func claimFollowUps(today: PartialDate, eventId: String? = nil) async throws -> [ActivityAgreement] {
         var claimed: [ActivityAgreement] = []
-        for a in try await desk.all(ActivityAgreement.self) where a.followUpDue(on: today) {
+        for a in try await desk.all(ActivityAgreement.self) where a.followUpDue(on: today) && (eventId == nil || a.eventId == eventId) {
             let rows = try await sql.update(ActivityAgreement.entity).set("followUpSentOn", to: SQLBind(today.description))
                 .where("id", .equal, SQLBind(a.id)).where(SQLIdentifier("followUpSentOn"), .is, SQLLiteral.null).returning("id").all()
             if !rows.isEmpty { var sent = a; sent.followUpSentOn = today; claimed.append(sent) }

@@ -185,7 +185,7 @@ enum MatchingdayPages {
                 .li(.a(.href(SiteRoute.matchingdayCheckIn(e.id).path), .text(t("Aanwezigheid op de dag", "Check-in on the day")))),
                 .li(.a(.href(SiteRoute.matchingdayAgreement(e.id).path), .text(t("Afspraak vastleggen", "Record an agreement"))))),
             Components.postForm(action: SiteRoute.matchingdayAction(e.id, "opvolging").path, csrf: ctx.csrf, class: "inline", [
-                Components.submit(t("Opvolgverzoeken versturen die nu aan de beurt zijn", "Send the follow-up requests now due"))]),
+                Components.submit(t("Opvolgverzoeken van deze dag versturen die nu aan de beurt zijn", "Send this day's follow-up requests now due"))]),
             .h3(.text(t("Deelnemer aanmelden", "Register a participant"))),
             Components.postForm(action: SiteRoute.matchingdayAction(e.id, "aanmelden").path, csrf: ctx.csrf, class: "inline", [
                 Components.select(name: "organizationId", label: t("Organisatie", "Organisation"),

@@ -60,7 +60,7 @@ struct MatchingdayRoutes {
         app.post(["matchingdagen", ":id", "vrijgeven"], access: .beheerder) { req in try await Self.publish(req) }
         app.post(["matchingdagen", ":id", "opvolging"], access: .beheerder) { req in
             let day = try await Self.day(req)
-            let sent = try await FollowUps.send(db: req.db, sender: req.application.mailSender, logger: req.logger, today: DeskSupport.today(req))
+            let sent = try await FollowUps.send(db: req.db, sender: req.application.mailSender, logger: req.logger, today: DeskSupport.today(req), eventId: day.event.id)
             return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?opvolging=\(sent)")
         }
         app.get(["matchingdagen", ":id", "rooster"], access: .beheerder) { req in try await MatchingdayPages.grid(req, try await Self.day(req)) }
@@ -327,9 +327,10 @@ struct MatchingdayRoutes {
 enum FollowUps {
     static func day(after day: PartialDate) -> PartialDate { day.adding(months: 6) }
 
-    /// Sends every due follow-up once (claimed atomically) to the contact persons of both sides; returns how many.
-    static func send(db: any Database, sender: any MailSender, logger: Logger, today: PartialDate) async throws -> Int {
-        let claimed = try await MatchingdayStore(db).claimFollowUps(today: today)
+    /// Sends every due follow-up (of one event, or all) once, claimed atomically, to the contact persons of both
+    /// sides; returns how many.
+    static func send(db: any Database, sender: any MailSender, logger: Logger, today: PartialDate, eventId: String? = nil) async throws -> Int {
+        let claimed = try await MatchingdayStore(db).claimFollowUps(today: today, eventId: eventId)
         guard !claimed.isEmpty else { return 0 }
         let data = try await RecordStore(db).dataset(only: [Organization.entity])
         let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

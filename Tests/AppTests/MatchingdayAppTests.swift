@@ -99,6 +99,9 @@ import VaporTesting
             var day = try #require(try await MatchingdayStore(app.db).day(id))
             #expect(day.participants.first { $0.organizationId == "open-schoolgemeenschap-bijlmer" }?.status == .waiting)
             #expect(day.participants.filter { $0.status == .registered }.count == 5)
+            let confirmations = try await OutboxMessageModel.query(on: app.db).all().filter { $0.subject.hasPrefix("Aanmelding") }
+            #expect(confirmations.contains { $0.recipient == "osb@test.invalid" && $0.body.contains("wachtlijst") })
+            #expect(confirmations.contains { $0.recipient == "mco@test.invalid" && $0.body.contains("is aangemeld voor") })
             let mundusId = try #require(day.participants.first { $0.organizationId == "mundus-college" }?.id)
             #expect(try await osb.post(base + "/deelnemers/\(mundusId)/afmelden", [], csrfFrom: base).status == .forbidden, "not someone else's registration")
             #expect(try await mundus.post(base + "/deelnemers/\(mundusId)/afmelden", [], csrfFrom: base).status == .seeOther)

@@ -166,6 +166,13 @@ struct MatchingdayRoutes {
         }
         let p = try await MatchingdayStore(req.db).register(eventId: day.event.id, organizationId: org.id, side: .of(org.kind), today: today,
                                                             actor: DeskSupport.actorId(req), newId: DeskSupport.newId("deelnemer"))
+        // A confirmation for the organisation's contact persons, so a colleague who did not register knows too.
+        let outcome = p.status == .waiting ? "staat op de wachtlijst voor" : "is aangemeld voor"
+        for contact in try await Contacts.of(org.id, on: req.db) {
+            try await Outbox.send(to: contact.email, subject: "Aanmelding \(day.event.name)",
+                                  body: "Beste \(contact.name),\n\n\(org.name) \(outcome) \(day.event.name) op \(day.event.date.label(.nl)). Geef door wie er komen en wie u wilt spreken: \(SiteRoute.matchingday(day.event.id).path)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
+                                  on: req)
+        }
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?aangemeld=" + p.status.rawValue)
     }
 

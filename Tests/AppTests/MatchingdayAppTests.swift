@@ -45,6 +45,10 @@ import VaporTesting
             #expect(page.status == .ok && page.text.contains("Voorbeeldgegevens"))
             #expect(try await get(app, "/matchingdagen").text.contains("Voorbeeldgegevens"))
             var organiser = try await signedIn(app, "organiser@test.invalid", role: .beheerder)
+            // Two tables with the same name stay two tables (their cards are chosen by number, not by name).
+            page = try await organiser.post("/matchingdagen/matchingdag-basisonderwijs-2015/tafels", [("count", "6"), ("name-1", "Bouw"), ("name-2", "Bouw"), ("sector-1", "bouw"), ("sector-2", "installatie")],
+                                            csrfFrom: "/matchingdagen/matchingdag-basisonderwijs-2015")
+            #expect(page.status == .seeOther)
             page = try await organiser.post("/matchingdagen/matchingdag-basisonderwijs-2015/plannen", [], csrfFrom: "/matchingdagen/matchingdag-basisonderwijs-2015")
             #expect(page.status == .seeOther)
             let planned = try #require(try await store.day("matchingdag-basisonderwijs-2015"))
@@ -63,6 +67,9 @@ import VaporTesting
             let schedule = try await organiser.get("/api/v1/matchingdays/matchingdag-basisonderwijs-2015/meetings")
             let scheduled = try schedule.json()["meetings"] as? [Any]
             #expect(schedule.status == .ok && scheduled?.count == planned.meetings.count)
+            let cards = try await organiser.get("/matchingdagen/matchingdag-basisonderwijs-2015/tafelkaarten").text
+            let emptyCards = planned.tables.filter { t in !planned.meetings.contains { $0.table == t.number } }.count
+            #expect(cards.components(separatedBy: "<tr><td>").count - 1 == planned.meetings.count + emptyCards, "each meeting on exactly one card")
             let grid = try await organiser.get("/matchingdagen/matchingdag-basisonderwijs-2015/rooster")
             #expect(grid.status == .ok && grid.text.contains("Voorbeeldgegevens") && grid.text.contains("Alliander"))
         }

@@ -49,7 +49,7 @@ struct MatchingdayOutputs {
         for format in ["csv", "xlsx"] {
             app.get(["matchingdagen", ":id", .constant("rooster." + format)], access: .beheerder) { req in
                 let day = try await MatchingdayRoutes.day(req)
-                let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await PageSupport.dataset(req)), lang: req.lang), lang: req.lang)
+                let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await PageSupport.dataset(req)), lang: req.lang).map(\.line), lang: req.lang)
                 var headers = HTTPHeaders()
                 headers.contentDisposition = .init(.attachment, filename: "rooster-\(day.event.id).\(format)")
                 if format == "csv" {
@@ -62,16 +62,18 @@ struct MatchingdayOutputs {
         }
     }
 
-    /// Every meeting as a line, in round and table order; cancelled meetings stay, marked, until the next publication.
-    static func lines(_ day: MatchingdayStore.Day, names: [String: String], lang: Lang) -> [ScheduleLine] {
+    /// Every meeting with its printed line, in round and table order; cancelled meetings stay, marked, until the next
+    /// publication. Callers choose a sheet's lines by the meeting's ids and table number, never by printed names
+    /// (two tables may carry the same name).
+    static func lines(_ day: MatchingdayStore.Day, names: [String: String], lang: Lang) -> [(meeting: MatchingdayMeeting, line: ScheduleLine)] {
         let tables = Dictionary(day.tables.map { ($0.number, $0.label) }, uniquingKeysWith: { a, _ in a })
         return day.meetings.sorted { ($0.round, $0.table) < ($1.round, $1.table) }.map { m in
             var change = m.change?.label(lang)
             if m.change == .verplaatst, let r = m.previousRound, let t = m.previousTable {
                 change = (change ?? "") + (lang == .nl ? " (was ronde \(r), \(tables[t] ?? "tafel \(t)"))" : " (was round \(r), \(tables[t] ?? "table \(t)"))")
             }
-            return ScheduleLine(id: m.id, round: m.round, time: day.event.roundLabel(m.round), table: tables[m.table] ?? "Tafel \(m.table)",
-                                school: names[m.schoolId] ?? m.schoolId, company: names[m.companyId] ?? m.companyId, change: change, cancelled: !m.takesPlace)
+            return (m, ScheduleLine(id: m.id, round: m.round, time: day.event.roundLabel(m.round), table: tables[m.table] ?? "Tafel \(m.table)",
+                                    school: names[m.schoolId] ?? m.schoolId, company: names[m.companyId] ?? m.companyId, change: change, cancelled: !m.takesPlace))
         }
     }
 
@@ -89,7 +91,7 @@ struct MatchingdayOutputs {
             throw Abort(.notFound, reason: "the agendas are not published yet")
         }
         let names = MatchingdayPages.names(try await PageSupport.dataset(req))
-        let mine = lines(day, names: names, lang: req.lang).filter { [$0.school, $0.company].contains(names[org] ?? org) }
+        let mine = lines(day, names: names, lang: req.lang).filter { $0.meeting.schoolId == org || $0.meeting.companyId == org }.map(\.line)
         return (day, MatchingdaySheet(title: names[org] ?? org, subtitle: subtitle(day, req.lang), attendees: p.attendees, lines: mine))
     }
 
@@ -101,12 +103,13 @@ struct MatchingdayOutputs {
         case .agenda:
             let present = day.participants.filter { $0.status == .registered }.sorted { ($0.side == .school ? 0 : 1, names[$0.organizationId] ?? "") < ($1.side == .school ? 0 : 1, names[$1.organizationId] ?? "") }
             return (day, present.map { p in
-                let name = names[p.organizationId] ?? p.organizationId
-                return MatchingdaySheet(title: name, subtitle: subtitle(day, req.lang), attendees: p.attendees, lines: all.filter { $0.school == name || $0.company == name })
+                MatchingdaySheet(title: names[p.organizationId] ?? p.organizationId, subtitle: subtitle(day, req.lang), attendees: p.attendees,
+                                 lines: all.filter { $0.meeting.schoolId == p.organizationId || $0.meeting.companyId == p.organizationId }.map(\.line))
             })
         case .tableCard:
             return (day, day.tables.map { tb in
-                MatchingdaySheet(title: tb.label + (tb.sector.map { " — " + $0.label(req.lang) } ?? ""), subtitle: subtitle(day, req.lang), lines: all.filter { $0.table == tb.label })
+                MatchingdaySheet(title: tb.label + (tb.sector.map { " — " + $0.label(req.lang) } ?? ""), subtitle: subtitle(day, req.lang),
+                                 lines: all.filter { $0.meeting.table == tb.number }.map(\.line))
             })
         }
     }

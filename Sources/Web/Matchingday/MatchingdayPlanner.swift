@@ -11,6 +11,9 @@ struct MatchingdayPlanner {
     /// meetings (cancelled since), present in no round, so their printed meetings drop out on a reschedule.
     let schools: [String]
     let companies: [String]
+    /// Organisation id → index in `schools` / `companies`.
+    let schoolIndex: [String: Int]
+    let companyIndex: [String: Int]
     let instance: MatchingdayInstance
     /// Table numbers in index order (after the sector-theme permutation, applied when meetings are made).
     let tableNumbers: [Int]
@@ -33,6 +36,7 @@ struct MatchingdayPlanner {
         let weighted = WishWeights.pairs(schools: schools, companies: companies, wishes: wishes, mustMeet: must)
         let si = Dictionary(uniqueKeysWithValues: schools.enumerated().map { ($1, $0) })
         let ci = Dictionary(uniqueKeysWithValues: companies.enumerated().map { ($1, $0) })
+        schoolIndex = si; companyIndex = ci
         tableNumbers = day.tables.map(\.number)
         var inst = MatchingdayInstance(rounds: rounds, tables: max(1, day.tables.count), schools: schools.count, companies: companies.count,
                                        pairs: weighted.map { .init(school: si[$0.school]!, company: ci[$0.company]!, weight: $0.weight) },
@@ -53,13 +57,11 @@ struct MatchingdayPlanner {
     /// After the agendas went out: printed meetings that are still possible stay where they are; the rest move or
     /// drop; free places are filled. Meetings keep their change marks until the agendas are published again.
     func reschedule(newId: () -> String) -> (meetings: [MatchingdayMeeting], result: Rescheduling.Result) {
-        let si = Dictionary(uniqueKeysWithValues: schools.enumerated().map { ($1, $0) })
-        let ci = Dictionary(uniqueKeysWithValues: companies.enumerated().map { ($1, $0) })
         let tableIndex = Dictionary(uniqueKeysWithValues: tableNumbers.enumerated().map { ($1, $0) })
         let current = day.meetings.filter(\.takesPlace)
         var stored: [Meeting: MatchingdayMeeting] = [:]
         let printed: [Meeting] = current.compactMap { m in
-            guard let s = si[m.schoolId], let c = ci[m.companyId], let t = tableIndex[m.table] else { return nil }
+            guard let s = schoolIndex[m.schoolId], let c = companyIndex[m.companyId], let t = tableIndex[m.table] else { return nil }
             let meeting = Meeting(school: s, company: c, round: m.round - 1, table: t)
             stored[meeting] = m
             return meeting

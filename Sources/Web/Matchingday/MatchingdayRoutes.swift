@@ -261,12 +261,16 @@ struct MatchingdayRoutes {
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "#tafels")
     }
 
+    /// The planner for a day, with the organisations' sectors for the themed tables.
+    static func planner(_ req: Request, _ day: MatchingdayStore.Day) async throws -> MatchingdayPlanner {
+        let data = try await PageSupport.dataset(req)
+        return MatchingdayPlanner(day, organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
     static func plan(_ req: Request) async throws -> Response {
         let day = try await day(req)
         guard day.event.status == .open || day.event.status == .gepland else { throw Abort(.conflict, reason: "the agendas are out: reschedule with the fewest changes instead") }
-        let data = try await PageSupport.dataset(req)
-        let planner = MatchingdayPlanner(day, organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        let (meetings, schedule) = planner.plan { DeskSupport.newId("gesprek") }
+        let (meetings, schedule) = try await planner(req, day).plan { DeskSupport.newId("gesprek") }
         var event = day.event
         event.status = .gepland
         event.objective = schedule.objective; event.upperBound = schedule.upperBound; event.fairness = schedule.fairness
@@ -277,9 +281,7 @@ struct MatchingdayRoutes {
     static func reschedule(_ req: Request) async throws -> Response {
         let day = try await day(req)
         guard day.event.status == .vrijgegeven else { throw Abort(.conflict, reason: "nothing is printed yet: plan again instead") }
-        let data = try await PageSupport.dataset(req)
-        let planner = MatchingdayPlanner(day, organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        let (meetings, result) = planner.reschedule { DeskSupport.newId("gesprek") }
+        let (meetings, result) = try await planner(req, day).reschedule { DeskSupport.newId("gesprek") }
         var event = day.event
         event.objective = result.objective
         event.upperBound = nil

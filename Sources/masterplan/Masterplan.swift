@@ -54,7 +54,11 @@ struct Serve: AsyncParsableCommand {
         var env = Environment(name: ProcessInfo.processInfo.environment["MASTERPLAN_ENV"] ?? "development",
                               arguments: ["masterplan", "serve", "--hostname", hostname, "--port", String(port)])
         try LoggingSystem.bootstrap(from: &env)
+        // Links in mail never come from a request's Host header: refuse to start in production without the address.
+        let base = try PublicAddress.resolve(ProcessInfo.processInfo.environment["MASTERPLAN_BASE_URL"], production: env.isRelease,
+                                             hostname: hostname, port: port)
         let app = try await Application.make(env)
+        app.publicBaseURL = base
         do {
             app.logger.notice("Masterplan uses \(db.location)")
             try await configure(app, database: db.location, seed: .embeddedIfEmpty)

@@ -34,10 +34,17 @@ import VaporTesting
         try await withMasterplan { app in
             let routes = app.routes.all
             var cells = 0
+            var roleBrowsers = try await browsers(app)
+            // Two more columns per role: a read token and a write token of that role's account.
+            var tokens: [(role: String, scope: String, token: String)] = []
+            for (role, var browser) in roleBrowsers where role != "publiek" {
+                for scope in ["read", "write"] { tokens.append((role, scope, try await browser.createToken(name: "matrix-" + scope, scope: scope))) }
+            }
             for route in routes {
                 let access = try #require(route.access, "\(route.method) \(route.path.string) has no access rule")
                 let path = Self.concrete(route)
-                for (role, var browser) in try await browsers(app) {
+                let isAPI = path.hasPrefix("/api/")
+                for (index, (role, var browser)) in roleBrowsers.enumerated() {
                     let res: TestingHTTPResponse
                     switch route.method {
                     case .GET:
@@ -50,7 +57,6 @@ import VaporTesting
                         h.contentType = .json
                         res = try await browser.send(route.method, path, headers: h, body: ByteBuffer(string: #"{"_csrf":"\#(csrf)"}"#))
                     }
-                    let isAPI = path.hasPrefix("/api/")
                     let toLogin = res.status == .seeOther && (res.headers.first(name: .location) ?? "").hasPrefix("/inloggen")
                     let roleValue = Role(rawValue: role)
                     let label = "\(route.method) \(path) as \(role): \(res.status.code)"
@@ -63,11 +69,42 @@ import VaporTesting
                         #expect(res.status == .forbidden, "\(label) should be forbidden")
                     }
                     cells += 1
+                    // Logging out ends the session for real: sign in again for the routes that follow.
+                    if path == "/uitloggen", role != "publiek" {
+                        var again = Browser(app)
+                        _ = try await again.login("\(role)@test.invalid", "a-long-test-password-9")
+                        roleBrowsers[index] = (role, again)
+                    }
+                }
+                for (role, scope, token) in tokens {
+                    var h = HTTPHeaders()
+                    h.bearerAuthorization = BearerAuthorization(token: token)
+                    if route.method != .GET { h.contentType = .json }
+                    let res = try await app.testing().sendRequest(route.method, path, headers: h, body: route.method == .GET ? nil : ByteBuffer(string: "{}"))
+                    let toLogin = res.status == .seeOther && (res.headers.first(name: .location) ?? "").hasPrefix("/inloggen")
+                    let label = "\(route.method) \(path) with the \(scope) token of \(role): \(res.status.code)"
+                    if !isAPI {
+                        // A token is no login outside /api/: the request is anonymous, and a form post has no CSRF token.
+                        if !access.allows(nil) {
+                            #expect(toLogin, "\(label) should ask to log in")
+                        } else if route.method == .GET {
+                            #expect(![.unauthorized, .forbidden].contains(res.status) && res.status.code < 500, "\(label)")
+                        } else {
+                            #expect(res.status == .forbidden, "\(label) should be refused (no CSRF token)")
+                        }
+                    } else if scope == "read" && route.method != .GET {
+                        #expect(res.status == .forbidden, "\(label) should be refused: read scope")
+                    } else if access.allows(Role(rawValue: role)) {
+                        #expect(![.unauthorized, .forbidden].contains(res.status) && res.status.code < 500, "\(label) should be allowed")
+                    } else {
+                        #expect(res.status == .forbidden, "\(label) should be forbidden")
+                    }
+                    cells += 1
                 }
             }
-            // Recorded for the closing note: routes × (4 roles + anonymous).
-            print("access matrix: \(routes.count) routes × 5 = \(cells) cells")
-            #expect(cells == routes.count * 5)
+            // Recorded for the closing note: routes × (4 roles + anonymous + 4 × 2 tokens).
+            print("access matrix: \(routes.count) routes × 13 = \(cells) cells")
+            #expect(cells == routes.count * 13)
         }
     }
 }

@@ -13,13 +13,17 @@ import VaporTesting
             var b = Browser(app)
             let page = try await b.get("/inloggen")
             #expect(page.status == .ok)
-            let cookie = try #require(page.headers[.setCookie].first { $0.hasPrefix("masterplan-session=") })
+            // Anonymous: no session, only the CSRF cookie of the login form.
+            #expect(page.headers[.setCookie].first { $0.hasPrefix("masterplan-session=") } == nil)
+            let cookie = try #require(page.headers[.setCookie].first { $0.hasPrefix("masterplan-csrf=") })
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.lowercased().contains("samesite=lax"))
             #expect(try await b.post("/inloggen", [("email", "kim@school.invalid"), ("password", "x")], csrf: false).status == .forbidden)
             let wrong = try await b.post("/inloggen", [("email", "kim@school.invalid"), ("password", "not the password")])
             #expect(wrong.status == .badRequest)
             #expect(wrong.text.contains("id=\"password-error\""))
+            let session = try #require(try await b.login("kim@school.invalid", "a-long-test-password-9").headers[.setCookie].first { $0.hasPrefix("masterplan-session=") })
+            #expect(session.contains("HttpOnly") && session.lowercased().contains("samesite=lax"))
             let ok = try await b.login("KIM@school.invalid", "a-long-test-password-9")
             #expect(ok.status == .seeOther)
             #expect(ok.headers.first(name: .location) == "/account")
@@ -35,7 +39,7 @@ import VaporTesting
         try await withMasterplan { app in
             try await makeAccount(app, "lock@test.invalid", role: .analist)
             var b = Browser(app)
-            for _ in 0..<LoginThrottle.lockAfter {
+            for _ in 0..<LoginThrottle.pairLimit {
                 _ = try await b.post("/inloggen", [("email", "lock@test.invalid"), ("password", "wrong")])
             }
             let locked = try await b.login("lock@test.invalid", "a-long-test-password-9")

@@ -116,6 +116,7 @@ import VaporTesting
             #expect(day.participants.first { $0.organizationId == "open-schoolgemeenschap-bijlmer" }?.status == .registered)
             #expect(try await OutboxMessageModel.query(on: app.db).all().contains { $0.recipient == "osb@test.invalid" && $0.subject.contains("plaats") },
                     "the school that moved up hears it")
+            try await expectAbsoluteLinks(app)
 
             // Presence: OSB arrives for round 2; a wrong round is named.
             let osbId = try #require(day.participants.first { $0.organizationId == "open-schoolgemeenschap-bijlmer" }?.id)
@@ -208,6 +209,7 @@ import VaporTesting
             #expect(res.headers.first(name: .location)?.hasSuffix("opvolging=0") == true)
             let mail = try await OutboxMessageModel.query(on: app.db).all().filter { $0.subject.contains("doorgegaan") }
             #expect(Set(mail.map(\.recipient)) == ["mco@test.invalid", "infento@test.invalid"])
+            try await expectAbsoluteLinks(app)
             _ = alliander
         }
     }

@@ -228,6 +228,7 @@ import VaporTesting
             #expect(res.status == .seeOther)
             let messages = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "company@test.invalid").all()
             #expect(messages.count == 1 && messages[0].body.contains("0 van de 2"))
+            try await expectAbsoluteLinks(app)
         }
     }
 }

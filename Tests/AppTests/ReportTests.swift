@@ -16,7 +16,7 @@ import VaporTesting
             #expect(page.status == .ok)
             #expect(page.text.contains("Studenten Techniek en Logistiek per sector en leerweg"))
             #expect(page.text.contains("+119,1 %"))
-            #expect(page.text.contains("/rapportage/download?format=pdf&from=2012-01-01&to=2014-12-31"))
+            #expect(page.text.contains("/rapportage/download?format=pdf&amp;from=2012-01-01&amp;to=2014-12-31"))
             let md = try await b.get("/rapportage/download?format=md&from=2014-01-01&to=2014-12-31")
             #expect(md.status == .ok)
             #expect(md.headers.first(name: .contentDisposition)?.contains("rapportage-2014-01-01-2014-12-31.md") == true)

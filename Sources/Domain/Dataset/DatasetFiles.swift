@@ -83,7 +83,7 @@ public enum DatasetFiles {
                                    message: "expected \(header.fields.count) fields, found \(row.fields.count)")
             }
             var values: [String: String] = [:]
-            for (i, name) in header.fields.enumerated() { values[name] = row.fields[i] }
+            for (i, name) in header.fields.enumerated() { values[name] = SpreadsheetCell.unguarded(row.fields[i]) }
             do {
                 records.append(try RowCodec.decode(R.self, from: TextCells(values)))
                 lines.append(row.line)
@@ -148,7 +148,7 @@ public enum DatasetFiles {
         for row in encoded {
             var byColumn: [String: Cell] = [:]
             for (c, v) in row { byColumn[c] = v }
-            out += header.map { CSV.escape(text(byColumn[$0] ?? .null)) }.joined(separator: ",") + "\n"
+            out += header.map { CSV.escape(SpreadsheetCell.guarded(text(byColumn[$0] ?? .null))) }.joined(separator: ",") + "\n"
         }
         return out
     }

@@ -57,6 +57,9 @@ extension Dataset {
         check(quotes, "personId", people) { [$0.personId] }
         check(quotes, "organizationId", orgs) { [$0.organizationId] }
         check(quotes, "projectId", projects) { [$0.projectId] }
+        for (i, o) in organizations.enumerated() {
+            for v in o.fieldViolations() { found.append(Violation(entity: Organization.entity, row: i, column: v.field, message: v.message.en)) }
+        }
         for (i, o) in observations.enumerated() {
             for pair in o.dimensions where !pair.contains("=") {
                 found.append(Violation(entity: Observation.entity, row: i, column: "dimensions",

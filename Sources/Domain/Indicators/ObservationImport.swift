@@ -12,10 +12,15 @@ public struct ObservationImport: Sendable, Hashable {
     public var observations: [Observation]
 
     public static let fixedColumns = ["indicator", "period", "value", "source"]
+    /// More rows than a region's yearly figures need by far; beyond it the import is refused before any work.
+    public static let maxRows = 200_000
 
     /// `rows` are the file's rows, each with its 1-based line (a CSV line, a spreadsheet row); the first is the header.
     public static func parse(rows: [CSV.Row], file: String, indicators: [Indicator]) throws(DatasetError) -> ObservationImport {
         guard let header = rows.first else { throw DatasetError(file: file, message: "the file is empty; expected a header row with indicator, period, value, source") }
+        if rows.count - 1 > maxRows {
+            throw DatasetError(file: file, line: rows[maxRows + 1].line, message: "more than \(maxRows) rows; split the figures over several files")
+        }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         for required in fixedColumns where !names.contains(required) {
             throw DatasetError(file: file, line: header.line, field: required, message: "missing column '\(required)'")
@@ -82,8 +87,8 @@ public struct ObservationImport: Sendable, Hashable {
     /// split by a set of dimensions, so new sector figures for a period replace that period's sector figures
     /// (a sector left out disappears) while its overall figure, or a split by another dimension, stays.
     public var periods: [IndicatorPeriod] {
-        var out: [IndicatorPeriod] = []
-        for o in observations where !out.contains(IndicatorPeriod(o)) { out.append(IndicatorPeriod(o)) }
+        var out: [IndicatorPeriod] = [], seen = Set<IndicatorPeriod>()
+        for o in observations where seen.insert(IndicatorPeriod(o)).inserted { out.append(IndicatorPeriod(o)) }
         return out
     }
 

@@ -54,7 +54,7 @@ public enum PersonData {
     /// Removes the person's personal data and keeps anonymised records, so statistics and the audit trail
     /// (who changed what, by account id) stay as they were. One transaction.
     public static func erase(email: String, actor: String, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let account = try await find(email, on: tx)
             let id = try account.requireID()
             let oldEmail = account.email

@@ -21,7 +21,7 @@ public enum ExampleMatchingday {
     public static func load(into database: any Database, from url: URL = file()) async throws {
         guard let data = try? Data(contentsOf: url) else { return }
         let example = try JSONDecoder().decode(File.self, from: data)
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = DeskStore(tx), actor = "voorbeeldgegevens"
             // Whatever the file says, these are examples and are labelled as such.
             for var r in example.matchingday_events { r.example = true; try await store.insertInTransaction(r, actor: actor) }

@@ -54,6 +54,8 @@ public enum Migrations {
             CreateMatchingdayWishes(),
             CreateMatchingdayMeetings(),
             UpdateActivityAgreementsAddMatchingday(),
+            CreateWebSessions(),
+            UpdateSessionsAndAttemptsAddTimeIndexes(),
         ]
     }
 }

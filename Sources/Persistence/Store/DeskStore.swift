@@ -21,7 +21,7 @@ public struct DeskStore: Sendable {
 
     /// A new record at the end of its table, with an audit entry holding every field.
     public func insert<R: Record>(_ record: R, actor: String) async throws {
-        try await database.transaction { tx in try await DeskStore(tx).insertInTransaction(record, actor: actor) }
+        try await database.writeTransaction { tx in try await DeskStore(tx).insertInTransaction(record, actor: actor) }
     }
 
     public func insertInTransaction<R: Record>(_ record: R, actor: String) async throws {
@@ -33,7 +33,7 @@ public struct DeskStore: Sendable {
     /// Replaces a record by id and audits the changed fields; `expected` guards against a lost update: when the
     /// stored record is no longer `expected`, nothing is written and `DeskError.changedMeanwhile` is thrown.
     public func update<R: Record>(_ record: R, expected: R, actor: String) async throws {
-        try await database.transaction { tx in try await DeskStore(tx).updateInTransaction(record, expected: expected, actor: actor) }
+        try await database.writeTransaction { tx in try await DeskStore(tx).updateInTransaction(record, expected: expected, actor: actor) }
     }
 
     public func updateInTransaction<R: Record>(_ record: R, expected: R, actor: String) async throws {
@@ -69,7 +69,7 @@ public struct DeskStore: Sendable {
     public func propose(_ proposals: [(request: NetworkRequest, offer: Offer)], today: PartialDate, actor: String,
                         newId: () -> String) async throws -> [ActivityAgreement] {
         let ids = proposals.map { _ in newId() }
-        return try await database.transaction { tx in
+        return try await database.writeTransaction { tx in
             let store = DeskStore(tx)
             var made: [ActivityAgreement] = []
             for ((request, offer), id) in zip(proposals, ids) {
@@ -94,7 +94,7 @@ public struct DeskStore: Sendable {
 
     /// An agreement's next state; a cancellation gives its place back to the offer and reopens the request.
     public func advance(_ agreement: ActivityAgreement, expected: ActivityAgreement, actor: String) async throws {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = DeskStore(tx)
             try await store.updateInTransaction(agreement, expected: expected, actor: actor)
             if agreement.status == .geannuleerd, expected.status != .geannuleerd {
@@ -134,7 +134,7 @@ extension DeskStore {
     public func approve(_ application: MembershipApplication, today: PartialDate, actor: String) async throws -> Membership {
         let membership = Membership(id: "vriend-" + application.organizationId + "-" + today.description, organizationId: application.organizationId,
                                     startDate: today, evidence: "Aangemeld via de netwerkbalie; goedgekeurd op \(today.label(.nl))", source: "Netwerkbalie")
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             try await RecordStore(tx).add(membership, actor: actor)
             var approved = application
             approved.status = .goedgekeurd
@@ -147,7 +147,7 @@ extension DeskStore {
 
     /// Ends a membership on `today` with a reason: the membership's end date and the application, together.
     public func end(_ application: MembershipApplication, membership: Membership, reason: String, today: PartialDate, actor: String) async throws {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             var ended = membership
             ended.endDate = today
             try await RecordStore(tx).update(ended, actor: actor)
@@ -173,7 +173,7 @@ extension DeskStore {
 extension DeskStore {
     /// Replaces the organisation's feed secret (the old address stops working).
     public func setCalendarFeed(organizationId: String, tokenHash: String) async throws {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let sql = RecordStore(tx).sql
             try await sql.delete(from: "calendar_feeds").where("organization_id", .equal, SQLBind(organizationId)).run()
             try await sql.insert(into: "calendar_feeds").columns("organization_id", "token_hash").values(SQLBind(organizationId), SQLBind(tokenHash)).run()

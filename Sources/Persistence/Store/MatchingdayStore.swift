@@ -40,7 +40,7 @@ public struct MatchingdayStore: Sendable {
 
     /// A new event with its tables.
     public func create(_ event: MatchingdayEvent, tables: [MatchingdayTable], actor: String) async throws {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = DeskStore(tx)
             try await store.insertInTransaction(event, actor: actor)
             for t in tables { try await store.insertInTransaction(t, actor: actor) }
@@ -57,7 +57,7 @@ public struct MatchingdayStore: Sendable {
     /// after cancelling reactivates the same row. Returns the participant as stored.
     public func register(eventId: String, organizationId: String, side: ParticipantSide, today: PartialDate, actor: String,
                          newId: String) async throws -> MatchingdayParticipant {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = MatchingdayStore(tx)
             try await store.lock(eventId)
             guard let event = try await DeskStore(tx).find(MatchingdayEvent.self, id: eventId) else { throw StoreError.notFound(entity: MatchingdayEvent.entity, key: eventId) }
@@ -83,7 +83,7 @@ public struct MatchingdayStore: Sendable {
     /// Cancels a registration; the first on the waiting list of the same side moves up (returned).
     @discardableResult
     public func cancel(_ participant: MatchingdayParticipant, actor: String) async throws -> MatchingdayParticipant? {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = MatchingdayStore(tx)
             try await store.lock(participant.eventId)
             let all = try await store.rows(MatchingdayParticipant.self, event: participant.eventId)
@@ -106,7 +106,7 @@ public struct MatchingdayStore: Sendable {
 
     /// Replaces what `fromId` wishes (or, with `byOrganiser`, the organiser's must-meet pairs of that school).
     public func setWishes(eventId: String, fromId: String, byOrganiser: Bool, wishes: [MatchingdayWish], actor: String) async throws {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = MatchingdayStore(tx)
             let old = try await store.rows(MatchingdayWish.self, event: eventId).filter { $0.fromId == fromId && $0.byOrganiser == byOrganiser }
             for w in old { try await DeskStore(tx).delete(w, actor: actor) }
@@ -116,7 +116,7 @@ public struct MatchingdayStore: Sendable {
 
     /// Stores a new schedule in place of the old one, with the event's new status and figures, in one transaction.
     public func saveSchedule(_ event: MatchingdayEvent, expected: MatchingdayEvent, meetings: [MatchingdayMeeting], actor: String) async throws {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = MatchingdayStore(tx)
             try await DeskStore(tx).updateInTransaction(event, expected: expected, actor: actor)
             try await store.sql.delete(from: MatchingdayMeeting.entity).where("eventId", .equal, SQLBind(event.id)).run()

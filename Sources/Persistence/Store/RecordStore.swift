@@ -65,7 +65,7 @@ public struct RecordStore: Sendable {
     /// `validating: false` exists for tests that prove the database rolls back on its own constraint errors.
     func replace(with dataset: Dataset, validating: Bool) async throws {
         if validating, let v = dataset.violations().first { throw StoreError.invalid(v) }
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = RecordStore(tx)
             for table in Dataset.tables.reversed() { try await store.deleteAll(table) }
             for table in Dataset.tables { try await store.insert(table, from: dataset) }
@@ -75,7 +75,7 @@ public struct RecordStore: Sendable {
 
     /// Records of `dataset` replace those with the same key; the rest stays. One transaction.
     public func merge(_ dataset: Dataset) async throws {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = RecordStore(tx)
             let merged = try await store.dataset().merged(with: dataset)
             try await store.replace(with: merged)
@@ -86,7 +86,7 @@ public struct RecordStore: Sendable {
     /// an audit entry with the changed fields, all in one transaction. Returns the changes (empty: nothing written).
     @discardableResult
     public func update<R: Record>(_ record: R, keyColumn: String = "id", actor: String) async throws -> [FieldChange] {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = RecordStore(tx)
             var data = try await store.dataset()
             let table = try Self.table(for: R.self)
@@ -110,7 +110,7 @@ public struct RecordStore: Sendable {
     /// Adds one record at the end of its table, checks that the dataset stays valid (a duplicate key included) and
     /// audits it with every field, in one transaction; the other rows are not rewritten.
     public func add<R: Record>(_ record: R, actor: String) async throws {
-        try await database.transaction { tx in
+        try await database.writeTransaction { tx in
             let store = RecordStore(tx)
             var data = try await store.dataset()
             data[keyPath: try Self.table(for: R.self)].append(record)

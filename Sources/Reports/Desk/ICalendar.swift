@@ -116,7 +116,7 @@ public enum AgreementTable {
 /// A header row and data rows as CSV or as a one-sheet workbook (header bold, the given columns as whole numbers).
 public enum TableExport {
     public static func csv(_ rows: [[String]]) -> String {
-        rows.map { $0.map(CSV.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        rows.map { $0.map { CSV.escape(SpreadsheetCell.guarded($0)) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     public static func xlsx(_ rows: [[String]], sheet: String, numericColumns: Set<Int>) throws -> Data {

@@ -7,13 +7,22 @@ import ZIPFoundation
 /// import can point at "row 3, column C" exactly as Excel shows it. Numbers come back in their shortest
 /// form (1793, 53.3), shared and inline strings as text; formulas as their cached value.
 public enum XLSXReader {
+    /// A workbook part may unpack to at most this many bytes: a 209 KB zip bomb unpacked to gigabytes before.
+    /// The size in the zip's header can lie, so the bytes are counted as they come.
+    public static let maxPartBytes = 40 * 1024 * 1024
+    struct TooLarge: Error { let path: String }
+
     public static func rows(_ data: Data, file: String) throws(DatasetError) -> [CSV.Row] {
         do {
             let archive = try Archive(data: data, accessMode: .read)
             func part(_ path: String) throws -> Data? {
                 guard let entry = archive[path] else { return nil }
+                if entry.uncompressedSize > UInt64(maxPartBytes) { throw TooLarge(path: path) }
                 var out = Data()
-                _ = try archive.extract(entry, skipCRC32: false) { out.append($0) }
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    if out.count + chunk.count > maxPartBytes { throw TooLarge(path: path) }
+                    out.append(chunk)
+                }
                 return out
             }
             let decoder = XMLDecoder()
@@ -56,6 +65,8 @@ public enum XLSXReader {
             return out
         } catch let error as DatasetError {
             throw error
+        } catch let error as TooLarge {
+            throw DatasetError(file: file, message: "\(error.path) unpacks to more than \(maxPartBytes / 1024 / 1024) MB; split the figures over several files")
         } catch {
             throw DatasetError(file: file, message: "cannot read this as an XLSX workbook (\(error))")
         }

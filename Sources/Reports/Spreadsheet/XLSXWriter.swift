@@ -1,4 +1,5 @@
 import Foundation
+import Domain
 import ZIPFoundation
 
 /// A minimal Office Open XML workbook: inline strings, numbers with a few number formats, bold headers.
@@ -94,8 +95,8 @@ public struct XLSXWorkbook: Sendable {
                 let ref = Self.column(c) + String(r + 1)
                 switch cell {
                 case .empty: continue
-                case .text(let t): s += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
-                case .bold(let t): s += "<c r=\"\(ref)\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
+                case .text(let t): s += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(SpreadsheetCell.guarded(t)))</t></is></c>"
+                case .bold(let t): s += "<c r=\"\(ref)\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(SpreadsheetCell.guarded(t)))</t></is></c>"
                 case .number(let v, let f): s += "<c r=\"\(ref)\" s=\"\(f.rawValue)\"><v>\(v)</v></c>"
                 }
             }

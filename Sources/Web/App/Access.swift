@@ -21,9 +21,15 @@ public enum Access: Sendable, Hashable {
 }
 
 struct AccessKey: Hashable {}
+struct MaxBodyKey: Hashable {}
+
+/// A route's body limit when it names none: forms and JSON are small; uploads say "10mb" themselves.
+let defaultMaxBody = 1024 * 1024
 
 extension Route {
     public var access: Access? { userInfo[AccessKey()] as? Access }
+    /// The largest body this route reads, checked before anything is buffered (`CSRFMiddleware`).
+    var maxBody: Int { userInfo[MaxBodyKey()] as? Int ?? defaultMaxBody }
 }
 
 extension RoutesBuilder {
@@ -33,6 +39,7 @@ extension RoutesBuilder {
                                        use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
         let route = self.on(method, path, body: .collect(maxSize: maxBody), use: handler)
         route.userInfo[AccessKey()] = access
+        route.userInfo[MaxBodyKey()] = maxBody.value
         return route
     }
 

@@ -22,7 +22,7 @@ struct AccountRoutes {
             let token = APITokens.generate()
             let model = APITokenModel(accountId: try signedIn.account.requireID(), name: name, scope: scope,
                                       tokenHash: APITokens.hash(token), prefix: String(token.prefix(7)))
-            try await req.db.transaction { tx in
+            try await req.db.writeTransaction { tx in
                 try await model.create(on: tx)
                 try await AuditLog.record(on: tx, actor: signedIn.actor.accountId, entity: "api_tokens", entityId: model.id?.uuidString ?? "?",
                                           action: "create", changes: [FieldChange(field: "name", before: nil, after: name),
@@ -38,7 +38,7 @@ struct AccountRoutes {
                     .filter(\.$account.$id == (try signedIn.account.requireID())).first() else { throw Abort(.notFound) }
             if token.revokedAt == nil {
                 token.revokedAt = Date()
-                try await req.db.transaction { tx in
+                try await req.db.writeTransaction { tx in
                     try await token.save(on: tx)
                     try await AuditLog.record(on: tx, actor: signedIn.actor.accountId, entity: "api_tokens", entityId: id.uuidString,
                                               action: "revoke", changes: [])

@@ -35,7 +35,7 @@ struct AdminRoutes {
             guard errors.isEmpty, let role else { return try await Self.accountsPage(req, form: form, errors: errors, status: .badRequest) }
             let account = AccountModel(email: email, name: name, role: role, function: form.function.flatMap { $0.isEmpty ? nil : $0 },
                                        organizationId: org.isEmpty ? nil : org, projectIds: projects, phone: phone.isEmpty ? nil : phone, passwordHash: nil)
-            try await req.db.transaction { tx in
+            try await req.db.writeTransaction { tx in
                 try await account.create(on: tx)
                 try await AuditLog.record(on: tx, actor: req.actor?.accountId ?? "?", entity: "accounts", entityId: account.id?.uuidString ?? "?",
                                           action: "create", changes: [FieldChange(field: "role", before: nil, after: role.rawValue)])
@@ -66,7 +66,7 @@ struct AdminRoutes {
             let (entries, _, _) = try await Self.auditEntries(req)
             var csv = "at,actor,entity,entityId,action,changes\n"
             for e in entries {
-                csv += [Self.timestamp(e.at), e.actor, e.entity, e.entityId, e.action, e.changes].map(CSV.escape).joined(separator: ",") + "\n"
+                csv += [Self.timestamp(e.at), e.actor, e.entity, e.entityId, e.action, e.changes].map { CSV.escape(SpreadsheetCell.guarded($0)) }.joined(separator: ",") + "\n"
             }
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

@@ -19,11 +19,6 @@ struct AuthRoutes {
     struct DummyHashKey: StorageKey { typealias Value = String }
     static let resetLifetime: TimeInterval = 3600
 
-    /// Where to go back to: only a path on this site, never another site.
-    static func localPath(_ back: String?) -> String {
-        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\") else { return "/" }
-        return back
-    }
 
     func register(_ app: Application) {
         app.get(["inloggen"], access: .public) { req in
@@ -37,7 +32,7 @@ struct AuthRoutes {
             let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             let ctx = PageSupport.context(req, title: Localized("Inloggen", "Log in"), section: nil)
             let keys = LoginThrottle.keys(email: email, address: req.remoteAddress?.ipAddress)
-            switch try await LoginThrottle.verdict(for: keys, on: req.db) {
+            switch try await LoginThrottle.attempt(keys, on: req.db) {
             case .locked:
                 return PageSupport.html(AuthPages.login(ctx, csrf: req.csrfToken, email: email, back: form.terug, error: ctx.t(
                     "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw of herstel je wachtwoord.",
@@ -49,14 +44,13 @@ struct AuthRoutes {
             let dummy = try await Self.dummyHash(req)
             let verified = try await req.password.async.verify(form.password ?? "", created: account?.passwordHash ?? dummy)
             guard let account, account.passwordHash != nil, verified else {
-                try await LoginThrottle.recordFailure(keys, on: req.db)
                 return PageSupport.html(AuthPages.login(ctx, csrf: req.csrfToken, email: email, back: form.terug,
                     error: ctx.t("Dit e-mailadres en wachtwoord horen niet bij elkaar.", "This e-mail address and password do not match."), notice: nil),
                     status: .badRequest)
             }
-            try await LoginThrottle.clear(email: email, on: req.db)
-            req.startSession(for: account)
-            return req.redirect(to: Self.localPath(form.terug))
+            try await LoginThrottle.succeeded(keys, on: req.db)
+            try await req.startSession(for: account)
+            return req.redirect(to: form.terug ?? "/")
         }
         app.post(["uitloggen"], access: .signedIn) { req in
             req.auth.logout(SignedIn.self)
@@ -102,7 +96,7 @@ struct AuthRoutes {
                 return PageSupport.html(AuthPages.reset(ctx, csrf: req.csrfToken, token: token, errors: errors), status: .badRequest)
             }
             let hash = try await req.password.async.hash(password)
-            try await req.db.transaction { tx in
+            try await req.db.writeTransaction { tx in
                 reset.usedAt = Date()
                 try await reset.save(on: tx)
                 reset.account.passwordHash = hash
@@ -119,8 +113,7 @@ struct AuthRoutes {
         let token = randomToken()
         try await PasswordResetModel(accountId: try account.requireID(), tokenHash: APITokens.hash(token),
                                      expiresAt: Date().addingTimeInterval(lifetime)).create(on: req.db)
-        let base = Environment.get("MASTERPLAN_BASE_URL") ?? "http://" + (req.headers.first(name: .host) ?? "127.0.0.1:8080")
-        let link = base + SiteRoute.resetPassword(token: token).path
+        let link = req.application.absoluteURL(SiteRoute.resetPassword(token: token).path)
         let subject = welcome ? "Welkom bij Masterplan: kies je wachtwoord" : "Masterplan: nieuw wachtwoord"
         let body = "Beste \(account.name),\n\nKies je wachtwoord via deze link (één keer te gebruiken, \(Int(lifetime / 3600)) uur geldig):\n\(link)\n\nHeb je dit niet aangevraagd? Dan hoef je niets te doen."
         try await Outbox.send(to: account.email, subject: subject, body: body, on: req)

@@ -19,6 +19,11 @@ public func configure(_ app: Application, database: DatabaseLocation, seed: Seed
 /// Everything after registering the database: migrations, seed, middleware, routes.
 public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     app.storage[Application.DatasetCacheKey.self] = DatasetCache()
+    if app.storage[Application.PublicBaseKey.self] == nil {
+        // Commands and tests: the configured address, else the default listening address (serve sets its own).
+        app.publicBaseURL = try PublicAddress.resolve(Environment.get("MASTERPLAN_BASE_URL"), production: false, hostname: "127.0.0.1", port: 8080)
+    }
+    try await SQLiteTuning.apply(app.databases)
     try await app.autoMigrate()
     if seed == .embeddedIfEmpty {
         let store = RecordStore(app.db)
@@ -31,18 +36,21 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     }
     if app.environment == .testing { app.passwords.use(.bcrypt(cost: 4)) }
     // Sessions live in the database, so several instances behind one PostgreSQL share them.
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in DatabaseSessions() }
     let secure = Environment.get("MASTERPLAN_SECURE_COOKIES").map { $0 == "1" || $0 == "true" } ?? (app.environment == .production)
+    app.secureCookies = secure
     app.sessions.configuration = SessionsConfiguration(cookieName: "masterplan-session") { id in
         HTTPCookies.Value(string: id.string, maxAge: Int(sessionLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(AccessMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(TextInputMiddleware())
     routes(app)
 }
 

@@ -21,10 +21,7 @@ struct EditRoutes {
     static func apply(_ form: OrganizationForm, to org: inout Organization, lang: Lang) -> [String: String] {
         var errors: [String: String] = [:]
         let t = { (nl: String, en: String) in lang == .nl ? nl : en }
-        if let name = form.name?.trimmingCharacters(in: .whitespaces) {
-            if name.isEmpty || name.count > 200 { errors["name"] = t("Vul een naam in van hoogstens 200 tekens.", "Enter a name of at most 200 characters.") }
-            else { org.name = name }
-        }
+        if let name = form.name?.trimmingCharacters(in: .whitespaces) { org.name = name }
         if let raw = form.sectors {
             let parsed = raw.map { Sector(rawValue: $0) }
             if parsed.contains(where: { $0 == nil }) { errors["sectors"] = t("Onbekende sector.", "Unknown sector.") }
@@ -35,21 +32,19 @@ struct EditRoutes {
             if parsed.contains(where: { $0 == nil }) { errors["levels"] = t("Onbekend onderwijsniveau.", "Unknown education level.") }
             else { org.levels = parsed.compactMap { $0 } }
         }
-        if let district = form.district?.trimmingCharacters(in: .whitespaces) {
-            if district.count > 80 || district.contains(";") { errors["district"] = t("Hoogstens 80 tekens.", "At most 80 characters.") }
-            else { org.district = district.isEmpty ? nil : district }
-        }
-        for (key, value, range) in [("latitude", form.latitude, -90.0...90.0), ("longitude", form.longitude, -180.0...180.0)] {
+        if let district = form.district?.trimmingCharacters(in: .whitespaces) { org.district = district.isEmpty ? nil : district }
+        for (key, value) in [("latitude", form.latitude), ("longitude", form.longitude)] {
             guard let value = value?.trimmingCharacters(in: .whitespaces) else { continue }
             if value.isEmpty { if key == "latitude" { org.latitude = nil } else { org.longitude = nil }; continue }
-            guard let number = Double(value.replacingOccurrences(of: ",", with: ".")), range.contains(number) else {
-                errors[key] = t("Een getal tussen \(Int(range.lowerBound)) en \(Int(range.upperBound)).", "A number from \(Int(range.lowerBound)) to \(Int(range.upperBound)).")
+            guard let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite else {
+                errors[key] = t("'\(value)' is geen getal.", "'\(value)' is not a number.")
                 continue
             }
             if key == "latitude" { org.latitude = number } else { org.longitude = number }
         }
-        if (org.latitude == nil) != (org.longitude == nil), errors["latitude"] == nil, errors["longitude"] == nil {
-            errors["longitude"] = t("Vul breedte- en lengtegraad allebei in, of geen van beide.", "Give both latitude and longitude, or neither.")
+        // The field rules themselves are the domain's, shared with the import.
+        for v in org.fieldViolations() where errors[v.field] == nil && !(v.field == "longitude" && errors["latitude"] != nil) {
+            errors[v.field] = v.message(lang)
         }
         return errors
     }

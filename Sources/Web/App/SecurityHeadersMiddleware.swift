@@ -17,8 +17,17 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         headers.replaceOrAdd(name: "Referrer-Policy", value: "strict-origin-when-cross-origin")
         headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()")
-        if request.url.path.hasPrefix("/api/") {
+        if request.url.path.hasPrefix("/api/") && request.signedIn == nil {
             headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*") // public, read-only open data
+        }
+        // What a signed-in person sees (pages, API answers with contact details) stays out of shared and browser
+        // caches; so does any answer that sets a cookie.
+        if request.signedIn != nil || !response.cookies.all.isEmpty {
+            headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        // Secure cookies mean the site is served over HTTPS: tell browsers to keep it that way.
+        if request.application.secureCookies {
+            headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
         response.headers = headers
         return response

@@ -30,11 +30,19 @@ enum SessionKeys {
 let sessionLifetime: TimeInterval = 12 * 3600
 
 /// Reads the session cookie or an `Authorization: Bearer` token and logs the account in for this request.
+///
+/// The token rule lives here and nowhere else (docs/security.md): a bearer token counts on `/api/*` only (a page
+/// or form route never sees a token-authenticated request, so a stolen read token cannot post forms), and a read
+/// token only for GET and HEAD.
 struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let bearer = request.headers.bearerAuthorization {
+        if let bearer = request.headers.bearerAuthorization, request.isAPI {
             guard let token = try await APITokens.find(bearer.token, on: request.db) else {
                 throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "unknown or revoked API token")
+            }
+            guard TokenRule.allows(token.scope, request.method) else {
+                throw Abort(.forbidden, headers: ["WWW-Authenticate": "Bearer error=\"insufficient_scope\", scope=\"write\""],
+                            reason: "this token may only read (GET, HEAD)")
             }
             let account = try await token.$account.get(on: request.db)
             if account.erasedAt == nil {
@@ -55,6 +63,13 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     }
 }
 
+/// What a token's scope lets it do.
+enum TokenRule {
+    static func allows(_ scope: TokenScope, _ method: HTTPMethod) -> Bool {
+        scope == .write || method == .GET || method == .HEAD
+    }
+}
+
 /// API tokens: "mp_" and 40 random characters; only a SHA-256 hash is stored.
 enum APITokens {
     static func generate() -> String {
@@ -71,21 +86,53 @@ enum APITokens {
     }
 }
 
-/// Every form POST carries the session's CSRF token; requests authenticated by API token are exempt
-/// (they carry no cookie a third site could borrow).
+/// Every form POST carries a CSRF token: a signed-in session's own, or for an anonymous visitor (the login
+/// and password forms) the double-submit cookie of `AnonymousCSRF`. Only bearer-authenticated API requests are
+/// exempt (they carry no cookie a third site could borrow). The body is read only after the cheap checks, and
+/// never beyond the route's own limit, so an anonymous 10 MB POST costs nothing.
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
-        if case .token = request.signedIn?.via { return try await next.respond(to: request) }
-        // Global middleware runs before a route collects its body; a browser streams an upload in chunks,
-        // so collect it here (up to the largest route limit, the 10 MB of an upload) before reading the token.
-        _ = try await request.body.collect(max: 10 * 1024 * 1024).get()
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await AnonymousCSRF.finish(request, try await next.respond(to: request)) }
+        if case .token = request.signedIn?.via, request.isAPI { return try await next.respond(to: request) }
+        let limit = request.route?.maxBody ?? defaultMaxBody
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
+            throw Abort(.payloadTooLarge, reason: "the body is larger than this address accepts (\(limit / 1024) KB)")
+        }
+        let expected = request.hasLogin ? request.session.data[SessionKeys.csrf] : request.cookies[AnonymousCSRF.cookie]?.string
+        guard let expected, !expected.isEmpty else { throw Abort(.forbidden, reason: "the form has expired; reload the page and try again") }
+        // Global middleware runs before a route collects its body; a browser streams an upload in chunks.
+        do { _ = try await request.body.collect(max: limit).get() } catch {
+            throw Abort(.payloadTooLarge, reason: "the body is larger than this address accepts (\(limit / 1024) KB)")
+        }
         let sent = try? request.content.get(String.self, at: "_csrf")
-        guard request.hasSession, let expected = request.session.data[SessionKeys.csrf], let sent,
-              constantTimeEqual(sent, expected) else {
+        guard let sent, constantTimeEqual(sent, expected) else {
             throw Abort(.forbidden, reason: "the form has expired; reload the page and try again")
         }
-        return try await next.respond(to: request)
+        return try await AnonymousCSRF.finish(request, try await next.respond(to: request))
+    }
+}
+
+/// The CSRF token of a visitor who is not signed in: a random value in an HttpOnly cookie, repeated in the form
+/// (double submit). No session row is written for it.
+enum AnonymousCSRF {
+    static let cookie = "masterplan-csrf"
+    struct Issued: StorageKey { typealias Value = String }
+
+    static func token(_ request: Request) -> String {
+        if let t = request.storage[Issued.self] { return t }
+        if let t = request.cookies[cookie]?.string, t.count >= 32 { return t }
+        let t = randomToken()
+        request.storage[Issued.self] = t
+        return t
+    }
+
+    /// Sets the cookie when this request issued a new token.
+    static func finish(_ request: Request, _ response: Response) -> Response {
+        if let t = request.storage[Issued.self] {
+            response.cookies[cookie] = HTTPCookies.Value(string: t, maxAge: Int(sessionLifetime), path: "/",
+                                                         isSecure: request.application.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
     }
 }
 
@@ -102,19 +149,12 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
 }
 
 extension Request {
-    /// The session's CSRF token, created on first use (this starts a session).
+    /// The CSRF token to put in this page's forms: the signed-in session's, else the anonymous cookie's.
     var csrfToken: String {
+        guard hasLogin else { return AnonymousCSRF.token(self) }
         if let t = session.data[SessionKeys.csrf] { return t }
         let t = randomToken()
         session.data[SessionKeys.csrf] = t
         return t
-    }
-
-    func startSession(for account: AccountModel) {
-        session.data[SessionKeys.account] = account.id?.uuidString
-        session.data[SessionKeys.since] = String(Date().timeIntervalSince1970)
-        // A fresh CSRF token after login: a token seen before login is no use to anyone.
-        session.data[SessionKeys.csrf] = nil
-        auth.login(SignedIn(account: account, via: .session))
     }
 }

@@ -114,8 +114,7 @@ struct AgreementRoutes {
             let token = randomToken()
             try await DeskStore(req.db).setCalendarFeed(organizationId: id, tokenHash: APITokens.hash(token))
             try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "calendar_feeds", entityId: id, action: "rotate", changes: [])
-            let base = Environment.get("MASTERPLAN_BASE_URL") ?? ("http://" + (req.headers.first(name: .host) ?? "localhost"))
-            return Self.feedPage(req, organizationId: id, address: base + SiteRoute.calendarFeed(token).path)
+            return Self.feedPage(req, organizationId: id, address: req.application.absoluteURL(SiteRoute.calendarFeed(token).path))
         }
     }
 
@@ -157,7 +156,7 @@ struct AgreementRoutes {
     static func askForEvaluation(_ req: Request, _ a: ActivityAgreement, loaded: DeskSupport.Loaded) async throws {
         for contact in try await Contacts.of(a.schoolId, on: req.db) + Contacts.of(a.companyId, on: req.db) {
             try await Outbox.send(to: contact.email, subject: "Masterplan Techniek: hoe ging de activiteit?",
-                                  body: "Beste \(contact.name),\n\nDe activiteit ‘\(a.type.label(.nl))’ van \(DeskSupport.name(a.companyId, loaded)) met \(DeskSupport.name(a.schoolId, loaded)) is uitgevoerd. Geef uw waardering (1–5) en opmerkingen op de pagina van de afspraak: \(SiteRoute.agreement(a.id).path)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
+                                  body: "Beste \(contact.name),\n\nDe activiteit ‘\(a.type.label(.nl))’ van \(DeskSupport.name(a.companyId, loaded)) met \(DeskSupport.name(a.schoolId, loaded)) is uitgevoerd. Geef uw waardering (1–5) en opmerkingen op de pagina van de afspraak: \(req.application.absoluteURL(SiteRoute.agreement(a.id).path))\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
                                   on: req)
         }
     }

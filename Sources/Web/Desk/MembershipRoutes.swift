@@ -85,7 +85,7 @@ struct MembershipRoutes {
             }
             guard reader.errors.isEmpty else { return try await Self.planPage(req, draft: plan, errors: reader.errors, status: .badRequest) }
             let (finalPlan, finalPDF) = (plan, pdf)
-            try await req.db.transaction { tx in
+            try await req.db.writeTransaction { tx in
                 let store = DeskStore(tx)
                 let plan = finalPlan, pdf = finalPDF
                 if let existing { try await store.update(plan, expected: existing, actor: DeskSupport.actorId(req)) }

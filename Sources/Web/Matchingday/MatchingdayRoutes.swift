@@ -33,7 +33,7 @@ struct MatchingdayRoutes {
                 // The first on the waiting list has a place now, and should hear it without checking the page.
                 for contact in try await Contacts.of(promoted.organizationId, on: req.db) {
                     try await Outbox.send(to: contact.email, subject: "U heeft een plaats op de \(day.event.name)",
-                                          body: "Beste \(contact.name),\n\nEr is een plaats vrijgekomen: uw organisatie staat niet meer op de wachtlijst maar is aangemeld voor \(day.event.name) op \(day.event.date.label(.nl)). Geef door wie er komen en wie u wilt spreken: \(SiteRoute.matchingday(day.event.id).path)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
+                                          body: "Beste \(contact.name),\n\nEr is een plaats vrijgekomen: uw organisatie staat niet meer op de wachtlijst maar is aangemeld voor \(day.event.name) op \(day.event.date.label(.nl)). Geef door wie er komen en wie u wilt spreken: \(req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path))\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
                                           on: req)
                 }
             }
@@ -60,7 +60,8 @@ struct MatchingdayRoutes {
         app.post(["matchingdagen", ":id", "vrijgeven"], access: .beheerder) { req in try await Self.publish(req) }
         app.post(["matchingdagen", ":id", "opvolging"], access: .beheerder) { req in
             let day = try await Self.day(req)
-            let sent = try await FollowUps.send(db: req.db, sender: req.application.mailSender, logger: req.logger, today: DeskSupport.today(req), eventId: day.event.id)
+            let sent = try await FollowUps.send(db: req.db, sender: req.application.mailSender, logger: req.logger, base: req.application.publicBaseURL,
+                                                 today: DeskSupport.today(req), eventId: day.event.id)
             return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?opvolging=\(sent)")
         }
         app.get(["matchingdagen", ":id", "rooster"], access: .beheerder) { req in try await MatchingdayPages.grid(req, try await Self.day(req)) }
@@ -141,7 +142,7 @@ struct MatchingdayRoutes {
         let stale = event.rounds != day.event.rounds || event.maxMeetings != day.event.maxMeetings || event.roundMinutes != day.event.roundMinutes
         if stale { event.status = .open; event.objective = nil; event.upperBound = nil; event.fairness = nil }
         let actor = DeskSupport.actorId(req), finalEvent = event
-        try await req.db.transaction { tx in
+        try await req.db.writeTransaction { tx in
             let store = DeskStore(tx)
             if stale { try await MatchingdayStore(tx).saveSchedule(finalEvent, expected: day.event, meetings: [], actor: actor) }
             else { try await store.updateInTransaction(finalEvent, expected: day.event, actor: actor) }
@@ -170,7 +171,7 @@ struct MatchingdayRoutes {
         let outcome = p.status == .waiting ? "staat op de wachtlijst voor" : "is aangemeld voor"
         for contact in try await Contacts.of(org.id, on: req.db) {
             try await Outbox.send(to: contact.email, subject: "Aanmelding \(day.event.name)",
-                                  body: "Beste \(contact.name),\n\n\(org.name) \(outcome) \(day.event.name) op \(day.event.date.label(.nl)). Geef door wie er komen en wie u wilt spreken: \(SiteRoute.matchingday(day.event.id).path)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
+                                  body: "Beste \(contact.name),\n\n\(org.name) \(outcome) \(day.event.name) op \(day.event.date.label(.nl)). Geef door wie er komen en wie u wilt spreken: \(req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path))\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
                                   on: req)
         }
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?aangemeld=" + p.status.rawValue)
@@ -250,7 +251,7 @@ struct MatchingdayRoutes {
         }
         guard reader.errors.isEmpty else { throw Abort(.badRequest, reason: reader.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")) }
         let actor = DeskSupport.actorId(req), finalTables = tables
-        try await req.db.transaction { tx in
+        try await req.db.writeTransaction { tx in
             let store = DeskStore(tx)
             for t in finalTables {
                 if let old = day.tables.first(where: { $0.id == t.id }) { try await store.updateInTransaction(t, expected: old, actor: actor) }
@@ -338,7 +339,7 @@ enum FollowUps {
 
     /// Sends every due follow-up (of one event, or all) once, claimed atomically, to the contact persons of both
     /// sides; returns how many.
-    static func send(db: any Database, sender: any MailSender, logger: Logger, today: PartialDate, eventId: String? = nil) async throws -> Int {
+    static func send(db: any Database, sender: any MailSender, logger: Logger, base: String, today: PartialDate, eventId: String? = nil) async throws -> Int {
         let claimed = try await MatchingdayStore(db).claimFollowUps(today: today, eventId: eventId)
         guard !claimed.isEmpty else { return 0 }
         let data = try await RecordStore(db).dataset(only: [Organization.entity])
@@ -347,8 +348,7 @@ enum FollowUps {
             let title = "\(a.type.label(.nl)): \(names[a.schoolId] ?? a.schoolId) × \(names[a.companyId] ?? a.companyId)"
             for org in [a.schoolId, a.companyId] {
                 for contact in try await Contacts.of(org, on: db) {
-                    // No request here to take a host from: the configured public address, else the path alone.
-                    let link = (Environment.get("MASTERPLAN_BASE_URL") ?? "") + SiteRoute.agreement(a.id).path
+                    let link = base + SiteRoute.agreement(a.id).path
                     try await Outbox.send(to: contact.email, subject: "Is uw afspraak van de Matchingdag doorgegaan?",
                                           body: "Beste \(contact.name),\n\nOp de Matchingdag maakten uw organisatie en uw partner een afspraak: \(title). Is die doorgegaan? Plan de activiteit of geef de uitvoering door op: \(link)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
                                           db: db, sender: sender, logger: logger)
@@ -362,5 +362,5 @@ enum FollowUps {
 /// Sends the follow-up questions now due (the `follow-ups` command and the hourly job in `serve`); safe to run
 /// on several instances at once, since each agreement is claimed once.
 public func sendDueFollowUps(_ app: Application, today: PartialDate = PartialDate(day: Date())) async throws -> Int {
-    try await FollowUps.send(db: app.db, sender: app.mailSender, logger: app.logger, today: today)
+    try await FollowUps.send(db: app.db, sender: app.mailSender, logger: app.logger, base: app.publicBaseURL, today: today)
 }

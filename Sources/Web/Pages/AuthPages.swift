@@ -9,7 +9,7 @@ enum AuthPages {
             .unwrap(notice) { .p(.class("note"), .attribute(named: "role", value: "status"), .text($0)) },
             Components.postForm(action: SiteRoute.login().path, csrf: csrf, class: "edit", [
                 .selfClosedElement(named: "input", attributes: [.attribute(named: "type", value: "hidden"), .attribute(named: "name", value: "terug"),
-                                                                 .attribute(named: "value", value: back ?? "")] as [Attribute<HTML.BodyContext>]),
+                                                                 .attribute(named: "value", value: LocalPath.validated(back) ?? "")] as [Attribute<HTML.BodyContext>]),
                 Components.field("email", label: t("E-mailadres", "E-mail address"), value: email, type: "email", required: true, autocomplete: "username"),
                 Components.field("password", label: t("Wachtwoord", "Password"), value: nil, type: "password", error: error, required: true, autocomplete: "current-password"),
                 .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Inloggen", "Log in"))]),

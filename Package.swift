@@ -49,7 +49,7 @@ let package = Package(
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "ZIPFoundation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppTests", dependencies: [
             "Web", "Persistence", "Domain", "Reports",
             .product(name: "VaporTesting", package: "vapor"),

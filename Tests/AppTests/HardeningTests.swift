@@ -224,3 +224,18 @@ func expectAbsoluteLinks(_ app: Application) async throws {
         #expect(message.body.contains(app.publicBaseURL) || !message.body.contains("/"), "mail '\(message.subject)' has no absolute link")
     }
 }
+
+/// The SQLite write rule holds only if every write transaction goes through `writeTransaction`.
+@Suite struct WriteTransactionRuleTests {
+    @Test func noPlainTransactionsOutsideTheRule() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" && $0.lastPathComponent != "WriteTransaction.swift" }
+        #expect(files.count > 50)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(!text.contains(".transaction {") && !text.contains(".transaction({"), "\(file.lastPathComponent) opens a transaction without writeTransaction")
+        }
+    }
+}

@@ -5,6 +5,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -27,6 +28,53 @@ def browser():
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     yield driver
     driver.quit()
+
+
+# Every click that loads another page (a link, a submit button) and every form submit returns only once the old
+# page is gone and the new one has loaded: a read right after it can no longer reach an element of the page being
+# replaced (that gave WebDriver's "unhandled inspector error", issue 12). Downloads and same-page anchors load no
+# page and are not waited for.
+_DOWNLOADS = (".pdf", ".csv", ".xlsx", ".ics")
+_click, _submit = WebElement.click, WebElement.submit
+
+
+def _loads_a_page(element):
+    tag = element.tag_name.lower()
+    if tag == "a":
+        href = element.get_attribute("href") or ""
+        if not href or element.get_attribute("download") is not None:
+            return False
+        path = href.split("#")[0].split("?")[0]
+        if path.endswith(_DOWNLOADS) or "/download" in path:
+            return False
+        return href.split("#")[0] != element.parent.current_url.split("#")[0] or "#" not in href
+    if tag == "button":
+        return (element.get_attribute("type") or "submit").lower() == "submit"
+    if tag == "input":
+        return (element.get_attribute("type") or "").lower() in ("submit", "image")
+    return False
+
+
+def _await_next_page(driver, old_html):
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_html))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def _click_and_wait(self):
+    old = self.parent.find_element(By.TAG_NAME, "html") if _loads_a_page(self) else None
+    _click(self)
+    if old is not None:
+        _await_next_page(self.parent, old)
+
+
+def _submit_and_wait(self):
+    old = self.parent.find_element(By.TAG_NAME, "html")
+    _submit(self)
+    _await_next_page(self.parent, old)
+
+
+WebElement.click = _click_and_wait
+WebElement.submit = _submit_and_wait
 
 
 def wait_for(browser, css, text=None):

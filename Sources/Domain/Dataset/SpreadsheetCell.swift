@@ -25,9 +25,11 @@ public enum SpreadsheetCell {
         return rest.count == text.count ? !isPlainNumber(text) : true
     }
 
+    /// A sign, digits with `.` or `,`, and at most a closing " %" (-176, +53,3 %).
     static func isPlainNumber(_ text: String) -> Bool {
-        let body = text.dropFirst() // the sign
-        guard let f = body.first, f.isNumber else { return false }
-        return body.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "%" || $0 == " " }
+        var body = Substring(text.dropFirst()) // the sign
+        if body.hasSuffix(" %") { body = body.dropLast(2) } else if body.hasSuffix("%") { body = body.dropLast() }
+        guard let f = body.first, f.isASCII, f.isNumber else { return false }
+        return body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }
     }
 }

@@ -29,7 +29,7 @@ enum AccountAPI {
                                             organizationId: s.account.organizationId, projectIds: s.account.projects, via: via), req)
         },
         APIEndpoint(path: "/organizations/{id}/contacts", summary: "Contact persons of an organisation (personal data: only for roles that need it)",
-                    parameters: [], schema: "Object", access: .roles([.beheerder, .projectleider, .contactpersoon])) { req in
+                    parameters: [], schema: "ContactList", access: .roles([.beheerder, .projectleider, .contactpersoon])) { req in
             let id = try req.parameters.require("id")
             let data = try await PageSupport.dataset(req)
             guard data.organization(id) != nil else { throw Abort(.notFound, reason: "no record with id '\(id)'") }

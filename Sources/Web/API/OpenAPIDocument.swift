@@ -150,6 +150,12 @@ enum OpenAPIDocument {
                 ])),
             ])),
             ("Object", .object([("type", .string("object"))])),
+            ("ContactList", .object([("type", .string("array")), ("items", .object([
+                ("type", .string("object")), ("required", .array(["name", "email"].map { .string($0) })),
+                ("properties", .object([("name", string), ("email", string),
+                                        ("function", .object([("type", .array([.string("string"), .string("null")]))])),
+                                        ("phone", .object([("type", .array([.string("string"), .string("null")]))]))])),
+            ]))])),
             ("ObservationImportResult", .object([
                 ("type", .string("object")), ("required", .array(["stored", "replaced", "series"].map { .string($0) })),
                 ("properties", .object([

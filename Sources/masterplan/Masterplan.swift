@@ -72,7 +72,15 @@ struct Serve: AsyncParsableCommand {
                     try? await Task.sleep(for: .seconds(3600))
                 }
             }
-            defer { followUps.cancel() }
+            // Every ten minutes: sessions past their end and login attempts older than the throttle's window.
+            let sweep = Task { [app] in
+                while !Task.isCancelled {
+                    do { let n = try await Sweep.run(app.db); if n.sessions + n.attempts > 0 { app.logger.info("Swept \(n.sessions) session(s), \(n.attempts) login attempt(s)") } }
+                    catch { app.logger.error("Sweep: \(error)") }
+                    try? await Task.sleep(for: .seconds(600))
+                }
+            }
+            defer { followUps.cancel(); sweep.cancel() }
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

@@ -18,6 +18,7 @@ enum AccountAPI {
         var district: String?
         var latitude: Double?
         var longitude: Double?
+        static let fields: Set<String> = ["name", "sectors", "levels", "district", "latitude", "longitude"]
     }
 
     static let endpoints: [APIEndpoint] = [
@@ -43,6 +44,11 @@ enum AccountAPI {
             let (_, original) = try await PageSupport.record(req, \.organizations)
             guard Permissions.canEditOrganization(signedIn.actor, original.id) else { throw Abort(.forbidden, reason: "you may edit only your own organisation") }
             let change: OrganizationChange
+            // The document says additionalProperties: false; a misspelt field must not pass silently as "unchanged".
+            if let body = req.body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] {
+                let unknown = Set(object.keys).subtracting(OrganizationChange.fields).sorted()
+                if !unknown.isEmpty { throw InvalidInput(errors: unknown.map { FieldError(name: $0, reason: "unknown field; allowed: " + OrganizationChange.fields.sorted().joined(separator: ", ")) }) }
+            }
             do { change = try req.content.decode(OrganizationChange.self) } catch let error as DecodingError {
                 throw InvalidInput(errors: [FieldError(name: error.fieldName ?? "body", reason: "not of the documented shape")])
             }

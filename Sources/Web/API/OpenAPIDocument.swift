@@ -57,13 +57,17 @@ enum OpenAPIDocument {
         let parameters: [JSONValue] = pathParams.map { p in
             .object([("name", .string(p)), ("in", .string("path")), ("required", .bool(true)), ("schema", .object([("type", .string("string"))]))])
         } + e.parameters.map { p in
-            .object([("name", .string(p)), ("in", .string("query")), ("required", .bool(false)), ("schema", parameterSchema(p))])
+            .object([("name", .string(p)), ("in", .string("query")), ("required", .bool(false)), ("schema", parameterSchema(p, path: e.path))])
         }
         var responses: [(String, JSONValue)] = [
             ("200", .object([("description", .string("OK")), ("content", .object([("application/json", .object([("schema", ref(e.schema))]))]))])),
             ("400", problemResponse("Invalid parameter")),
         ]
         if !pathParams.isEmpty { responses.append(("404", problemResponse("No such record"))) }
+        if e.method != .GET {
+            responses.append(("413", problemResponse("The body is larger than this operation accepts")))
+            responses.append(("415", problemResponse("The body is not of a documented media type")))
+        }
         var fields: [(String, JSONValue)] = []
         if e.access != .public {
             responses.append(("401", problemResponse("Not logged in and no API token")))
@@ -74,7 +78,7 @@ enum OpenAPIDocument {
             // A file upload: the body is the CSV or XLSX file itself.
             let binary: JSONValue = .object([("type", .string("string")), ("format", .string("binary"))])
             fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object([
-                ("text/csv", .object([("schema", .object([("type", .string("string"))]))])),
+                ("text/csv", .object([("schema", .object([("type", .string("string")), ("minLength", .int(1))]))])),
                 ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .object([("schema", binary)])),
             ]))])))
         } else if e.method != .GET {
@@ -89,15 +93,18 @@ enum OpenAPIDocument {
         ] + fields)
     }
 
-    static func parameterSchema(_ name: String) -> JSONValue {
+    /// Exactly what `QueryReader` accepts, so a schema-valid request is never refused.
+    static func parameterSchema(_ name: String, path: String = "") -> JSONValue {
         switch name {
-        case "page": .object([("type", .string("integer")), ("minimum", .int(1))])
+        case "page": .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(QueryReader.maxPage))])
+        case "kind" where path == "/timeline": enumSchema(TimelineKind.allCases.map(\.rawValue))
+        case "kind" where path == "/statements": enumSchema(StatementKind.allCases.map(\.rawValue))
         case "per": .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(PageRequest.maxPer))])
         case "year": .object([("type", .string("integer")), ("minimum", .int(1900)), ("maximum", .int(2100))])
         case "kind": enumSchema(OrganizationKind.allCases.map(\.rawValue))
         case "sector": enumSchema(Sector.allCases.map(\.rawValue))
         case "level": enumSchema(EducationLevel.allCases.map(\.rawValue))
-        default: .object([("type", .string("string"))])
+        default: .object([("type", .string("string")), ("minLength", .int(1)), ("pattern", .string("^[^\\u0000]*$"))])
         }
     }
 
@@ -139,15 +146,28 @@ enum OpenAPIDocument {
             ("OrganizationDetail", .object([("type", .string("object")), ("required", .array(["id", "name", "kind"].map { .string($0) })),
                                             ("properties", .object([("id", string), ("name", string), ("aliases", strings)]))])),
             ("List", list(.object([("type", .string("object"))]))),
+            // Absent or null: unchanged. The text rules are `Organization.fieldViolations` (no control characters; a
+            // name with something besides spaces, at most 200 characters; a district of at most 80, without ;).
             ("OrganizationChange", .object([
                 ("type", .string("object")), ("additionalProperties", .bool(false)),
                 ("properties", .object([
-                    ("name", string), ("district", .object([("type", .array([.string("string"), .string("null")]))])),
-                    ("sectors", .object([("type", .string("array")), ("items", enumSchema(Sector.allCases.map(\.rawValue)))])),
-                    ("levels", .object([("type", .string("array")), ("items", enumSchema(EducationLevel.allCases.map(\.rawValue)))])),
-                    ("latitude", .object([("type", .array([.string("number"), .string("null")]))])),
-                    ("longitude", .object([("type", .array([.string("number"), .string("null")]))])),
+                    ("name", .object([("type", .array([.string("string"), .string("null")])), ("maxLength", .int(200)),
+                                      ("pattern", .string("^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"))])),
+                    ("district", .object([("type", .array([.string("string"), .string("null")])), ("maxLength", .int(80)),
+                                          ("pattern", .string("^[^;\\u0000-\\u001F\\u007F-\\u009F]*$"))])),
+                    ("sectors", .object([("type", .array([.string("array"), .string("null")])), ("items", enumSchema(Sector.allCases.map(\.rawValue)))])),
+                    ("levels", .object([("type", .array([.string("array"), .string("null")])), ("items", enumSchema(EducationLevel.allCases.map(\.rawValue)))])),
+                    ("latitude", .object([("type", .array([.string("number"), .string("null")])), ("minimum", .int(-90)), ("maximum", .int(90))])),
+                    ("longitude", .object([("type", .array([.string("number"), .string("null")])), ("minimum", .int(-180)), ("maximum", .int(180))])),
                 ])),
+                // Coordinates come in pairs: a latitude needs its longitude in the same change, and the other way round.
+                ("allOf", .array(["latitude", "longitude"].map { given in
+                    let other = given == "latitude" ? "longitude" : "latitude"
+                    return .object([
+                        ("if", .object([("properties", .object([(given, .object([("type", .string("number"))]))])), ("required", .array([.string(given)]))])),
+                        ("then", .object([("properties", .object([(other, .object([("type", .string("number"))]))])), ("required", .array([.string(other)]))])),
+                    ])
+                })),
             ])),
             ("Object", .object([("type", .string("object"))])),
             ("ContactList", .object([("type", .string("array")), ("items", .object([

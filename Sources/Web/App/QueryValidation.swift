@@ -23,6 +23,14 @@ struct QueryReader {
         for name in req.url.query.map(Self.names) ?? [] where !self.allowed.contains(name) {
             errors.append(FieldError(name: name, reason: "unknown parameter; allowed: \(allowed.sorted().joined(separator: ", "))"))
         }
+        // A page's form sends an unused filter as `kind=`; a program sends a parameter with a value or not at all,
+        // as the OpenAPI document says (minLength 1), so the API names an empty one instead of ignoring it.
+        if req.isAPI {
+            for name in self.allowed.sorted() where req.url.query.map(Self.names)?.contains(name) == true
+                && (req.query[String.self, at: name] ?? "").isEmpty {
+                errors.append(FieldError(name: name, reason: "empty; give a value or leave the parameter out"))
+            }
+        }
     }
 
     static func names(_ query: String) -> [String] {
@@ -53,8 +61,10 @@ struct QueryReader {
         return v
     }
 
+    static let maxPage = 1_000_000
+
     mutating func page() -> PageRequest {
-        PageRequest(page: integer("page", default: 1, range: 1...1_000_000),
+        PageRequest(page: integer("page", default: 1, range: 1...Self.maxPage),
                     per: integer("per", default: PageRequest.defaultPer, range: 1...PageRequest.maxPer))
     }
 

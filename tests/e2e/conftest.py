@@ -3,6 +3,7 @@ import tempfile
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
@@ -55,9 +56,23 @@ def _loads_a_page(element):
     return False
 
 
+def _gone(old_html):
+    """The old page is gone once its root element is stale; while Chromium tears the page down, asking about the
+    element can also fail with "Node with given id does not belong to the document" (WebDriver's "unhandled
+    inspector error"), which means the same thing."""
+    def check(_driver):
+        try:
+            old_html.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def _await_next_page(driver, old_html):
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_html))
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 30).until(_gone(old_html))
+    WebDriverWait(driver, 30, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def _click_and_wait(self):

@@ -15,6 +15,7 @@ from conftest import BASE
 
 ADMIN = (os.environ.get("E2E_ADMIN_EMAIL", ""), os.environ.get("E2E_ADMIN_PASSWORD", ""))
 COMPANY = (os.environ.get("E2E_COMPANY_EMAIL", ""), os.environ.get("E2E_COMPANY_PASSWORD", ""))
+SCHOOL = (os.environ.get("E2E_CONTACT_EMAIL", ""), os.environ.get("E2E_CONTACT_PASSWORD", ""))
 MARK = "xssprobe"
 PAYLOADS = [
     f'"><{MARK}-a data-{MARK}="1">',
@@ -85,10 +86,18 @@ def store_payloads():
         company.open(BASE + "/aanbod/nieuw", urllib.parse.urlencode(fields).encode()).read()
     except urllib.error.HTTPError as e:
         assert e.code < 500, e.read()
+    school = session(SCHOOL)
+    plan = {"goals": PAYLOADS[0], "activities": PAYLOADS[2], "contact": PAYLOADS[1], "levels": "vmbo-t", "sectors": "metaal",
+            "_csrf": csrf_of(school, "/netwerk/schoolplan")}
+    try:
+        school.open(BASE + "/netwerk/schoolplan", urllib.parse.urlencode(plan).encode()).read()
+    except urllib.error.HTTPError as e:
+        assert e.code < 500, e.read()
 
 
 def crawl(opener, limit=160):
-    seen, queue, pages = set(), ["/", "/aanbod", "/naleving", "/organisaties", "/beheer/audit", "/verzoeken", "/afspraken"], []
+    seen, queue, pages = set(), ["/", "/aanbod", "/naleving", "/organisaties", "/beheer/audit", "/verzoeken", "/afspraken",
+                                 "/netwerk/schoolplannen", "/netwerk/schoolplan"], []
     while queue and len(pages) < limit:
         path = queue.pop(0)
         if path in seen:

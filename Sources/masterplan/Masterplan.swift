@@ -55,7 +55,7 @@ struct Serve: AsyncParsableCommand {
                               arguments: ["masterplan", "serve", "--hostname", hostname, "--port", String(port)])
         try LoggingSystem.bootstrap(from: &env)
         // Links in mail never come from a request's Host header: refuse to start in production without the address.
-        let base = try PublicAddress.resolve(ProcessInfo.processInfo.environment["MASTERPLAN_BASE_URL"], production: env.isRelease,
+        let base = try PublicAddress.resolve(ProcessInfo.processInfo.environment["MASTERPLAN_BASE_URL"], production: env == .production,
                                              hostname: hostname, port: port)
         let app = try await Application.make(env)
         app.publicBaseURL = base

@@ -31,6 +31,7 @@ extension RecordStore {
             let beforeByPair = Dictionary(grouping: existing.filter { covered.contains(IndicatorPeriod($0)) }, by: IndicatorPeriod.init)
             let afterByPair = Dictionary(grouping: imported.observations, by: IndicatorPeriod.init)
             var replaced = 0
+            var entries: [(actor: String, entity: String, entityId: String, action: String, changes: [FieldChange])] = []
             for pair in imported.periods {
                 let before = beforeByPair[pair] ?? [], after = afterByPair[pair] ?? []
                 replaced += before.count
@@ -42,9 +43,9 @@ extension RecordStore {
                         changes.append(FieldChange(field: label, before: b[label].map(Self.auditValue), after: a[label].map(Self.auditValue)))
                     }
                 }
-                try await AuditLog.record(on: tx, actor: actor, entity: Observation.entity, entityId: pair.description,
-                                          action: before.isEmpty ? "import" : "reimport", changes: changes)
+                entries.append((actor, Observation.entity, pair.description, before.isEmpty ? "import" : "reimport", changes))
             }
+            try await AuditLog.recordAll(on: tx, entries)
             try await store.bumpVersion()
             return ObservationImportResult(periods: imported.periods, replaced: replaced, stored: imported.observations.count)
         }

@@ -16,17 +16,8 @@ enum TestDatabase {
 }
 
 /// One PostgreSQL database is shared, so tests against it take turns; SQLite in memory needs no turns.
-actor TestLock {
-    static let shared = TestLock()
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-    func acquire() async {
-        if !busy { busy = true; return }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-    func release() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-    }
+enum TestLock {
+    static let shared = Turns()
 }
 
 /// Runs `test` against a fresh application holding the embedded dataset (or nothing, with `seed: .none`).

@@ -2,21 +2,26 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// An in-process queue for SQLite write transactions: SQLite has one writer at a time, and requests that wait
-/// here cost no thread (the busy timeout would block one of the pool's few threads instead).
-actor SQLiteWriter {
-    static let shared = SQLiteWriter()
+/// One at a time, first come first served, without holding a thread while waiting.
+public actor Turns {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    public init() {}
 
-    func acquire() async {
+    public func acquire() async {
         if !busy { busy = true; return }
         await withCheckedContinuation { waiting.append($0) }
     }
 
-    func release() {
+    public func release() {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
+}
+
+/// SQLite has one writer at a time: write transactions of this process take turns here, so a waiting request
+/// costs no thread (the busy timeout would block one of the pool's few threads instead).
+enum SQLiteWriter {
+    static let shared = Turns()
 }
 
 extension Database {

@@ -31,7 +31,7 @@ struct AuthRoutes {
             let form = try req.content.decode(LoginForm.self)
             let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             let ctx = PageSupport.context(req, title: Localized("Inloggen", "Log in"), section: nil)
-            let keys = LoginThrottle.keys(email: email, address: req.remoteAddress?.ipAddress)
+            let keys = LoginThrottle.keys(email: email, address: req.clientAddress)
             switch try await LoginThrottle.attempt(keys, on: req.db) {
             case .locked:
                 return PageSupport.html(AuthPages.login(ctx, csrf: req.csrfToken, email: email, back: form.terug, error: ctx.t(

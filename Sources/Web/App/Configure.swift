@@ -39,10 +39,12 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     app.sessions.use { _ in DatabaseSessions() }
     let secure = Environment.get("MASTERPLAN_SECURE_COOKIES").map { $0 == "1" || $0 == "true" } ?? (app.environment == .production)
     app.secureCookies = secure
+    app.trustedProxies = try TrustedProxies(parsing: Environment.get("MASTERPLAN_TRUSTED_PROXIES") ?? "")
     app.sessions.configuration = SessionsConfiguration(cookieName: "masterplan-session") { id in
         HTTPCookies.Value(string: id.string, maxAge: Int(sessionLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware = Middlewares()
+    app.middleware.use(AccessLogMiddleware(json: Environment.get("MASTERPLAN_LOG_FORMAT") == "json"))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(MethodNotAllowedMiddleware())
@@ -56,6 +58,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
 
 /// Registers every route. Each one declares its `Access` rule.
 public func routes(_ app: Application) {
+    HealthRoutes.register(app)
     PageRoutes().register(app)
     ReportRoutes().register(app)
     AuthRoutes().register(app)

@@ -112,7 +112,7 @@ struct PageRoutes {
             guard let lang = Lang(rawValue: try req.parameters.require("lang")) else { throw Abort(.notFound) }
             let response = req.redirect(to: req.query[String.self, at: "terug"] ?? "/")
             response.cookies["lang"] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/",
-                                                         isSecure: req.url.scheme == "https", isHTTPOnly: true, sameSite: .lax)
+                                                         isSecure: req.clientScheme == "https", isHTTPOnly: true, sameSite: .lax)
             return response
         }
     }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import VaporTesting
+@testable import Web
+
+/// Issue 14 (part): the client behind trusted proxies, health and readiness, request ids.
+@Suite struct OperationsTests {
+    @Test func theClientIsTheFirstUntrustedHopFromTheRight() throws {
+        let proxies = try TrustedProxies(parsing: "127.0.0.1, 10.0.0.0/8, ::1")
+        // Not from a trusted proxy: the header is the client's own claim and is ignored.
+        #expect(proxies.client(peer: "203.0.113.9", forwardedFor: ["1.2.3.4"]) == "203.0.113.9")
+        // Through nginx on loopback.
+        #expect(proxies.client(peer: "127.0.0.1", forwardedFor: ["198.51.100.7"]) == "198.51.100.7")
+        // A client that sends its own header in front: the nearest untrusted hop wins, not the forged left one.
+        #expect(proxies.client(peer: "127.0.0.1", forwardedFor: ["6.6.6.6, 198.51.100.7"]) == "198.51.100.7")
+        // Two trusted hops (load balancer in 10/8, then nginx), in two header lines.
+        #expect(proxies.client(peer: "127.0.0.1", forwardedFor: ["198.51.100.7", "10.1.2.3"]) == "198.51.100.7")
+        #expect(proxies.client(peer: "::1", forwardedFor: ["[2001:db8::5]:4711"]) == "2001:db8::5")
+        #expect(TrustedProxies.none.client(peer: "127.0.0.1", forwardedFor: ["1.2.3.4"]) == "127.0.0.1")
+        #expect(throws: TrustedProxies.Invalid.self) { try TrustedProxies(parsing: "10.0.0.0/33") }
+        #expect(throws: TrustedProxies.Invalid.self) { try TrustedProxies(parsing: "proxy.example") }
+    }
+
+    @Test func healthReadinessAndRequestIds() async throws {
+        try await withMasterplan { app in
+            let health = try await get(app, "/health")
+            #expect(health.status == .ok && health.text.contains("\"ok\""))
+            let ready = try await get(app, "/ready")
+            #expect(ready.status == .ok && ready.text.contains("\"migrations\":\"ok\"") && ready.text.contains("\"database\":\"ok\""))
+            #expect(ready.headers.first(name: .cacheControl) == "no-store")
+            let given = try await get(app, "/organisaties", headers: ["X-Request-ID": "lb-42.abc"])
+            #expect(given.headers.first(name: "X-Request-ID") == "lb-42.abc")
+            let forged = try await get(app, "/organisaties", headers: ["X-Request-ID": "x\"><script>"])
+            let generated = try #require(forged.headers.first(name: "X-Request-ID"))
+            #expect(generated != "x\"><script>" && generated.count == 36)
+        }
+    }
+}

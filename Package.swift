@@ -20,6 +20,9 @@ let package = Package(
         // XLSX in and out (municipal staff live in Excel): the archive and its XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
+        // The SMTP client (no SMTP package in the package set): SwiftNIO and NIOSSL, which Vapor uses already.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(name: "Domain"),
@@ -36,18 +39,25 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
+        // Sending mail: the message format and a small SMTP client; nothing of ours.
+        .target(name: "SMTP", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         .target(name: "Web", dependencies: [
-            "Domain", "Persistence", "Reports", "Optimization",
+            "Domain", "Persistence", "Reports", "Optimization", "SMTP",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
         ]),
         .executableTarget(name: "masterplan", dependencies: [
-            "Web", "Persistence", "Domain", "Optimization", "Reports",
+            "Web", "Persistence", "Domain", "Optimization", "Reports", "SMTP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "SMTPTests", dependencies: ["SMTP"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "ZIPFoundation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppTests", dependencies: [

@@ -11,7 +11,7 @@ struct Masterplan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "masterplan",
         abstract: "Masterplan: the platform for a city's technology-education programme.",
-        subcommands: [Serve.self, Migrate.self, FollowUpsCommand.self, Import.self, Export.self, ReportCommand.self, IndicatorsCommand.self,
+        subcommands: [Serve.self, Migrate.self, FollowUpsCommand.self, MailCommand.self, Import.self, Export.self, ReportCommand.self, IndicatorsCommand.self,
                       User.self, PersonCommand.self, Bench.self],
         defaultSubcommand: Serve.self
     )
@@ -80,7 +80,15 @@ struct Serve: AsyncParsableCommand {
                     try? await Task.sleep(for: .seconds(600))
                 }
             }
-            defer { followUps.cancel(); sweep.cancel() }
+            // Every 30 seconds: the mail queue (retries with backoff; each message claimed once across instances).
+            let mail = Task { [app] in
+                while !Task.isCancelled {
+                    do { let n = try await deliverQueuedMail(app); if n > 0 { app.logger.info("Delivered \(n) queued mail(s)") } }
+                    catch { app.logger.error("Mail queue: \(error)") }
+                    try? await Task.sleep(for: .seconds(30))
+                }
+            }
+            defer { followUps.cancel(); sweep.cancel(); mail.cancel() }
             try await app.execute()
             try await app.asyncShutdown()
         } catch {
@@ -154,6 +162,20 @@ struct Export: AsyncParsableCommand {
 enum DataFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case json, csv
     var format: DataFormat { self == .json ? .json : .csv }
+}
+
+struct MailCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "mail", abstract: "Mail delivery.", subcommands: [MailTest.self])
+}
+
+struct MailTest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "test",
+        abstract: "Send one message through MASTERPLAN_SMTP_URL from MASTERPLAN_MAIL_FROM and print the server's reply.")
+    @ArgumentParser.Option(help: "The address to send the test message to.") var to: String
+
+    func run() async throws {
+        print(try await MailSettings.sendTest(to: to, environment: ProcessInfo.processInfo.environment))
+    }
 }
 
 struct FollowUpsCommand: AsyncParsableCommand {

@@ -81,8 +81,15 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
     @Field(key: "body") public var body: String
     @OptionalField(key: "sent_at") public var sentAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    // Delivery (MailQueue): tries so far, when to try next, who holds it now, the server's last answer, given up.
+    @Field(key: "attempts") public var attempts: Int
+    @OptionalField(key: "next_attempt_at") public var nextAttemptAt: Date?
+    @OptionalField(key: "claimed_until") public var claimedUntil: Date?
+    @OptionalField(key: "last_reply") public var lastReply: String?
+    @OptionalField(key: "failed_at") public var failedAt: Date?
     public init() {}
     public init(recipient: String, subject: String, body: String) {
+        self.attempts = 0
         self.recipient = recipient; self.subject = subject; self.body = body
     }
 }

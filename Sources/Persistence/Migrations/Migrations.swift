@@ -56,6 +56,7 @@ public enum Migrations {
             UpdateActivityAgreementsAddMatchingday(),
             CreateWebSessions(),
             UpdateSessionsAndAttemptsAddTimeIndexes(),
+            UpdateOutboxAddDelivery(),
         ]
     }
 }

@@ -77,12 +77,33 @@ struct AdminRoutes {
             let messages = try await OutboxMessageModel.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all()
             let ctx = PageSupport.context(req, title: Localized("Uitgaande berichten", "Outbox"), section: nil)
             let t = ctx.t
+            func status(_ m: OutboxMessageModel) -> Node<HTML.BodyContext> {
+                if let sent = m.sentAt { return .text(t("Verstuurd ", "Sent ") + Self.timestamp(sent)) }
+                let retry = Components.postForm(action: SiteRoute.outboxResend(m.id?.uuidString ?? "").path, csrf: ctx.csrf, class: "inline",
+                                                [Components.submit(t("Opnieuw versturen", "Send again"))])
+                if let failed = m.failedAt { return .group(.text(t("Mislukt ", "Failed ") + Self.timestamp(failed) + " (\(m.attempts)×)"), retry) }
+                if m.attempts > 0 {
+                    return .group(.text(t("Wacht: \(m.attempts)× mislukt, opnieuw om ", "Waiting: failed \(m.attempts)×, next try ") + (m.nextAttemptAt.map(Self.timestamp) ?? "–")), retry)
+                }
+                return .text(t("Wacht op verzending", "Waiting to be sent"))
+            }
             return PageSupport.html(Layout.render(ctx, .group(
-                .p(.text(t("Zonder SMTP blijven berichten hier staan; stuur ze zelf door.", "Without SMTP messages stay here; forward them yourself."))),
-                Components.table(caption: t("Berichten", "Messages"), headers: [t("Aangemaakt", "Created"), t("Aan", "To"), t("Onderwerp", "Subject"), t("Inhoud", "Body"), t("Verstuurd", "Sent")],
-                    rows: messages.map { m in [.text(Self.timestamp(m.createdAt ?? Date())), .text(m.recipient), .text(m.subject), .text(m.body), .text(m.sentAt.map(Self.timestamp) ?? "–")] },
+                .p(.text(t("Berichten gaan via SMTP (MASTERPLAN_SMTP_URL) en worden bij een storing opnieuw geprobeerd; zonder SMTP blijven ze hier staan om zelf door te sturen.",
+                           "Messages go out through SMTP (MASTERPLAN_SMTP_URL) and are retried after a failure; without SMTP they stay here to be forwarded by hand."))),
+                Components.table(caption: t("Berichten", "Messages"), headers: [t("Aangemaakt", "Created"), t("Aan", "To"), t("Onderwerp", "Subject"), t("Inhoud", "Body"), t("Status", "Status"), t("Antwoord van de server", "Server's reply")],
+                    rows: messages.map { m in [.text(Self.timestamp(m.createdAt ?? Date())), .text(m.recipient), .text(m.subject), .text(m.body), status(m), .text(m.lastReply ?? "–")] },
                     numericFrom: 99)
             )))
+        }
+        app.post(["beheer", "outbox", ":id", "opnieuw"], access: .beheerder) { req in
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+            try await MailQueue.retry(id, on: req.db)
+            try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "outbox", entityId: id.uuidString, action: "resend", changes: [])
+            if try await MailQueue.claim(id, on: req.db), let m = try await OutboxMessageModel.find(id, on: req.db) {
+                let sender = req.application.mailSender, logger = req.logger
+                try await MailQueue.attempt(m, on: req.db) { await sender.send($0, logger: logger) }
+            }
+            return req.redirect(to: SiteRoute.outbox.path)
         }
     }
 

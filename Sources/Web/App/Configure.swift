@@ -40,6 +40,9 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     let secure = Environment.get("MASTERPLAN_SECURE_COOKIES").map { $0 == "1" || $0 == "true" } ?? (app.environment == .production)
     app.secureCookies = secure
     app.trustedProxies = try TrustedProxies(parsing: Environment.get("MASTERPLAN_TRUSTED_PROXIES") ?? "")
+    if app.storage[MailSenderKey.self] == nil, let smtp = try MailSettings.sender(environment: ProcessInfo.processInfo.environment) {
+        app.mailSender = smtp
+    }
     app.sessions.configuration = SessionsConfiguration(cookieName: "masterplan-session") { id in
         HTTPCookies.Value(string: id.string, maxAge: Int(sessionLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }

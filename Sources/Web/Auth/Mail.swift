@@ -1,10 +1,12 @@
 import Fluent
+import Foundation
 import Persistence
+import SMTP
 import Vapor
 
-/// Sends what is in the outbox. Behind a protocol so tests and installs without SMTP use a fake or the log.
+/// Sends one message of the outbox. Behind a protocol so installs without SMTP keep mail in the outbox.
 protocol MailSender: Sendable {
-    func send(_ message: OutboxMessageModel, logger: Logger) async throws -> Bool
+    func send(_ message: OutboxMessageModel, logger: Logger) async -> DeliveryOutcome
 }
 
 /// Without SMTP: the message stays in the outbox (a beheerder sees it at /beheer/outbox) and the log says so.
@@ -12,13 +14,62 @@ protocol MailSender: Sendable {
 /// in production the log never carries its body, which may hold a reset link.
 struct LogMailSender: MailSender {
     let production: Bool
-    func send(_ message: OutboxMessageModel, logger: Logger) async throws -> Bool {
+    func send(_ message: OutboxMessageModel, logger: Logger) async -> DeliveryOutcome {
         if production {
             logger.notice("Mail \(message.id?.uuidString ?? "?") waits in the outbox (no SMTP configured).")
         } else {
             logger.notice("Mail (no SMTP configured) \(message.id?.uuidString ?? "?"): \(message.subject)\n\(message.body)")
         }
-        return false
+        return .notConfigured
+    }
+}
+
+/// Through an SMTP server (`MASTERPLAN_SMTP_URL`), from `MASTERPLAN_MAIL_FROM`.
+struct SMTPMailSender: MailSender {
+    let client: SMTPClient
+    let from: String
+
+    func send(_ message: OutboxMessageModel, logger: Logger) async -> DeliveryOutcome {
+        let mail = MailMessage(from: from, to: message.recipient, subject: message.subject, text: message.body,
+                               messageId: message.id.map { $0.uuidString.lowercased() + "@" + (from.split(separator: "@").last.map { String($0.filter { $0 != ">" }) } ?? "masterplan.invalid") },
+                               language: "nl")
+        do {
+            let reply = try await client.send(mail)
+            logger.info("Mail \(message.id?.uuidString ?? "?") sent: \(reply)")
+            return .sent(reply: reply.description)
+        } catch let error as SMTPError {
+            logger.warning("Mail \(message.id?.uuidString ?? "?") not sent: \(error)")
+            return .failed(reply: error.description, permanent: error.isPermanent)
+        } catch {
+            logger.warning("Mail \(message.id?.uuidString ?? "?") not sent: \(error)")
+            return .failed(reply: String(describing: error), permanent: error is MailError)
+        }
+    }
+}
+
+/// Reads `MASTERPLAN_SMTP_URL`, `MASTERPLAN_MAIL_FROM` and `MASTERPLAN_SMTP_CA_FILE`; nil without an SMTP URL.
+public enum MailSettings {
+    public struct Invalid: Error, CustomStringConvertible { public let description: String }
+
+    static func sender(environment: [String: String]) throws -> (any MailSender)? {
+        guard let url = environment["MASTERPLAN_SMTP_URL"], !url.isEmpty else { return nil }
+        let config = try SMTPConfiguration(url: url, caFile: environment["MASTERPLAN_SMTP_CA_FILE"])
+        guard let from = environment["MASTERPLAN_MAIL_FROM"], let address = from.split(separator: "<").last?.split(separator: ">").first,
+              address.contains("@") else {
+            throw Invalid(description: "MASTERPLAN_MAIL_FROM must name the sender, e.g. \"Masterplan Techniek <noreply@example.nl>\"")
+        }
+        return SMTPMailSender(client: SMTPClient(configuration: config), from: from)
+    }
+
+    /// `masterplan mail test`: one message straight through SMTP; the server's reply or the error.
+    public static func sendTest(to recipient: String, environment: [String: String]) async throws -> String {
+        guard let url = environment["MASTERPLAN_SMTP_URL"], !url.isEmpty else { throw Invalid(description: "MASTERPLAN_SMTP_URL is not set") }
+        let config = try SMTPConfiguration(url: url, caFile: environment["MASTERPLAN_SMTP_CA_FILE"])
+        guard let from = environment["MASTERPLAN_MAIL_FROM"] else { throw Invalid(description: "MASTERPLAN_MAIL_FROM is not set") }
+        let reply = try await SMTPClient(configuration: config).send(MailMessage(
+            from: from, to: recipient, subject: "Masterplan: testbericht",
+            text: "Dit is een testbericht van Masterplan (\(config)). Komt het aan, dan werkt de verzending van e-mail.", language: "nl"))
+        return "\(config) answered: \(reply)"
     }
 }
 
@@ -32,18 +83,32 @@ extension Application {
 }
 
 enum Outbox {
-    /// Queues a message and hands it to the sender; a message the sender could not deliver stays queued.
+    /// Queues a message and tries it right after, outside the request (a slow mail server never slows a page);
+    /// a message that could not go out stays queued for the worker in `serve`.
     static func send(to recipient: String, subject: String, body: String, on req: Request) async throws {
-        try await send(to: recipient, subject: subject, body: body, db: req.db, sender: req.application.mailSender, logger: req.logger)
+        let message = OutboxMessageModel(recipient: recipient, subject: subject, body: body)
+        try await message.create(on: req.db)
+        let app = req.application, sender = app.mailSender, logger = req.logger
+        guard let id = message.id, !(sender is LogMailSender) else { return }
+        Task {
+            do {
+                guard try await MailQueue.claim(id, on: app.db) else { return }
+                try await MailQueue.attempt(message, on: app.db) { await sender.send($0, logger: logger) }
+            } catch { logger.warning("Mail \(id): \(error)") }
+        }
     }
 
     /// The same outside a request (background work, commands).
     static func send(to recipient: String, subject: String, body: String, db: any Database, sender: any MailSender, logger: Logger) async throws {
         let message = OutboxMessageModel(recipient: recipient, subject: subject, body: body)
         try await message.create(on: db)
-        if try await sender.send(message, logger: logger) {
-            message.sentAt = Date()
-            try await message.save(on: db)
-        }
+        guard let id = message.id, try await MailQueue.claim(id, on: db) else { return }
+        try await MailQueue.attempt(message, on: db) { await sender.send($0, logger: logger) }
     }
+}
+
+/// The queue's worker: `serve` calls this every 30 seconds; safe on several instances at once.
+public func deliverQueuedMail(_ app: Application) async throws -> Int {
+    let sender = app.mailSender, logger = app.logger
+    return try await MailQueue.deliverDue(on: app.db) { await sender.send($0, logger: logger) }
 }

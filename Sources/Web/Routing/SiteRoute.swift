@@ -31,6 +31,7 @@ public enum SiteRoute: Hashable, Sendable {
     case audit
     case auditCSV
     case outbox
+    case outboxResend(String)
     case language(Lang, back: String)
     case report(from: String? = nil, to: String? = nil)
     case reportDownload(format: String, from: String, to: String)
@@ -119,6 +120,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .audit: return "/beheer/audit"
         case .auditCSV: return "/beheer/audit.csv"
         case .outbox: return "/beheer/outbox"
+        case .outboxResend(let id): return "/beheer/outbox/" + escapePath(id) + "/opnieuw"
         case .language(let lang, let back): return "/taal/\(lang.rawValue)" + query([("terug", back)])
         case .report(let from, let to): return "/rapportage" + query([("from", from), ("to", to)])
         case .reportDownload(let format, let from, let to): return "/rapportage/download" + query([("format", format), ("from", from), ("to", to)])

@@ -28,12 +28,14 @@ def main():
     ap.add_argument("--password", required=True)
     ap.add_argument("--writers", type=int, default=16)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--ack-log", help="append 'organisation TAB district TAB time' for every accepted write")
     a = ap.parse_args()
     token = login_and_token(a.url, a.email, a.password)
     orgs = [o["id"] for o in json.load(urllib.request.urlopen(a.url + "/api/v1/organizations?kind=company&per=100"))["items"]]
     counts = {"accepted": 0, "5xx": 0, "other": 0, "refused": 0}
     lock = threading.Lock()
     deadline = time.time() + a.seconds
+    acks = []
 
     def writer(i):
         org = orgs[i % len(orgs)]
@@ -46,6 +48,9 @@ def main():
             try:
                 with urllib.request.urlopen(req, timeout=30) as r:
                     key = "accepted" if r.status == 200 else "other"
+                if key == "accepted":
+                    with lock:
+                        acks.append((org, f"Wijk {i}-{n}", time.time()))
             except urllib.error.HTTPError as e:
                 key = "5xx" if e.code >= 500 else "other"
             except OSError:
@@ -58,6 +63,10 @@ def main():
     for t in threads: t.start()
     for t in threads: t.join()
     took = time.time() - start
+    if a.ack_log:
+        with open(a.ack_log, "w") as f:
+            for org, value, at in acks:
+                f.write(f"{org}\t{value}\t{at:.6f}\n")
     print(f"{a.writers} writers, {took:.1f} s: {counts['accepted']} accepted ({counts['accepted'] / took:.0f}/s), "
           f"{counts['5xx']} 5xx, {counts['other']} other, {counts['refused']} refused connections")
     sys.exit(1 if counts["5xx"] or counts["refused"] or not counts["accepted"] else 0)

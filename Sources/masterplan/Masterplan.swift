@@ -11,7 +11,7 @@ struct Masterplan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "masterplan",
         abstract: "Masterplan: the platform for a city's technology-education programme.",
-        subcommands: [Serve.self, Migrate.self, FollowUpsCommand.self, MailCommand.self, Import.self, Export.self, ReportCommand.self, IndicatorsCommand.self,
+        subcommands: [Serve.self, Migrate.self, BackupCommand.self, RestoreCommand.self, FollowUpsCommand.self, MailCommand.self, Import.self, Export.self, ReportCommand.self, IndicatorsCommand.self,
                       User.self, PersonCommand.self, Bench.self],
         defaultSubcommand: Serve.self
     )
@@ -95,6 +95,36 @@ struct Serve: AsyncParsableCommand {
             try? await app.asyncShutdown()
             throw error
         }
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backup",
+        abstract: "Copy the whole SQLite database (accounts, desk, Matchingday and audit log included) to a new file, while serve runs.")
+    @ArgumentParser.Option(help: "The backup file to write (must not exist).") var out: String
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        if case .sqliteFile(let path) = db.location, !FileManager.default.fileExists(atPath: path) {
+            throw Backup.Refused(description: "there is no database at \(path)")
+        }
+        let size = try await withApplication(db.location, seed: .none) { app in try await Backup.write(app.db, location: db.location, to: out) }
+        print("Backed up \(db.location) to \(out) (\(size / 1024) KB).")
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "restore",
+        abstract: "Put a backup in place of the SQLite database (stop serve first); the old file is kept as .before-restore.")
+    @ArgumentParser.Argument(help: "The backup file.") var file: String
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        guard case .sqliteFile(let target) = db.location else { throw Backup.Refused(description: "restore puts a SQLite file in place; for PostgreSQL use pg_restore (docs/deploy.md)") }
+        try Backup.restore(from: file, to: target)
+        // Open it once: migrations newer than the backup run now, and a damaged file says so here, not in serve.
+        try await withApplication(db.location, seed: .none) { _ in }
+        print("Restored \(file) to \(target).")
     }
 }
 

@@ -23,6 +23,8 @@ let package = Package(
         // The SMTP client (no SMTP package in the package set): SwiftNIO and NIOSSL, which Vapor uses already.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // /metrics in the Prometheus text format.
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(name: "Domain"),
@@ -50,6 +52,7 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .executableTarget(name: "masterplan", dependencies: [
             "Web", "Persistence", "Domain", "Optimization", "Reports", "SMTP",

@@ -11,6 +11,7 @@ struct Masterplan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "masterplan",
         abstract: "Masterplan: the platform for a city's technology-education programme.",
+        version: "masterplan 2026.11.30 (Swift \(swiftVersion))",
         subcommands: [Serve.self, Migrate.self, BackupCommand.self, RestoreCommand.self, FollowUpsCommand.self, MailCommand.self, Import.self, Export.self, ReportCommand.self, IndicatorsCommand.self,
                       User.self, PersonCommand.self, Bench.self],
         defaultSubcommand: Serve.self
@@ -223,3 +224,14 @@ struct FollowUpsCommand: AsyncParsableCommand {
         print("Sent \(sent) follow-up question(s).")
     }
 }
+
+/// The compiler this binary was built with, for `--version` (support questions start there).
+let swiftVersion: String = {
+    #if swift(>=6.3)
+    "6.3"
+    #elseif swift(>=6.2)
+    "6.2"
+    #else
+    "6"
+    #endif
+}()

@@ -174,6 +174,8 @@ import VaporTesting
             #expect(try await organiser.post(base + "/deelnemers/\(osbId)/inchecken", [], csrfFrom: base + "/aanwezigheid").status == .seeOther)
             #expect(try await organiser.post(base + "/deelnemers/\(allianderId)/afmelden", [], csrfFrom: base + "/aanwezigheid").status == .seeOther)
             res = try await organiser.post(base + "/herplannen", [], csrfFrom: base)
+            let metrics = try await get(app, "/metrics").text
+            #expect(metrics.contains(#"masterplan_solver_runs_total{solver="matchingday-plan"}"#) && metrics.contains(#"masterplan_solver_runs_total{solver="matchingday-reschedule"} 1"#))
             #expect(res.status == .seeOther)
             let location = res.headers.first(name: .location) ?? ""
             #expect(location.contains("gewijzigd=2") && location.contains("vervallen=2"), "\(location)")

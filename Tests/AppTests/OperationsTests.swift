@@ -35,4 +35,18 @@ import VaporTesting
             #expect(generated != "x\"><script>" && generated.count == 36)
         }
     }
+
+    @Test func metricsCountRequestsByRouteTemplateForLocalScrapersOnly() async throws {
+        try await withMasterplan { app in
+            for _ in 0..<3 { _ = try await get(app, "/organisaties/montessori-college-oost") }
+            _ = try await get(app, "/organisaties/bestaat-niet")
+            let text = try await get(app, "/metrics").text
+            #expect(text.contains(#"masterplan_http_requests_total{method="GET",route="/organisaties/:id",status="200"} 3"#), "\(text.prefix(600))")
+            #expect(text.contains(#"masterplan_http_requests_total{method="GET",route="/organisaties/:id",status="404"} 1"#))
+            #expect(text.contains("masterplan_http_request_duration_seconds_bucket"))
+            #expect(text.contains(#"masterplan_mail_queue_messages{state="waiting"}"#))
+            #expect(!text.contains("montessori-college-oost"), "ids stay out of metrics")
+            #expect(try await get(app, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9"]).status == .notFound)
+        }
+    }
 }

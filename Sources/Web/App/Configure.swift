@@ -19,6 +19,7 @@ public func configure(_ app: Application, database: DatabaseLocation, seed: Seed
 /// Everything after registering the database: migrations, seed, middleware, routes.
 public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     app.storage[Application.DatasetCacheKey.self] = DatasetCache()
+    app.storage[Application.MetricsKey.self] = AppMetrics()
     if app.storage[Application.PublicBaseKey.self] == nil {
         // Commands and tests: the configured address, else the default listening address (serve sets its own).
         app.publicBaseURL = try PublicAddress.resolve(Environment.get("MASTERPLAN_BASE_URL"), production: false, hostname: "127.0.0.1", port: 8080)
@@ -62,6 +63,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
 /// Registers every route. Each one declares its `Access` rule.
 public func routes(_ app: Application) {
     HealthRoutes.register(app)
+    MetricsRoutes.register(app)
     PageRoutes().register(app)
     ReportRoutes().register(app)
     AuthRoutes().register(app)

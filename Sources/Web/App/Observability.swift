@@ -29,13 +29,19 @@ struct AccessLogMiddleware: AsyncMiddleware {
         }
         response.headers.replaceOrAdd(name: "X-Request-ID", value: id)
         log(request, status: Int(response.status.code), start: start, id: id)
+        request.application.metrics.request(method: request.method.rawValue, route: Self.route(request), status: Int(response.status.code),
+                                            duration: ContinuousClock.now - start)
         return response
+    }
+
+    static func route(_ request: Request) -> String {
+        request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "(no route)"
     }
 
     func log(_ request: Request, status: Int, start: ContinuousClock.Instant, id: String) {
         let elapsed = ContinuousClock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "(no route)"
+        let route = Self.route(request)
         if json {
             struct Line: Encodable { var msg = "request"; var method: String; var route: String; var status: Int; var ms: Double; var requestId: String }
             let line = Line(method: request.method.rawValue, route: route, status: status, ms: (ms * 10).rounded() / 10, requestId: id)

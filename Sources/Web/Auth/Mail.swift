@@ -88,12 +88,12 @@ enum Outbox {
     static func send(to recipient: String, subject: String, body: String, on req: Request) async throws {
         let message = OutboxMessageModel(recipient: recipient, subject: subject, body: body)
         try await message.create(on: req.db)
-        let app = req.application, sender = app.mailSender, logger = req.logger
+        let app = req.application, sender = app.mailSender, logger = req.logger, metrics = app.metrics
         guard let id = message.id, !(sender is LogMailSender) else { return }
         Task {
             do {
                 guard try await MailQueue.claim(id, on: app.db) else { return }
-                try await MailQueue.attempt(message, on: app.db) { await sender.send($0, logger: logger) }
+                try await MailQueue.attempt(message, on: app.db) { let o = await sender.send($0, logger: logger); metrics.mail(o); return o }
             } catch { logger.warning("Mail \(id): \(error)") }
         }
     }
@@ -109,6 +109,6 @@ enum Outbox {
 
 /// The queue's worker: `serve` calls this every 30 seconds; safe on several instances at once.
 public func deliverQueuedMail(_ app: Application) async throws -> Int {
-    let sender = app.mailSender, logger = app.logger
-    return try await MailQueue.deliverDue(on: app.db) { await sender.send($0, logger: logger) }
+    let sender = app.mailSender, logger = app.logger, metrics = app.metrics
+    return try await MailQueue.deliverDue(on: app.db) { let o = await sender.send($0, logger: logger); metrics.mail(o); return o }
 }

@@ -101,7 +101,7 @@ struct RequestRoutes {
             }
             candidates.append(byOffer)
         }
-        let result = Allocation.solve(requests: requests.count, capacities: offers.map(\.remaining), pairs: pairs)
+        let result = req.application.metrics.solve("allocation") { Allocation.solve(requests: requests.count, capacities: offers.map(\.remaining), pairs: pairs) }
         return result.offerOfRequest.enumerated().compactMap { r, o in o.flatMap { candidates[r][$0] }.map { (requests[r], $0) } }
     }
 

@@ -271,7 +271,8 @@ struct MatchingdayRoutes {
     static func plan(_ req: Request) async throws -> Response {
         let day = try await day(req)
         guard day.event.status == .open || day.event.status == .gepland else { throw Abort(.conflict, reason: "the agendas are out: reschedule with the fewest changes instead") }
-        let (meetings, schedule) = try await planner(req, day).plan { DeskSupport.newId("gesprek") }
+        let planner = try await planner(req, day)
+        let (meetings, schedule) = req.application.metrics.solve("matchingday-plan") { planner.plan { DeskSupport.newId("gesprek") } }
         var event = day.event
         event.status = .gepland
         event.objective = schedule.objective; event.upperBound = schedule.upperBound; event.fairness = schedule.fairness
@@ -282,7 +283,8 @@ struct MatchingdayRoutes {
     static func reschedule(_ req: Request) async throws -> Response {
         let day = try await day(req)
         guard day.event.status == .vrijgegeven else { throw Abort(.conflict, reason: "nothing is printed yet: plan again instead") }
-        let (meetings, result) = try await planner(req, day).reschedule { DeskSupport.newId("gesprek") }
+        let planner = try await planner(req, day)
+        let (meetings, result) = req.application.metrics.solve("matchingday-reschedule") { planner.reschedule { DeskSupport.newId("gesprek") } }
         var event = day.event
         event.objective = result.objective
         event.upperBound = nil

@@ -21,6 +21,7 @@ echo "== Amsterdam"
 echo "== National"
 if [ ! -f "$WORK/national.sqlite" ]; then
   python3 "$ROOT/bench/national_dataset.py" "$WORK/national" --scale "$SCALE"
+  "$BIN" migrate --database "$WORK/national.sqlite" >/dev/null
   /usr/bin/time -f "import: %e s, peak %M KB" "$BIN" import "$WORK/national" --database "$WORK/national.sqlite"
 fi
 "$BIN" bench report --from 2015-01-01 --to 2019-12-31 --runs 5 --database "$WORK/national.sqlite"

@@ -15,6 +15,7 @@ runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg/data" -l "$W/pg/log" -w -o "-c 
 PIDS=""
 for db in "$W/load.sqlite" "postgres://postgres@127.0.0.1:55498/load"; do
   port=$((18600 + ${#PIDS}))
+  "$BIN" migrate --database "$db" >/dev/null
   pw=$("$BIN" user add --email last@test.invalid --role beheerder --name "Last" --database "$db" | sed -n 's/.*(shown once): //p')
   "$BIN" serve --port $port --database "$db" >"$W/serve-$port.log" 2>&1 & pid=$!; PIDS="$PIDS $pid"
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/static/site.css" >/dev/null && break; sleep 0.2; done

@@ -28,8 +28,20 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// A refusal of the command line, said as a sentence (ArgumentParser prints "Error: " and the text, no usage).
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Runs `body` with a configured application that is not serving, and shuts it down after.
-func withApplication<T>(_ database: DatabaseLocation, seed: SeedPolicy, _ body: (Application) async throws -> T) async throws -> T {
+/// Only `serve`, `migrate` and `restore` may create a SQLite database: a typo in `--database` elsewhere used to
+/// create a new one and, seeded with the embedded programme, write a plausible report of nothing.
+func withApplication<T>(_ database: DatabaseLocation, seed: SeedPolicy, mayCreate: Bool = false,
+                        _ body: (Application) async throws -> T) async throws -> T {
+    if !mayCreate, case .sqliteFile(let path) = database, !FileManager.default.fileExists(atPath: path) {
+        throw CommandError("there is no database at \(path); create it with `masterplan migrate --database \(path)` or start `masterplan serve` on it")
+    }
     let env = Environment(name: ProcessInfo.processInfo.environment["MASTERPLAN_ENV"] ?? "development", arguments: ["masterplan"])
     let app = try await Application.make(env)
     app.logger.logLevel = .warning
@@ -55,6 +67,9 @@ struct Serve: AsyncParsableCommand {
         var env = Environment(name: ProcessInfo.processInfo.environment["MASTERPLAN_ENV"] ?? "development",
                               arguments: ["masterplan", "serve", "--hostname", hostname, "--port", String(port)])
         try LoggingSystem.bootstrap(from: &env)
+        if portInUse(host: hostname, port: port) {
+            throw CommandError("port \(port) on \(hostname) is in use by another program; choose another with --port")
+        }
         // Links in mail never come from a request's Host header: refuse to start in production without the address.
         let base = try PublicAddress.resolve(ProcessInfo.processInfo.environment["MASTERPLAN_BASE_URL"], production: env == .production,
                                              hostname: hostname, port: port)
@@ -106,9 +121,6 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        if case .sqliteFile(let path) = db.location, !FileManager.default.fileExists(atPath: path) {
-            throw Backup.Refused(description: "there is no database at \(path)")
-        }
         let size = try await withApplication(db.location, seed: .none) { app in try await Backup.write(app.db, location: db.location, to: out) }
         print("Backed up \(db.location) to \(out) (\(size / 1024) KB).")
     }
@@ -124,7 +136,7 @@ struct RestoreCommand: AsyncParsableCommand {
         guard case .sqliteFile(let target) = db.location else { throw Backup.Refused(description: "restore puts a SQLite file in place; for PostgreSQL use pg_restore (docs/deploy.md)") }
         try Backup.restore(from: file, to: target)
         // Open it once: migrations newer than the backup run now, and a damaged file says so here, not in serve.
-        try await withApplication(db.location, seed: .none) { _ in }
+        try await withApplication(db.location, seed: .none, mayCreate: true) { _ in }
         print("Restored \(file) to \(target).")
     }
 }
@@ -134,7 +146,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        try await withApplication(db.location, seed: .none) { _ in }
+        try await withApplication(db.location, seed: .none, mayCreate: true) { _ in }
         print("Migrated \(db.location).")
     }
 }

@@ -36,6 +36,18 @@ import VaporTesting
         }
     }
 
+    /// The API takes exactly what its document says (schemathesis: "schema-violating request accepted"); the
+    /// pages stay forgiving about spaces a person typed.
+    @Test func theAPITakesParametersExactlyAndPagesForgiveSpaces() async throws {
+        try await withMasterplan { (app: Application) async throws in
+            #expect(try await get(app, "/api/v1/organizations?kind=company").status == .ok)
+            #expect(try await get(app, "/api/v1/organizations?kind=%20company").status == .badRequest)
+            #expect(try await get(app, "/api/v1/organizations?page=%201").status == .badRequest)
+            #expect(try await get(app, "/api/v1/organizations?kind=").status == .badRequest)
+            #expect(try await get(app, "/organisaties?kind=%20company").status == .ok)
+        }
+    }
+
     @Test func metricsCountRequestsByRouteTemplateForLocalScrapersOnly() async throws {
         try await withMasterplan { app in
             for _ in 0..<3 { _ = try await get(app, "/organisaties/montessori-college-oost") }

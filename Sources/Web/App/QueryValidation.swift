@@ -40,9 +40,12 @@ struct QueryReader {
         }
     }
 
+    /// The parameter's value. A person's form is forgiving (spaces around a value are dropped); a program gets
+    /// exactly what the OpenAPI document says, so " school" is not "school" and " 2" is not a page number.
     func string(_ name: String) -> String? {
-        guard let v = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
-        return v
+        guard let raw = req.query[String.self, at: name] else { return nil }
+        let v = req.isAPI ? raw : raw.trimmingCharacters(in: .whitespaces)
+        return v.isEmpty ? nil : v
     }
 
     mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {

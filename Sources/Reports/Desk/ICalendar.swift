@@ -127,6 +127,6 @@ public enum TableExport {
                 return v.isEmpty ? .empty : .text(v)
             }
         }
-        return try XLSXWorkbook(sheets: [.init(name: sheet, rows: cells)]).data()
+        return try XLSXWorkbook(sheets: [.init(name: sheet, rows: cells, header: true)]).data()
     }
 }

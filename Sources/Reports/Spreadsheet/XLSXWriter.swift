@@ -20,7 +20,9 @@ public struct XLSXWorkbook: Sendable {
     public struct Sheet: Sendable {
         public var name: String
         public var rows: [[Cell]]
-        public init(name: String, rows: [[Cell]]) { self.name = name; self.rows = rows }
+        /// The first row names the columns: it stays in view while scrolling (a frozen pane) and carries filters.
+        public var header: Bool
+        public init(name: String, rows: [[Cell]], header: Bool = false) { self.name = name; self.rows = rows; self.header = header }
     }
 
     public var sheets: [Sheet] = []
@@ -30,11 +32,11 @@ public struct XLSXWorkbook: Sendable {
     public mutating func add(name: String, rows: [[Cell]]) {
         var base = String(name.map { "[]:*?/\\".contains($0) ? "-" : $0 }).trimmingCharacters(in: .whitespaces)
         if base.isEmpty { base = "Blad" }
-        base = String(base.prefix(31))
+        base = Self.cut(base, to: 31)
         var candidate = base, n = 2
         while sheets.contains(where: { $0.name.lowercased() == candidate.lowercased() }) {
             let suffix = " (\(n))"
-            candidate = String(base.prefix(31 - suffix.count)) + suffix
+            candidate = Self.cut(base, to: 31 - suffix.count) + suffix
             n += 1
         }
         sheets.append(Sheet(name: candidate, rows: rows))
@@ -79,9 +81,26 @@ public struct XLSXWorkbook: Sendable {
         return data
     }
 
+    /// At most `limit` characters, cut after a whole word when one ends in the second half ("Studenten per sector
+    /// en leerweg 2012" → "Studenten per sector en"), else hard.
+    static func cut(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let head = String(text.prefix(limit))
+        if text[text.index(text.startIndex, offsetBy: limit)] == " " { return head } // ends at a word already
+        if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) >= limit / 2 {
+            return String(head[..<space]).trimmingCharacters(in: .whitespaces)
+        }
+        return head
+    }
+
     func worksheet(_ sheet: Sheet, ns: String) -> String {
         var s = "<worksheet xmlns=\"\(ns)\">"
         let widest = sheet.rows.map(\.count).max() ?? 0
+        let header = sheet.header && sheet.rows.count > 1 && widest > 0
+        if header {
+            s += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            s += "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
+        }
         if widest > 0 {
             // The label column wide, the others fit a number or a short header.
             s += "<cols><col min=\"1\" max=\"1\" width=\"48\" customWidth=\"1\"/>"
@@ -102,7 +121,9 @@ public struct XLSXWorkbook: Sendable {
             }
             s += "</row>"
         }
-        return s + "</sheetData></worksheet>"
+        s += "</sheetData>"
+        if header { s += "<autoFilter ref=\"A1:\(Self.column(widest - 1))\(sheet.rows.count)\"/>" }
+        return s + "</worksheet>"
     }
 
     /// 0 → A, 25 → Z, 26 → AA.

@@ -76,4 +76,13 @@ struct AccessMiddleware: AsyncMiddleware {
 
 extension Request {
     var isAPI: Bool { url.path.hasPrefix("/api/") }
+
+    /// Reads the streamed body in global middleware (a route collects its own only later), never beyond the
+    /// route's limit: a larger body is a 413, not memory.
+    func collectBody() async throws -> ByteBuffer? {
+        let limit = route?.maxBody ?? defaultMaxBody
+        do { return try await body.collect(max: limit).get() } catch {
+            throw Abort(.payloadTooLarge, reason: "the body is larger than this address accepts (\(limit / 1024) KB)")
+        }
+    }
 }

@@ -99,10 +99,7 @@ struct AdminRoutes {
             guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
             try await MailQueue.retry(id, on: req.db)
             try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "outbox", entityId: id.uuidString, action: "resend", changes: [])
-            if try await MailQueue.claim(id, on: req.db), let m = try await OutboxMessageModel.find(id, on: req.db) {
-                let sender = req.application.mailSender, logger = req.logger
-                try await MailQueue.attempt(m, on: req.db) { await sender.send($0, logger: logger) }
-            }
+            try await Outbox.tryNow(id, app: req.application, logger: req.logger)
             return req.redirect(to: SiteRoute.outbox.path)
         }
     }

@@ -15,12 +15,7 @@ struct TextInputMiddleware: AsyncMiddleware {
         }
         if ![.GET, .HEAD].contains(request.method), let type = request.headers.contentType,
            type == .urlEncodedForm || type == .json || (type.type == "application" && type.subType.hasSuffix("+json")) {
-            let limit = request.route?.maxBody ?? defaultMaxBody
-            let body: ByteBuffer?
-            do { body = try await request.body.collect(max: limit).get() } catch {
-                throw Abort(.payloadTooLarge, reason: "the body is larger than this address accepts (\(limit / 1024) KB)")
-            }
-            if let body {
+            if let body = try await request.collectBody() {
                 let bytes = Data(buffer: body)
                 if type == .urlEncodedForm {
                     for pair in String(decoding: bytes, as: UTF8.self).split(separator: "&") {

@@ -100,10 +100,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let expected = request.hasLogin ? request.session.data[SessionKeys.csrf] : request.cookies[AnonymousCSRF.cookie]?.string
         guard let expected, !expected.isEmpty else { throw Abort(.forbidden, reason: "the form has expired; reload the page and try again") }
-        // Global middleware runs before a route collects its body; a browser streams an upload in chunks.
-        do { _ = try await request.body.collect(max: limit).get() } catch {
-            throw Abort(.payloadTooLarge, reason: "the body is larger than this address accepts (\(limit / 1024) KB)")
-        }
+        _ = try await request.collectBody()
         let sent = try? request.content.get(String.self, at: "_csrf")
         guard let sent, constantTimeEqual(sent, expected) else {
             throw Abort(.forbidden, reason: "the form has expired; reload the page and try again")

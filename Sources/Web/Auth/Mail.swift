@@ -88,14 +88,18 @@ enum Outbox {
     static func send(to recipient: String, subject: String, body: String, on req: Request) async throws {
         let message = OutboxMessageModel(recipient: recipient, subject: subject, body: body)
         try await message.create(on: req.db)
-        let app = req.application, sender = app.mailSender, logger = req.logger, metrics = app.metrics
-        guard let id = message.id, !(sender is LogMailSender) else { return }
+        let app = req.application, logger = req.logger
+        guard let id = message.id, !(app.mailSender is LogMailSender) else { return }
         Task {
-            do {
-                guard try await MailQueue.claim(id, on: app.db) else { return }
-                try await MailQueue.attempt(message, on: app.db) { let o = await sender.send($0, logger: logger); metrics.mail(o); return o }
-            } catch { logger.warning("Mail \(id): \(error)") }
+            do { try await tryNow(id, app: app, logger: logger) } catch { logger.warning("Mail \(id): \(error)") }
         }
+    }
+
+    /// Claims one queued message and tries it now (after queueing it, or when the beheerder sends it again).
+    static func tryNow(_ id: UUID, app: Application, logger: Logger) async throws {
+        guard try await MailQueue.claim(id, on: app.db), let message = try await OutboxMessageModel.find(id, on: app.db) else { return }
+        let sender = app.mailSender, metrics = app.metrics
+        try await MailQueue.attempt(message, on: app.db) { let o = await sender.send($0, logger: logger); metrics.mail(o); return o }
     }
 
     /// The same outside a request (background work, commands).

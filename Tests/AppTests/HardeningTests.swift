@@ -194,6 +194,10 @@ import VaporTesting
             let form = try await admin.post("/organisaties/otib/bewerken", [("name", "OTIB\u{0}"), ("district", "")])
             #expect(form.status == .badRequest && form.text.contains("name"))
             #expect(try await get(app, "/organisaties?q=a%00b").status == .badRequest)
+            // A lone coordinate is refused even when the organisation has the other one (the document's pairs rule).
+            let lone = try await app.testing().sendRequest(.PATCH, "/api/v1/organizations/otib", headers: bearer(write, json: true),
+                                                           body: ByteBuffer(string: #"{"longitude": 4.9, "latitude": null}"#))
+            #expect(lone.status == .badRequest && lone.text.contains("latitude"))
         }
     }
 

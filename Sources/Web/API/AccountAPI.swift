@@ -52,6 +52,12 @@ enum AccountAPI {
             do { change = try req.content.decode(OrganizationChange.self) } catch let error as DecodingError {
                 throw InvalidInput(errors: [FieldError(name: error.fieldName ?? "body", reason: "not of the documented shape")])
             }
+            // Coordinates come in pairs within one change, as the document says (schemathesis found a lone longitude
+            // accepted because the organisation already had a latitude).
+            if (change.latitude == nil) != (change.longitude == nil) {
+                throw InvalidInput(errors: [FieldError(name: change.latitude == nil ? "latitude" : "longitude",
+                                                       reason: "give latitude and longitude together in one change")])
+            }
             var org = original
             let form = EditRoutes.OrganizationForm(name: change.name, sectors: change.sectors, levels: change.levels, district: change.district,
                                                    latitude: change.latitude.map { String($0) }, longitude: change.longitude.map { String($0) })

@@ -54,14 +54,13 @@ enum AccountAPI {
             }
             // Coordinates come in pairs within one change, as the document says (schemathesis found a lone longitude
             // accepted because the organisation already had a latitude).
-            if (change.latitude == nil) != (change.longitude == nil) {
-                throw InvalidInput(errors: [FieldError(name: change.latitude == nil ? "latitude" : "longitude",
-                                                       reason: "give latitude and longitude together in one change")])
-            }
             var org = original
             let form = EditRoutes.OrganizationForm(name: change.name, sectors: change.sectors, levels: change.levels, district: change.district,
                                                    latitude: change.latitude.map { String($0) }, longitude: change.longitude.map { String($0) })
-            let errors = EditRoutes.apply(form, to: &org, lang: .en)
+            var errors = EditRoutes.apply(form, to: &org, lang: .en)
+            if (change.latitude == nil) != (change.longitude == nil) {
+                errors[change.latitude == nil ? "latitude" : "longitude"] = "give latitude and longitude together in one change"
+            }
             if !errors.isEmpty { throw InvalidInput(errors: errors.sorted { $0.key < $1.key }.map { FieldError(name: $0.key, reason: $0.value) }) }
             try await RecordStore(req.db).update(org, actor: signedIn.actor.accountId)
             let data = try await PageSupport.dataset(req)

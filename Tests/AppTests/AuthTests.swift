@@ -200,7 +200,7 @@ import VaporTesting
             #expect(audit.status == .ok && audit.text.contains("create"))
             let csv = try await admin.get("/beheer/audit.csv?entity=accounts")
             #expect(csv.headers.contentType?.subType == "csv")
-            #expect(csv.text.hasPrefix("at,actor,entity,entityId,action,changes\n"))
+            #expect(csv.text.hasPrefix("\u{FEFF}at;actor;entity;entityId;action;changes\r\n"))
             #expect(try await admin.get("/beheer/audit?from=gisteren").status == .badRequest)
             #expect(try await admin.get("/beheer/outbox").text.contains("nieuw@bedrijf.invalid"))
             for (role, var b) in all where role != "beheerder" && role != "publiek" {

@@ -128,8 +128,13 @@ import VaporTesting
             let audited = try await AuditEntryModel.query(on: app.db).filter(\.$entity == ActivityAgreement.entity).filter(\.$entityId == agreement.id).all()
             #expect(audited.count == 4, "created, confirmed, planned, delivered")
             // Exports.
+            // For Dutch Excel: a byte-order mark, `;` between fields; `?sep=,` for tools that want commas.
             let csv = try await p.coordinator.get("/afspraken.csv")
-            #expect(csv.text.contains("Infento B.V.") && csv.text.contains(",22,"))
+            #expect(csv.body.getBytes(at: 0, length: 3) == [0xEF, 0xBB, 0xBF])
+            #expect(csv.text.contains("Infento B.V.") && csv.text.contains(";22;"), "\(csv.text)")
+            let commas = try await p.coordinator.get("/afspraken.csv?sep=,")
+            #expect(commas.text.contains(",22,") && !commas.text.contains(";22;"))
+            #expect(try await p.coordinator.get("/afspraken.csv?sep=%7C").status == .badRequest)
             let xlsx = try await p.coordinator.get("/afspraken.xlsx")
             #expect(xlsx.body.readableBytes > 1000 && xlsx.body.getBytes(at: 0, length: 2) == [0x50, 0x4B])
         }

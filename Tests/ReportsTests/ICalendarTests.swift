@@ -34,6 +34,6 @@ import Testing
         #expect(rows[1][1] == "Uitgevoerd" && rows[1][12] == "18")
         let xlsx = try AgreementTable.xlsx(rows)
         #expect(xlsx.starts(with: [0x50, 0x4B]))
-        #expect(AgreementTable.csv(rows).hasPrefix("id,status,soort"))
+        #expect(TableExport.csv(rows, dialect: CSVDialect.download(lang: .nl, sep: nil)!).hasPrefix("\u{FEFF}id;status;soort"))
     }
 }

@@ -90,6 +90,28 @@ import Testing
         #expect(rows[3].fields == ["havo-vwo.n-profile", "2015-2016", "", "53.3", "DUO"])
     }
 
+    /// Issue 14, files people open: what a download writes, the upload reads back, in each dialect.
+    @Test func downloadDialectsRoundTripThroughTheUpload() throws {
+        let rows = [["indicator", "period", "sector", "value", "source"],
+                    ["roc.students.sector", "2015-2016", "Automotive", "455", "ROC; Amsterdam, west"],
+                    ["havo-vwo.n-profile", "2015-2016", "", "52.5", "DUO"]]
+        let dutch = try #require(CSVDialect.download(lang: .nl, sep: nil))
+        let nl = TableExport.csv(rows, dialect: dutch, numericColumns: [3])
+        #expect(nl.hasPrefix("\u{FEFF}indicator;period;sector;value;source\r\n"))
+        #expect(nl.contains(";455;\"ROC; Amsterdam, west\"\r\n") && nl.contains(";52,5;DUO"), "\(nl)")
+        // The period "2015-2016" and text are never touched; only a plain decimal in a numeric column.
+        #expect(!nl.contains("2015,2016"))
+        let english = TableExport.csv(rows, dialect: try #require(CSVDialect.download(lang: .en, sep: nil)), numericColumns: [3])
+        #expect(english.contains(";52.5;"))
+        let commas = TableExport.csv(rows, dialect: try #require(CSVDialect.download(lang: .nl, sep: ",")), numericColumns: [3])
+        #expect(commas.contains(",455,\"ROC; Amsterdam, west\"\r\n") && commas.contains(",52.5,DUO"), "\(commas)")
+        #expect(CSVDialect.download(lang: .nl, sep: "|") == nil && CSVDialect.download(lang: .nl, sep: "") == nil)
+        for text in [nl, english, commas] {
+            let read = try ObservationFile.parse(Data(text.utf8), file: "download.csv", indicators: data.indicators)
+            #expect(read.observations.map(\.value) == [455, 52.5])
+        }
+    }
+
     @Test func observationFilesInEveryFormAnExcelUserMakes() throws {
         // Dutch Excel saves CSV with semicolons and decimal commas, often with a byte-order mark.
         let semicolons = Data("\u{FEFF}indicator;period;sector;value;source\r\nroc.students.sector;2015-2016;Automotive;455;ROC\r\nhavo-vwo.n-profile;2015-2016;;52,5;DUO\r\n".utf8)

@@ -61,8 +61,9 @@ public enum CSV {
         return rows
     }
 
-    public static func escape(_ field: String) -> String {
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") || field.hasSuffix(" ") {
+    /// Quotes a field that holds the separator, a quote or a line break, or starts or ends with a space.
+    public static func escape(_ field: String, separator: Character = ",") -> String {
+        if field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") || field.hasSuffix(" ") {
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return field

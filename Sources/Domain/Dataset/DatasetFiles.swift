@@ -144,7 +144,7 @@ public enum DatasetFiles {
         let encoded = try rows.map { try RowCodec.encode($0) }
         var header: [String] = []
         for row in encoded { for (column, _) in row where !header.contains(column) { header.append(column) } }
-        var out = header.map(CSV.escape).joined(separator: ",") + "\n"
+        var out = header.map { CSV.escape($0) }.joined(separator: ",") + "\n"
         for row in encoded {
             var byColumn: [String: Cell] = [:]
             for (c, v) in row { byColumn[c] = v }

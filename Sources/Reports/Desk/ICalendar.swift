@@ -108,15 +108,16 @@ public enum AgreementTable {
         return r
     }
 
-    public static func csv(_ rows: [[String]]) -> String { TableExport.csv(rows) }
+    /// Pupils planned, pupils reached, teachers and the two ratings.
+    public static let numericColumns: Set<Int> = [7, 12, 13, 14, 15]
 
-    public static func xlsx(_ rows: [[String]]) throws -> Data { try TableExport.xlsx(rows, sheet: "Afspraken", numericColumns: [7, 12, 13, 14, 15]) }
+    public static func xlsx(_ rows: [[String]]) throws -> Data { try TableExport.xlsx(rows, sheet: "Afspraken", numericColumns: numericColumns) }
 }
 
 /// A header row and data rows as CSV or as a one-sheet workbook (header bold, the given columns as whole numbers).
 public enum TableExport {
-    public static func csv(_ rows: [[String]]) -> String {
-        rows.map { $0.map { CSV.escape(SpreadsheetCell.guarded($0)) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+    public static func csv(_ rows: [[String]], dialect: CSVDialect, numericColumns: Set<Int> = []) -> String {
+        dialect.write(rows, numericColumns: numericColumns)
     }
 
     public static func xlsx(_ rows: [[String]], sheet: String, numericColumns: Set<Int>) throws -> Data {

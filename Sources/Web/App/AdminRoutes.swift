@@ -54,7 +54,7 @@ struct AdminRoutes {
                     Components.field("from", label: t("Vanaf (JJJJ-MM-DD)", "From (YYYY-MM-DD)"), value: filter.from),
                     Components.field("to", label: t("Tot en met", "Up to"), value: filter.to),
                     .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Filteren", "Filter"))])]),
-                .p(.a(.href(SiteRoute.auditCSV.path + (req.url.query.map { "?" + $0 } ?? "")), .text(t("Exporteer als CSV", "Export as CSV")))),
+                .p(.text(t("Exporteer: ", "Export: ")), Downloads.links(csv: SiteRoute.auditCSV.path + (req.url.query.map { "?" + $0 } ?? ""), xlsx: nil, lang: ctx.lang)),
                 Components.table(caption: t("Wijzigingen", "Changes"), headers: [t("Wanneer", "When"), t("Door", "By"), t("Record", "Record"), t("Actie", "Action"), t("Velden", "Fields")],
                     rows: page.items.map { e in [.text(Self.timestamp(e.at)), .text(e.actor), .text(e.entity + " " + e.entityId), .text(e.action), .text(Self.describe(e.changes))] },
                     numericFrom: 99),
@@ -64,14 +64,9 @@ struct AdminRoutes {
         }
         app.get(["beheer", "audit.csv"], access: .beheerder) { req in
             let (entries, _, _) = try await Self.auditEntries(req)
-            var csv = "at,actor,entity,entityId,action,changes\n"
-            for e in entries {
-                csv += [Self.timestamp(e.at), e.actor, e.entity, e.entityId, e.action, e.changes].map { CSV.escape(SpreadsheetCell.guarded($0)) }.joined(separator: ",") + "\n"
-            }
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            headers.contentDisposition = .init(.attachment, filename: "audit.csv")
-            return Response(status: .ok, headers: headers, body: .init(string: csv))
+            let rows = [["at", "actor", "entity", "entityId", "action", "changes"]]
+                + entries.map { [Self.timestamp($0.at), $0.actor, $0.entity, $0.entityId, $0.action, $0.changes] }
+            return try Downloads.csv(req, rows: rows, filename: "audit.csv")
         }
         app.get(["beheer", "outbox"], access: .beheerder) { req in
             let messages = try await OutboxMessageModel.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all()
@@ -107,7 +102,7 @@ struct AdminRoutes {
     struct AuditFilter { var entity: String?; var actor: String?; var from: String?; var to: String? }
 
     static func auditEntries(_ req: Request) async throws -> ([AuditEntryModel], AuditFilter, Domain.Page<AuditEntryModel>) {
-        var reader = QueryReader(req, allowed: ["entity", "actor", "from", "to", "page", "per"])
+        var reader = QueryReader(req, allowed: ["entity", "actor", "from", "to", "page", "per", "sep"])
         let filter = AuditFilter(entity: reader.string("entity"), actor: reader.string("actor"), from: reader.string("from"), to: reader.string("to"))
         let pageRequest = reader.page()
         var query = AuditEntryModel.query(on: req.db).sort(\.$at, .descending)

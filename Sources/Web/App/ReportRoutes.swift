@@ -47,10 +47,7 @@ struct ReportRoutes {
             ImportPage.response(req, data: try await PageSupport.dataset(req))
         }
         app.get(["indicatoren", "import", "sjabloon.csv"], access: Self.analysts) { req in
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            headers.contentDisposition = .init(.attachment, filename: "waarnemingen-sjabloon.csv")
-            return Response(status: .ok, headers: headers, body: .init(string: ImportPage.template))
+            try Downloads.csv(req, rows: ImportPage.template, numericColumns: [5], filename: "waarnemingen-sjabloon.csv")
         }
         app.on(.POST, ["indicatoren", "import"], access: Self.analysts, maxBody: "10mb") { req in
             let data = try await PageSupport.dataset(req)

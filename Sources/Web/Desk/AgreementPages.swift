@@ -6,7 +6,7 @@ extension DeskPages {
         let t = ctx.t, lang = ctx.lang
         return Layout.render(ctx, .group(
             .unwrap(proposed) { n in .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("\(n) afspraak/afspraken voorgesteld.", "\(n) agreement(s) proposed."))) },
-            .p(.a(.href(SiteRoute.agreementsExport("csv").path), .text("CSV")), .text(" · "), .a(.href(SiteRoute.agreementsExport("xlsx").path), .text("XLSX"))),
+            .p(Downloads.links(csv: SiteRoute.agreementsExport("csv").path, xlsx: SiteRoute.agreementsExport("xlsx").path, lang: lang)),
             agreements.isEmpty ? .p(.text(t("Nog geen afspraken.", "No agreements yet."))) :
             Components.table(caption: t("Afspraken", "Agreements"),
                              headers: [t("Afspraak", "Agreement"), t("School", "School"), t("Bedrijf", "Company"), t("Status", "Status"), t("Datum", "Date"), t("Leerlingen", "Pupils")],

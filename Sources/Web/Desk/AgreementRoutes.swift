@@ -22,14 +22,8 @@ struct AgreementRoutes {
                 // Analysts read all (no personal data in agreements); contact persons their own organisation's.
                 let visible = loaded.agreements.filter { req.actor?.role != .contactpersoon || DeskSupport.involves(req, $0.schoolId, $0.companyId) }
                 let rows = AgreementTable.rows(visible, organizations: loaded.organizations, lang: req.lang)
-                var headers = HTTPHeaders()
-                headers.contentDisposition = .init(.attachment, filename: "afspraken." + format)
-                if format == "csv" {
-                    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-                    return Response(status: .ok, headers: headers, body: .init(string: AgreementTable.csv(rows)))
-                }
-                headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                return Response(status: .ok, headers: headers, body: .init(data: try AgreementTable.xlsx(rows)))
+                if format == "csv" { return try Downloads.csv(req, rows: rows, numericColumns: AgreementTable.numericColumns, filename: "afspraken.csv") }
+                return Downloads.xlsx(try AgreementTable.xlsx(rows), filename: "afspraken.xlsx")
             }
         }
         app.get(["afspraken", ":id"], access: desk) { req in

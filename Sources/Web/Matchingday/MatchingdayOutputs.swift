@@ -50,14 +50,9 @@ struct MatchingdayOutputs {
             app.get(["matchingdagen", ":id", .constant("rooster." + format)], access: .beheerder) { req in
                 let day = try await MatchingdayRoutes.day(req)
                 let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await PageSupport.dataset(req)), lang: req.lang).map(\.line), lang: req.lang)
-                var headers = HTTPHeaders()
-                headers.contentDisposition = .init(.attachment, filename: "rooster-\(day.event.id).\(format)")
-                if format == "csv" {
-                    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-                    return Response(status: .ok, headers: headers, body: .init(string: TableExport.csv(rows)))
-                }
-                headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                return Response(status: .ok, headers: headers, body: .init(data: try TableExport.xlsx(rows, sheet: "Rooster", numericColumns: [0])))
+                let name = "rooster-\(day.event.id)."
+                if format == "csv" { return try Downloads.csv(req, rows: rows, numericColumns: [0], filename: name + "csv") }
+                return Downloads.xlsx(try TableExport.xlsx(rows, sheet: "Rooster", numericColumns: [0]), filename: name + "xlsx")
             }
         }
     }

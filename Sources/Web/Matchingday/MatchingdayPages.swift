@@ -180,7 +180,7 @@ enum MatchingdayPages {
                     .a(.href(SiteRoute.matchingdayAgendas(e.id, pdf: true).path), .text("PDF"))),
                 .li(.a(.href(SiteRoute.matchingdayTableCards(e.id, pdf: false).path), .text(t("Tafelkaarten", "Table cards"))), .text(" · "),
                     .a(.href(SiteRoute.matchingdayTableCards(e.id, pdf: true).path), .text("PDF"))),
-                .li(.a(.href(SiteRoute.matchingdayExport(e.id, "csv").path), .text("CSV")), .text(" · "), .a(.href(SiteRoute.matchingdayExport(e.id, "xlsx").path), .text("Excel"))))),
+                .li(Downloads.links(csv: SiteRoute.matchingdayExport(e.id, "csv").path, xlsx: SiteRoute.matchingdayExport(e.id, "xlsx").path, lang: ctx.lang)))),
             .ul(.if(canPlan, .li(.a(.href(SiteRoute.editMatchingday(e.id).path), .text(t("Gegevens van de dag bewerken", "Edit the day's settings"))))),
                 .li(.a(.href(SiteRoute.matchingdayCheckIn(e.id).path), .text(t("Aanwezigheid op de dag", "Check-in on the day")))),
                 .li(.a(.href(SiteRoute.matchingdayAgreement(e.id).path), .text(t("Afspraak vastleggen", "Record an agreement"))))),

@@ -32,7 +32,10 @@ struct ReportPage {
 
 /// /indicatoren/import: the analyst uploads new figures (CSV or XLSX) and sees what changed.
 enum ImportPage {
-    static let template = "indicator,period,sector,leerweg,level,value,source\nroc.students.sector,2015-2016,Automotive,,,455,ROC van Amsterdam\nhavo-vwo.n-profile,2015-2016,,,,52,DUO\n"
+    /// The upload format's header and two example rows, written in the dialect of the download (`;` for Excel).
+    static let template = [["indicator", "period", "sector", "leerweg", "level", "value", "source"],
+                           ["roc.students.sector", "2015-2016", "Automotive", "", "", "455", "ROC van Amsterdam"],
+                           ["havo-vwo.n-profile", "2015-2016", "", "", "", "52", "DUO"]]
 
     static func response(_ req: Request, data: Dataset, error: String? = nil, result: ObservationImportResult? = nil, status: HTTPStatus = .ok) -> Response {
         let ctx = PageSupport.context(req, title: Localized("Cijfers importeren", "Import figures"), section: .indicators)

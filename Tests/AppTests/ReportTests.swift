@@ -193,11 +193,11 @@ import VaporTesting
     }
 
     @Test func atMostTheLimitRunAtOnceAndEveryoneGetsATurn() async {
-        let gate = PrintGate(limit: 2), counter = Counter()
+        let gate = PrintGate(slots: 2, queue: 6), counter = Counter()
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    await gate.enter()
+                    guard await gate.enter() else { return }
                     await counter.start()
                     try? await Task.sleep(for: .milliseconds(20))
                     await counter.stop()

@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import BASE, DOWNLOADS, wait_for
+from pdf_check import assert_printed_on_a4
 from test_accessibility import AXE, RUN
 from test_network_desk import COMPANY, COORDINATOR, SCHOOL, fill, log_in, log_out
 
@@ -116,8 +117,7 @@ def test_organiser_plans_prints_records_and_reschedules(browser):
             break
         time.sleep(0.5)
     assert pdfs, "the agendas PDF was not downloaded"
-    with open(os.path.join(DOWNLOADS, pdfs[0]), "rb") as f:
-        assert f.read(4) == b"%PDF"
+    assert_printed_on_a4(os.path.join(DOWNLOADS, pdfs[0]), "Pagina 1 van ")
 
     # An agreement made at the Goflex table, recorded from the grid: it lands in the desk as agreed. (Goflex, not
     # Infento: the network desk's browser test counts Infento's agreements on the same database.)

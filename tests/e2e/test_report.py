@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from selenium.webdriver.common.by import By
 
 from conftest import BASE, DOWNLOADS, wait_for
+from pdf_check import assert_printed_on_a4
 
 EMAIL = os.environ.get("E2E_ANALYST_EMAIL", "")
 PASSWORD = os.environ.get("E2E_ANALYST_PASSWORD", "")
@@ -82,5 +83,4 @@ def test_analyst_imports_excel_sees_dashboard_change_and_downloads_pdf(browser, 
             break
         time.sleep(0.5)
     assert pdfs, "the PDF was not downloaded"
-    with open(os.path.join(DOWNLOADS, pdfs[0]), "rb") as f:
-        assert f.read(4) == b"%PDF"
+    assert_printed_on_a4(os.path.join(DOWNLOADS, pdfs[0]), "Pagina 1 van ")

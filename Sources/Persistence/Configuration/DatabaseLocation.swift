@@ -35,6 +35,18 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// PostgreSQL connections per event loop (`MASTERPLAN_DB_POOL`, default 1; one event loop per core). Each
+    /// instance opens at most this × cores; the sum over instances must stay under the server's max_connections.
+    public static var postgresPoolPerEventLoop: Int {
+        ProcessInfo.processInfo.environment["MASTERPLAN_DB_POOL"].flatMap(Int.init).map { max(1, min($0, 64)) } ?? 1
+    }
+
+    /// Connections this instance may hold at most; nil for SQLite, which has no pool.
+    public func maxConnections(eventLoops: Int) -> Int? {
+        if case .postgres = self { return Self.postgresPoolPerEventLoop * eventLoops }
+        return nil
+    }
+
     /// Registers the database and every migration with the application.
     public func configure(_ app: Application) throws {
         switch self {
@@ -42,7 +54,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         // and password hashes as bound values, and those stay out of logs.
         case .sqliteFile(let path): app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
         case .sqliteMemory: app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
-        case .postgres(let url): app.databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+        case .postgres(let url):
+            app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: Self.postgresPoolPerEventLoop, sqlLogLevel: .trace), as: .psql)
         }
         app.migrations.add(Migrations.all)
     }

@@ -62,7 +62,8 @@ public enum MatchingdaySheets {
     public static func document(title: String, body: String, lang: Lang) -> String {
         """
         <!doctype html><html lang="\(lang.rawValue)"><head><meta charset="utf-8"><title>\(escapeXML(title))</title><style>
-        body { font-family: sans-serif; font-size: 11pt; color: #000; margin: 1.5cm; }
+        \(PrintPage.css(title: title, lang: lang))
+        body { font-family: sans-serif; font-size: 11pt; color: #000; margin: 0; }
         table { border-collapse: collapse; width: 100%; margin-top: .5em; } th, td { border: 1px solid #444; padding: .3em .5em; text-align: left; }
         caption { text-align: left; font-weight: bold; } .example { border: 1px solid #000; padding: .2em .5em; display: inline-block; }
         .sheet { page-break-after: always; } .sheet:last-child { page-break-after: auto; }

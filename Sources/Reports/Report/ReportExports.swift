@@ -46,14 +46,19 @@ public enum PDFPrinter {
     public enum Failure: Error, CustomStringConvertible {
         case chromiumMissing
         case failed(String)
+        case timedOut(seconds: Double)
         public var description: String {
             switch self {
             case .chromiumMissing:
                 "PDF needs headless Chromium, which is not installed. Install it with: sudo apt-get install -y chromium (Debian/Ubuntu), or set MASTERPLAN_CHROMIUM to its path."
             case .failed(let why): "Chromium could not print the PDF: \(why)"
+            case .timedOut(let seconds): "Chromium did not finish the PDF within \(Int(seconds)) seconds and was stopped; try again later."
             }
         }
     }
+
+    /// coreutils, part of every Debian and Ubuntu installation.
+    static let timeoutCommand = "/usr/bin/timeout"
 
     public static func chromium(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         let fm = FileManager.default
@@ -66,7 +71,10 @@ public enum PDFPrinter {
     }
 
     /// Writes `html` to a temporary file, prints it and returns the PDF's bytes. Blocks; call it off the event loop.
-    public static func pdf(html: String, chromium: String? = PDFPrinter.chromium()) throws -> Data {
+    /// A Chromium still running after `timeout` seconds is stopped so a stuck print cannot hold a print slot for
+    /// ever: coreutils' `timeout` runs it in a process group of its own and signals the whole group (SIGTERM, then
+    /// SIGKILL), Chromium's helper processes included; stopping only the browser would leave them running.
+    public static func pdf(html: String, chromium: String? = PDFPrinter.chromium(), timeout: Double = 120) throws -> Data {
         guard let chromium else { throw Failure.chromiumMissing }
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("masterplan-pdf-" + UUID().uuidString)
@@ -75,16 +83,23 @@ public enum PDFPrinter {
         let input = dir.appendingPathComponent("report.html"), output = dir.appendingPathComponent("report.pdf")
         try Data(html.utf8).write(to: input)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        process.executableURL = URL(fileURLWithPath: Self.timeoutCommand)
+        process.arguments = ["--kill-after=2", String(format: "%.1f", timeout), chromium,"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                              "--user-data-dir=" + dir.appendingPathComponent("profile").path,
                              "--no-pdf-header-footer", "--print-to-pdf=" + output.path, input.absoluteString]
-        let errors = Pipe()
+        // Chromium's errors go to a file, not a pipe: its helper processes inherit the handle, and a pipe would
+        // keep the read waiting after a stopped Chromium until the last helper is gone.
+        let errorFile = dir.appendingPathComponent("stderr.txt")
+        fm.createFile(atPath: errorFile.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { try? errors.close() }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        // 124: stopped by SIGTERM at the limit; 137: it had to be killed.
+        if process.terminationStatus == 124 || process.terminationStatus == 137 { throw Failure.timedOut(seconds: timeout) }
+        let errorData = (try? Data(contentsOf: errorFile)) ?? Data()
         guard let pdf = try? Data(contentsOf: output), pdf.starts(with: Data("%PDF".utf8)) else {
             let tail = String(decoding: errorData.suffix(400), as: UTF8.self)
             throw Failure.failed("exit status \(process.terminationStatus). \(tail)")

@@ -61,7 +61,8 @@ public enum ReportHTML {
         let lang = report.lang
         var s = "<!DOCTYPE html><html lang=\"\(lang.rawValue)\"><head><meta charset=\"utf-8\">"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        s += "<title>\(escapeXML(report.title + " " + report.period.label(lang)))</title><style>\(stylesheet)</style></head><body><main>"
+        s += "<title>\(escapeXML(report.title + " " + report.period.label(lang)))</title><style>\(stylesheet)\n"
+        s += PrintPage.css(title: report.title + " " + report.period.label(lang), lang: lang) + "</style></head><body><main>"
         s += "<h1>\(escapeXML(report.title))</h1><p class=\"lead\">\(escapeXML(report.period.label(lang)))</p>"
         s += "<p class=\"source\">" + escapeXML(lang == .nl
             ? "Alle cijfers zijn berekend uit de gegevens van het platform; totalen, verschillen en groeipercentages exact."
@@ -81,7 +82,7 @@ public enum ReportHTML {
     .table-wrap{overflow-x:auto}figure.chart{margin:1rem 0}svg.chart{max-width:40rem;width:100%;height:auto}
     svg .grid{stroke:#ddd}svg .axis{stroke:#1a1a1a}svg .tick,svg .legend{font-size:12px;fill:#1a1a1a}
     .report-toc ol{columns:2}
-    @media print{@page{size:A4;margin:16mm 14mm}main{max-width:none;padding:0}body{font-size:10pt}
+    @media print{main{max-width:none;padding:0}body{font-size:10pt}
     .report-toc{display:none}table,figure{break-inside:avoid}h2{break-after:avoid}details>summary{display:none}
     details{display:block}details>*{display:block}a{color:inherit;text-decoration:none}}
     """

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Persistence
 import Prometheus
+import SQLKit
 import Vapor
 
 /// What `/metrics` reports, in the Prometheus text format: requests by route template and status, their duration,
@@ -41,8 +42,26 @@ final class AppMetrics: Sendable {
                                                helpText: "Delivery attempts by outcome"), labels: [("outcome", name)]).increment()
     }
 
-    /// The text for a scrape; the queue gauges are read from the database now.
-    func render(_ db: any Database) async throws -> String {
+    /// A PDF served: printed by Chromium or from the cache.
+    func print(cached: Bool) {
+        registry.makeCounter(descriptor: .init(namespace: "masterplan", metricName: "pdf_prints", unitName: "total",
+                                               helpText: "PDF downloads by source (chromium or cache)"),
+                             labels: [("source", cached ? "cache" : "chromium")]).increment()
+    }
+
+    /// The text for a scrape; the queue gauges and the database pool are read now: the pool's size, and how long
+    /// taking a connection and one round trip took (it grows when requests queue for the pool).
+    func render(_ db: any Database, maxConnections: Int?) async throws -> String {
+        let start = ContinuousClock.now
+        if let sql = db as? any SQLDatabase { _ = try await sql.raw("SELECT 1 AS one").first() }
+        let ping = ContinuousClock.now - start
+        registry.makeGauge(descriptor: .init(namespace: "masterplan", metricName: "db_acquire_and_ping", unitName: "seconds",
+                                             helpText: "Time to take a pooled connection and run SELECT 1, measured at scrape")).set(
+            Double(ping.components.seconds) + Double(ping.components.attoseconds) / 1e18)
+        if let maxConnections {
+            registry.makeGauge(descriptor: .init(namespace: "masterplan", metricName: "db_pool_max_connections", unitName: "connections",
+                                                 helpText: "PostgreSQL connections this instance may open")).set(Double(maxConnections))
+        }
         let waiting = try await OutboxMessageModel.query(on: db).filter(\.$sentAt == nil).filter(\.$failedAt == nil).count()
         let failed = try await OutboxMessageModel.query(on: db).filter(\.$failedAt != nil).count()
         registry.makeGauge(descriptor: .init(namespace: "masterplan", metricName: "mail_queue", unitName: "messages",
@@ -73,7 +92,8 @@ enum MetricsRoutes {
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
             headers.cacheControl = .init(noStore: true)
-            return Response(status: .ok, headers: headers, body: .init(string: try await req.application.metrics.render(req.db)))
+            return Response(status: .ok, headers: headers, body: .init(string: try await req.application.metrics.render(
+                req.db, maxConnections: req.application.databases.ids().contains(.psql) ? DatabaseLocation.postgresPoolPerEventLoop * System.coreCount : nil)))
         }
     }
 }

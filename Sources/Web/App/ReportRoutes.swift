@@ -36,7 +36,7 @@ struct ReportRoutes {
                 headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 return Response(status: .ok, headers: headers, body: .init(data: try ReportXLSX.workbook(report).data()))
             case "pdf":
-                return try await PrintGate.pdfResponse(req, html: ReportHTML.document(report), filename: name)
+                return try await Printing.pdfResponse(req, html: ReportHTML.document(report), filename: name)
             default:
                 headers.contentType = .html
                 return Response(status: .ok, headers: headers, body: .init(string: ReportHTML.document(report)))
@@ -89,42 +89,5 @@ struct ReportRoutes {
             return fallback
         }
         return period
-    }
-}
-
-/// Bounds how many PDF prints run at once; the others wait their turn in order.
-actor PrintGate {
-    /// Prints an HTML document as a PDF download. Each print starts a Chromium (about 200 MiB): at most two at a
-    /// time per instance, the rest wait; without Chromium the answer is 503 with the reason.
-    static func pdfResponse(_ req: Request, html: String, filename: String) async throws -> Response {
-        await shared.enter()
-        let printed: Result<Data, any Error>
-        do { printed = .success(try await req.application.threadPool.runIfActive { try PDFPrinter.pdf(html: html) }) }
-        catch { printed = .failure(error) }
-        await shared.leave()
-        let pdf: Data
-        do { pdf = try printed.get() }
-        catch let failure as PDFPrinter.Failure { throw Abort(.serviceUnavailable, reason: failure.description) }
-        var headers = HTTPHeaders()
-        headers.contentDisposition = .init(.attachment, filename: filename)
-        headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        return Response(status: .ok, headers: headers, body: .init(data: pdf))
-    }
-
-    static let shared = PrintGate(limit: 2)
-    let limit: Int
-    private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(limit: Int) { self.limit = limit }
-
-    func enter() async {
-        if running < limit { running += 1; return }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    /// Hands the place to the next waiting print, if any.
-    func leave() {
-        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }

@@ -127,6 +127,6 @@ struct MatchingdayOutputs {
 
     static func pdf(_ req: Request, _ day: MatchingdayStore.Day, _ sheets: [MatchingdaySheet], kind: MatchingdaySheets.Kind, filename: String) async throws -> Response {
         let html = MatchingdaySheets.document(title: day.event.name, body: MatchingdaySheets.fragment(sheets, lang: req.lang, kind: kind, exampleNote: exampleText(day, req.lang)), lang: req.lang)
-        return try await PrintGate.pdfResponse(req, html: html, filename: filename)
+        return try await Printing.pdfResponse(req, html: html, filename: filename)
     }
 }

@@ -161,7 +161,7 @@ import VaporTesting
             let ics = try await montessori.get(base + "/agenda/montessori-college-oost/agenda.ics")
             #expect(ics.status == .ok && ics.text.components(separatedBy: "BEGIN:VEVENT").count - 1 == 2 && ics.text.contains("DTSTART;TZID=Europe/Amsterdam:20261120T"))
             let csv = try await organiser.get(base + "/rooster.csv")
-            #expect(csv.status == .ok && csv.text.split(separator: "\n").count == 1 + 4)
+            #expect(csv.status == .ok && csv.text.components(separatedBy: "\r\n").dropLast().count == 1 + 4)
             let xlsx = try await organiser.get(base + "/rooster.xlsx")
             #expect(xlsx.status == .ok && xlsx.body.readableBytesView.starts(with: [0x50, 0x4B]))
             #expect(try await organiser.get(base + "/tafelkaarten").text.contains("Tafel 2"))
@@ -186,6 +186,13 @@ import VaporTesting
             #expect(Self.check(day).isEmpty)
             agenda = try await montessori.get(base + "/agenda/montessori-college-oost")
             #expect(agenda.text.contains("Vervalt"))
+            // The subscribed calendar learns it: the Alliander meeting comes back cancelled, one revision up; the kept
+            // Infento meeting stays at its first revision.
+            let rescheduled = try await montessori.get(base + "/agenda/montessori-college-oost/agenda.ics").text.replacingOccurrences(of: "\r\n ", with: "")
+            let events = rescheduled.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+            #expect(events.count == 2)
+            #expect(events.contains { $0.contains("Alliander") && $0.contains("SEQUENCE:1\r\n") && $0.contains("STATUS:CANCELLED") }, "\(rescheduled)")
+            #expect(events.contains { $0.contains("Infento") && $0.contains("SEQUENCE:0\r\n") && $0.contains("STATUS:CONFIRMED") }, "\(rescheduled)")
             #expect(try await organiser.get(base + "/rooster" + "?gewijzigd=2&verplaatst=0&vervallen=2&nieuw=0&behouden=2").text.contains("2 afgedrukte gesprek(ken) gewijzigd"))
 
             // An agreement made at the table lands in the desk as "afgesproken", followed up six months later.

@@ -109,6 +109,8 @@ import VaporTesting
             let feed = try #require(made.text.firstMatch(of: #/(/agenda/[A-Za-z0-9_-]+/activiteiten\.ics)/#)?.1)
             let subscribed = try await get(app, String(feed))
             #expect(subscribed.status == .ok && subscribed.text.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000"))
+            #expect(subscribed.text.contains("SEQUENCE:0\r\n") && subscribed.text.contains("STATUS:CONFIRMED"))
+            #expect(made.text.contains("href=\"webcal://") && made.text.contains(String(feed)))
             _ = try await p.school.post("/organisaties/montessori-college-oost/agenda", [], csrfFrom: "/organisaties/montessori-college-oost/agenda")
             #expect(try await get(app, String(feed)).status == .notFound)
 
@@ -117,6 +119,9 @@ import VaporTesting
             #expect(res.status == .seeOther)
             agreement = try #require(try await DeskStore(app.db).find(ActivityAgreement.self, id: agreement.id))
             #expect(agreement.status == .uitgevoerd && agreement.pupilsReached == 22)
+            // Delivered, the activity stays in the calendar as it happened, unchanged.
+            let after = try await p.school.get("/organisaties/montessori-college-oost/activiteiten.ics").text
+            #expect(after.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000") && after.contains("SEQUENCE:0\r\n") && !after.contains("CANCELLED"))
             #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .afgerond)
             let reach = try await get(app, "/bereik?by=school")
             #expect(reach.text.contains("Montessori College Oost") && reach.text.contains("<td class=\"num\">22</td>"))

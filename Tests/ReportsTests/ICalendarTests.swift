@@ -22,6 +22,12 @@ import Testing
         // An entry without a time is all day, ending the next day (across the year end).
         #expect(ics.contains("DTSTART;VALUE=DATE:20261231") && ics.contains("DTEND;VALUE=DATE:20270101"))
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 3 && ics.contains("BEGIN:VTIMEZONE"))
+        // Each event carries its revision and state; a cancelled one says so, with when it changed.
+        #expect(ics.components(separatedBy: "SEQUENCE:0\r\n").count == 3 && ics.components(separatedBy: "STATUS:CONFIRMED").count == 3)
+        var cancelled = entries[0]
+        cancelled.cancelled = true; cancelled.sequence = 3; cancelled.lastModified = Date(timeIntervalSince1970: 1_790_000_000)
+        let gone = ICalendar.document(name: "x", entries: [cancelled], stamp: Date())
+        #expect(gone.contains("SEQUENCE:3\r\nLAST-MODIFIED:20260921T141320Z") && gone.contains("STATUS:CANCELLED"), "\(gone)")
         // Unfolding gives the description back whole.
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("DESCRIPTION:" + String(repeating: "Lange beschrijving met ë en € tekens. ", count: 5)))

@@ -57,6 +57,7 @@ public enum Migrations {
             CreateWebSessions(),
             UpdateSessionsAndAttemptsAddTimeIndexes(),
             UpdateOutboxAddDelivery(),
+            CreateCalendarPublications(),
         ]
     }
 }

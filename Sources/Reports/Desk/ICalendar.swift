@@ -1,22 +1,6 @@
 import Domain
 import Foundation
 
-/// An activity in a calendar feed.
-public struct CalendarEntry: Sendable, Hashable {
-    public var uid: String
-    public var day: PartialDate
-    /// "HH:MM" in Amsterdam time; empty: an all-day entry.
-    public var startTime: String
-    public var durationMinutes: Int
-    public var summary: String
-    public var location: String
-    public var description: String
-    public init(uid: String, day: PartialDate, startTime: String, durationMinutes: Int, summary: String, location: String, description: String) {
-        self.uid = uid; self.day = day; self.startTime = startTime; self.durationMinutes = durationMinutes
-        self.summary = summary; self.location = location; self.description = description
-    }
-}
-
 /// iCalendar (RFC 5545) as Outlook and Google Calendar import it: CRLF line ends, lines folded at 75 octets,
 /// text escaped, times with a TZID whose VTIMEZONE is included (Outlook ignores a bare TZID).
 public enum ICalendar {
@@ -33,7 +17,9 @@ public enum ICalendar {
         ]
         let dtstamp = utcStamp(stamp)
         for e in entries {
-            lines += ["BEGIN:VEVENT", "UID:" + escape(e.uid), "DTSTAMP:" + dtstamp]
+            lines += ["BEGIN:VEVENT", "UID:" + escape(e.uid), "DTSTAMP:" + dtstamp, "SEQUENCE:\(e.sequence)"]
+            if let modified = e.lastModified { lines.append("LAST-MODIFIED:" + utcStamp(modified)) }
+            lines.append(e.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED")
             let day = String(format: "%04d%02d%02d", e.day.year, e.day.month ?? 1, e.day.day ?? 1)
             if let (h, m) = time(e.startTime) {
                 lines.append("DTSTART;TZID=Europe/Amsterdam:" + day + String(format: "T%02d%02d00", h, m))

@@ -118,16 +118,19 @@ struct AgreementRoutes {
         guard let org = data.organizations.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         let agreements = try await DeskStore(req.db).all(ActivityAgreement.self)
         let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let entries = agreements.filter { ($0.schoolId == id || $0.companyId == id) && $0.status == .gepland && $0.date != nil }.map { a in
-            CalendarEntry(uid: a.id + "@masterplan", day: a.date!, startTime: a.startTime ?? "", durationMinutes: a.durationMinutes,
-                          summary: a.type.label(req.lang) + ": " + (names[a.schoolId] ?? a.schoolId) + " × " + (names[a.companyId] ?? a.companyId),
-                          location: a.place ?? "", description: (req.lang == .nl ? "Leerlingen: " : "Pupils: ") + String(a.pupils)
-                            + (a.transportNeeded ? (req.lang == .nl ? ". Vervoer nodig." : ". Transport needed.") : ""))
-        }
+        let current = AgreementCalendar.entries(agreements, organizationId: id, names: names, lang: req.lang)
+        let entries = try await CalendarStore(req.db).publish(feed: AgreementCalendar.feed(organizationId: id, lang: req.lang), current: current)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         headers.contentDisposition = .init(.attachment, filename: id + ".ics")
         return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: "Masterplan – " + org.name, entries: entries, stamp: Date())))
+    }
+
+    /// The same address with the scheme calendars register for, so one click subscribes (Apple Calendar,
+    /// Outlook); Google Calendar takes the https address pasted under "From URL".
+    static func webcal(_ address: String) -> String? {
+        for scheme in ["https://", "http://"] where address.hasPrefix(scheme) { return "webcal://" + address.dropFirst(scheme.count) }
+        return nil
     }
 
     static func feedPage(_ req: Request, organizationId id: String, address: String?) -> Response {
@@ -139,7 +142,8 @@ struct AgreementRoutes {
             .p(.a(.href(SiteRoute.organizationCalendar(id).path), .text(t("Of download het .ics-bestand", "Or download the .ics file")))),
             .unwrap(address) { a in .group(
                 .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Uw nieuwe adres (wordt maar één keer getoond):", "Your new address (shown once):"))),
-                .p(.element(named: "code", nodes: [.class("feed"), .text(a)]))) },
+                .p(.element(named: "code", nodes: [.class("feed"), .text(a)])),
+                .unwrap(Self.webcal(a)) { w in .p(.a(.href(w), .text(t("Abonneer direct in uw agenda (webcal)", "Subscribe in your calendar now (webcal)")))) }) },
             Components.postForm(action: SiteRoute.calendarSubscription(id).path, csrf: ctx.csrf, class: "inline", [
                 Components.submit(t("Nieuw abonnementsadres maken", "Make a new subscription address")),
             ])

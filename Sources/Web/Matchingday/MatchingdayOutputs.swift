@@ -22,10 +22,12 @@ struct MatchingdayOutputs {
         }
         app.get(["matchingdagen", ":id", "agenda", ":org", "agenda.ics"], access: participants) { req in
             let (day, sheet) = try await Self.agenda(req)
-            let entries = MatchingdaySheets.calendarEntries(sheet, day: day.event.date, roundMinutes: day.event.roundMinutes, place: day.event.place ?? "", lang: req.lang)
+            let current = MatchingdaySheets.calendarEntries(sheet, day: day.event.date, roundMinutes: day.event.roundMinutes, place: day.event.place ?? "", lang: req.lang)
+            let org = try req.parameters.require("org")
+            let entries = try await CalendarStore(req.db).publish(feed: "matchingday:\(day.event.id):\(org):\(req.lang.rawValue)", current: current)
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-            headers.contentDisposition = .init(.attachment, filename: "matchingdag-\(try req.parameters.require("org")).ics")
+            headers.contentDisposition = .init(.attachment, filename: "matchingdag-\(org).ics")
             return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: day.event.name + " – " + sheet.title, entries: entries, stamp: Date())))
         }
         app.get(["matchingdagen", ":id", "agendas"], access: .beheerder) { req in

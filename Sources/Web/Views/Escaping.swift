@@ -69,7 +69,8 @@ extension Node where Context: HTML.BodyContext {
 
 /// Which link targets a page may carry.
 enum SafeURL {
-    static let schemes = ["http:", "https:", "mailto:", "tel:"]
+    /// `webcal:` is the subscription link calendars open (the calendar feed page offers it).
+    static let schemes = ["http:", "https:", "mailto:", "tel:", "webcal:"]
 
     /// The link, or `#` for anything that is neither a path on this site nor one of the allowed schemes
     /// (`javascript:`, `data:`, `//other.host`, and the same hidden behind case, spaces or control characters).

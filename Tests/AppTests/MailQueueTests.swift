@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Persistence
@@ -23,11 +24,13 @@ import VaporTesting
         }
     }
 
+    static func account(_ email: String) -> AccountModel { AccountModel(email: email, name: "Kim", role: .contactpersoon, passwordHash: nil) }
+
     @Test func aFailureIsRetriedLaterAndAPermanentOneWaitsForTheBeheerder() async throws {
         try await withMasterplan(seed: .none) { app in
             let transport = Scripted([.failed(reply: "421 try later", permanent: false), .sent(reply: "250 queued")])
             app.mailSender = transport
-            try await Outbox.send(to: "kim@school.example", subject: "Test", body: "x", db: app.db, sender: transport, logger: app.logger)
+            try await Outbox.send(to: Self.account("kim@school.example"), db: app.db, sender: transport, logger: app.logger) { MailContent(subject: "Test", text: "x", lang: $0) }
             var m = try #require(try await OutboxMessageModel.query(on: app.db).first())
             #expect(m.sentAt == nil && m.attempts == 1 && m.lastReply == "421 try later")
             let next = try #require(m.nextAttemptAt)
@@ -38,7 +41,7 @@ import VaporTesting
             #expect(m.sentAt != nil && m.lastReply == "250 queued")
 
             let refusing = Scripted([.failed(reply: "550 no such user", permanent: true)])
-            try await Outbox.send(to: "niemand@school.example", subject: "Test 2", body: "y", db: app.db, sender: refusing, logger: app.logger)
+            try await Outbox.send(to: Self.account("niemand@school.example"), db: app.db, sender: refusing, logger: app.logger) { MailContent(subject: "Test 2", text: "y", lang: $0) }
             let failed = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$subject == "Test 2").first())
             #expect(failed.failedAt != nil && failed.attempts == 1)
             #expect(try await MailQueue.deliverDue(on: app.db, now: Date().addingTimeInterval(86_400)) { await refusing.send($0, logger: app.logger) } == 0)

@@ -43,3 +43,19 @@ import Testing
         #expect(TableExport.csv(rows, dialect: CSVDialect.download(lang: .nl, sep: nil)!).hasPrefix("\u{FEFF}id;status;soort"))
     }
 }
+
+/// Issue 14: the HTML part says what the text says, escaped, with its links clickable.
+@Suite struct MailHTMLTests {
+    @Test func paragraphsLinksAndEscaping() {
+        let mail = MailContent(subject: "Aanmelding <Matchingdag>", text: "Beste Kim & Co,\n\nZie https://m.example/a?x=1&y=2. En http://m.example/b\nregel twee\n\nGroet", lang: .nl)
+        let html = MailHTML.document(mail)
+        #expect(html.hasPrefix("<!DOCTYPE html><html lang=\"nl\">"))
+        #expect(html.contains("<title>Aanmelding &lt;Matchingdag&gt;</title>"))
+        #expect(html.contains("<p>Beste Kim &amp; Co,</p>"))
+        #expect(html.contains("<a href=\"https://m.example/a?x=1&amp;y=2\">https://m.example/a?x=1&amp;y=2</a>. En <a href=\"http://m.example/b\">"), "\(html)")
+        #expect(html.contains("</a><br>regel twee</p><p>Groet</p>"))
+        let hostile = MailHTML.document(MailContent(subject: "x", text: "Naam: <script>alert(1)</script> \"javascript:x\" https://a.example/\"><img src=x>", lang: .en))
+        #expect(!hostile.contains("<script>") && !hostile.contains("<img"), "\(hostile)")
+        #expect(hostile.contains("<a href=\"https://a.example/\">https://a.example/</a>&quot;&gt;&lt;img src=x&gt;"), "a link ends at a quote: \(hostile)")
+    }
+}

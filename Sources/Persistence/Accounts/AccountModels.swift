@@ -19,6 +19,8 @@ public final class AccountModel: Model, @unchecked Sendable {
     @Field(key: "is_demo") public var isDemo: Bool
     @OptionalField(key: "erased_at") public var erasedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// "nl" or "en": the language of the mail this person receives.
+    @Field(key: "language") public var language: String
 
     public init() {}
 
@@ -26,8 +28,10 @@ public final class AccountModel: Model, @unchecked Sendable {
                 projectIds: [String] = [], phone: String? = nil, passwordHash: String?, isDemo: Bool = false) {
         self.email = email.lowercased(); self.name = name; self.role = role; self.function = function
         self.organizationId = organizationId; self.projectIds = projectIds.joined(separator: ";"); self.phone = phone
-        self.passwordHash = passwordHash; self.isDemo = isDemo
+        self.passwordHash = passwordHash; self.isDemo = isDemo; self.language = "nl"
     }
+
+    public var lang: Lang { Lang(rawValue: language) ?? .nl }
 
     public var projects: [String] { projectIds.split(separator: ";").map(String.init) }
 
@@ -87,10 +91,13 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "claimed_until") public var claimedUntil: Date?
     @OptionalField(key: "last_reply") public var lastReply: String?
     @OptionalField(key: "failed_at") public var failedAt: Date?
+    /// The HTML alternative of `body`, and the message's language (Content-Language).
+    @OptionalField(key: "html") public var html: String?
+    @OptionalField(key: "language") public var language: String?
     public init() {}
-    public init(recipient: String, subject: String, body: String) {
+    public init(recipient: String, subject: String, body: String, html: String? = nil, language: String? = nil) {
         self.attempts = 0
-        self.recipient = recipient; self.subject = subject; self.body = body
+        self.recipient = recipient; self.subject = subject; self.body = body; self.html = html; self.language = language
     }
 }
 

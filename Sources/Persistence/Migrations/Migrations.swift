@@ -58,6 +58,8 @@ public enum Migrations {
             UpdateSessionsAndAttemptsAddTimeIndexes(),
             UpdateOutboxAddDelivery(),
             CreateCalendarPublications(),
+            UpdateAccountsAddLanguage(),
+            UpdateOutboxAddHTML(),
         ]
     }
 }

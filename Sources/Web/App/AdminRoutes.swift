@@ -9,6 +9,8 @@ struct AdminRoutes {
     struct AccountForm: Content {
         var email: String?; var name: String?; var role: String?; var function: String?
         var organizationId: String?; var projectIds: String?; var phone: String?
+        /// The language of the person's mail, starting with the invitation.
+        var language: String?
     }
 
     func register(_ app: Application) {
@@ -31,10 +33,13 @@ struct AdminRoutes {
             if let bad = projects.first(where: { id in !data.projects.contains { $0.id == id } }) { errors["projectIds"] = (nl ? "Onbekend project: " : "Unknown project: ") + bad }
             if role == .projectleider && projects.isEmpty { errors["projectIds"] = nl ? "Een projectleider leidt minstens één project." : "A project leader leads at least one project." }
             let phone = (form.phone ?? "").trimmingCharacters(in: .whitespaces)
+            let language = Lang(rawValue: form.language ?? "nl")
+            if language == nil { errors["language"] = nl ? "Kies Nederlands of Engels." : "Choose Dutch or English." }
             if !phone.isEmpty, phone.range(of: #"^\+?[0-9 ()-]{8,20}$"#, options: .regularExpression) == nil { errors["phone"] = nl ? "Een telefoonnummer van 8 tot 20 cijfers." : "A phone number of 8 to 20 digits." }
-            guard errors.isEmpty, let role else { return try await Self.accountsPage(req, form: form, errors: errors, status: .badRequest) }
+            guard errors.isEmpty, let role, let language else { return try await Self.accountsPage(req, form: form, errors: errors, status: .badRequest) }
             let account = AccountModel(email: email, name: name, role: role, function: form.function.flatMap { $0.isEmpty ? nil : $0 },
                                        organizationId: org.isEmpty ? nil : org, projectIds: projects, phone: phone.isEmpty ? nil : phone, passwordHash: nil)
+            account.language = language.rawValue
             try await req.db.writeTransaction { tx in
                 try await account.create(on: tx)
                 try await AuditLog.record(on: tx, actor: req.actor?.accountId ?? "?", entity: "accounts", entityId: account.id?.uuidString ?? "?",
@@ -153,6 +158,8 @@ struct AdminRoutes {
                 Components.field("organizationId", label: t("Organisatie (id, voor een contactpersoon)", "Organisation (id, for a contact person)"), value: form.organizationId, error: errors["organizationId"]),
                 Components.field("projectIds", label: t("Projecten (ids, voor een projectleider)", "Projects (ids, for a project leader)"), value: form.projectIds, error: errors["projectIds"]),
                 Components.field("phone", label: t("Telefoon (optioneel)", "Phone (optional)"), value: form.phone, type: "tel", error: errors["phone"]),
+                Components.select(name: "language", label: t("Taal van de e-mail", "Language of the e-mail"),
+                                  options: [("nl", "Nederlands"), ("en", "English")], selected: form.language ?? "nl", error: errors["language"]),
                 .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Account aanmaken", "Create account"))]),
             ])
         )), status: status)

@@ -114,8 +114,8 @@ struct AuthRoutes {
         try await PasswordResetModel(accountId: try account.requireID(), tokenHash: APITokens.hash(token),
                                      expiresAt: Date().addingTimeInterval(lifetime)).create(on: req.db)
         let link = req.application.absoluteURL(SiteRoute.resetPassword(token: token).path)
-        let subject = welcome ? "Welkom bij Masterplan: kies je wachtwoord" : "Masterplan: nieuw wachtwoord"
-        let body = "Beste \(account.name),\n\nKies je wachtwoord via deze link (één keer te gebruiken, \(Int(lifetime / 3600)) uur geldig):\n\(link)\n\nHeb je dit niet aangevraagd? Dan hoef je niets te doen."
-        try await Outbox.send(to: account.email, subject: subject, body: body, on: req)
+        try await Outbox.send(to: account, on: req) {
+            Messages.passwordLink(name: account.name, link: link, hours: Int(lifetime / 3600), welcome: welcome, lang: $0)
+        }
     }
 }

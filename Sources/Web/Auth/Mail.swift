@@ -1,6 +1,8 @@
+import Domain
 import Fluent
 import Foundation
 import Persistence
+import Reports
 import SMTP
 import Vapor
 
@@ -30,9 +32,9 @@ struct SMTPMailSender: MailSender {
     let from: String
 
     func send(_ message: OutboxMessageModel, logger: Logger) async -> DeliveryOutcome {
-        let mail = MailMessage(from: from, to: message.recipient, subject: message.subject, text: message.body,
+        let mail = MailMessage(from: from, to: message.recipient, subject: message.subject, text: message.body, html: message.html,
                                messageId: message.id.map { $0.uuidString.lowercased() + "@" + (from.split(separator: "@").last.map { String($0.filter { $0 != ">" }) } ?? "masterplan.invalid") },
-                               language: "nl")
+                               language: message.language ?? "nl")
         do {
             let reply = try await client.send(mail)
             logger.info("Mail \(message.id?.uuidString ?? "?") sent: \(reply)")
@@ -83,10 +85,16 @@ extension Application {
 }
 
 enum Outbox {
-    /// Queues a message and tries it right after, outside the request (a slow mail server never slows a page);
-    /// a message that could not go out stays queued for the worker in `serve`.
-    static func send(to recipient: String, subject: String, body: String, on req: Request) async throws {
-        let message = OutboxMessageModel(recipient: recipient, subject: subject, body: body)
+    /// The queued form of a message: its text, the HTML made from it, its language.
+    static func message(_ mail: MailContent, to recipient: String) -> OutboxMessageModel {
+        OutboxMessageModel(recipient: recipient, subject: mail.subject, body: mail.text, html: MailHTML.document(mail), language: mail.lang.rawValue)
+    }
+
+    /// Queues a message to an account, written in the account's language by `compose`, and tries it right after,
+    /// outside the request (a slow mail server never slows a page); one that could not go out stays queued for the
+    /// worker in `serve`.
+    static func send(to account: AccountModel, on req: Request, _ compose: (Lang) -> MailContent) async throws {
+        let message = message(compose(account.lang), to: account.email)
         try await message.create(on: req.db)
         let app = req.application, logger = req.logger
         guard let id = message.id, !(app.mailSender is LogMailSender) else { return }
@@ -103,8 +111,8 @@ enum Outbox {
     }
 
     /// The same outside a request (background work, commands).
-    static func send(to recipient: String, subject: String, body: String, db: any Database, sender: any MailSender, logger: Logger) async throws {
-        let message = OutboxMessageModel(recipient: recipient, subject: subject, body: body)
+    static func send(to account: AccountModel, db: any Database, sender: any MailSender, logger: Logger, _ compose: (Lang) -> MailContent) async throws {
+        let message = message(compose(account.lang), to: account.email)
         try await message.create(on: db)
         guard let id = message.id, try await MailQueue.claim(id, on: db) else { return }
         try await MailQueue.attempt(message, on: db) { await sender.send($0, logger: logger) }

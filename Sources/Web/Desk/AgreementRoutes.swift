@@ -152,10 +152,12 @@ struct AgreementRoutes {
 
     /// After delivery both sides are asked for their evaluation (rating 1–5 and remarks), through the outbox.
     static func askForEvaluation(_ req: Request, _ a: ActivityAgreement, loaded: DeskSupport.Loaded) async throws {
+        let link = req.application.absoluteURL(SiteRoute.agreement(a.id).path)
         for contact in try await Contacts.of(a.schoolId, on: req.db) + Contacts.of(a.companyId, on: req.db) {
-            try await Outbox.send(to: contact.email, subject: "Masterplan Techniek: hoe ging de activiteit?",
-                                  body: "Beste \(contact.name),\n\nDe activiteit ‘\(a.type.label(.nl))’ van \(DeskSupport.name(a.companyId, loaded)) met \(DeskSupport.name(a.schoolId, loaded)) is uitgevoerd. Geef uw waardering (1–5) en opmerkingen op de pagina van de afspraak: \(req.application.absoluteURL(SiteRoute.agreement(a.id).path))\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
-                                  on: req)
+            try await Outbox.send(to: contact, on: req) {
+                Messages.evaluationRequest(name: contact.name, type: a.type, company: DeskSupport.name(a.companyId, loaded),
+                                           school: DeskSupport.name(a.schoolId, loaded), link: link, lang: $0)
+            }
         }
     }
 

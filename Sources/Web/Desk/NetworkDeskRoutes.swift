@@ -35,9 +35,11 @@ struct NetworkDeskRoutes {
             var sent = 0
             for row in behind {
                 for contact in try await Contacts.of(row.organization.id, on: req.db) {
-                    try await Outbox.send(to: contact.email, subject: "Masterplan Techniek: uw bijdrage dit schooljaar",
-                                          body: "Beste \(contact.name),\n\nVolgens de netwerkbalie heeft \(row.organization.name) dit schooljaar \(row.delivered) van de \(row.required) afgesproken activiteiten uitgevoerd. Bekijk het aanbod en de verzoeken van scholen op de netwerkbalie: \(req.application.absoluteURL(SiteRoute.desk.path))\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
-                                          on: req)
+                    let link = req.application.absoluteURL(SiteRoute.desk.path)
+                    try await Outbox.send(to: contact, on: req) {
+                        Messages.obligationReminder(name: contact.name, organization: row.organization.name, delivered: row.delivered,
+                                                    required: row.required, link: link, lang: $0)
+                    }
                     sent += 1
                 }
             }

@@ -32,9 +32,10 @@ struct MatchingdayRoutes {
             if let promoted = try await MatchingdayStore(req.db).cancel(participant, actor: DeskSupport.actorId(req)) {
                 // The first on the waiting list has a place now, and should hear it without checking the page.
                 for contact in try await Contacts.of(promoted.organizationId, on: req.db) {
-                    try await Outbox.send(to: contact.email, subject: "U heeft een plaats op de \(day.event.name)",
-                                          body: "Beste \(contact.name),\n\nEr is een plaats vrijgekomen: uw organisatie staat niet meer op de wachtlijst maar is aangemeld voor \(day.event.name) op \(day.event.date.label(.nl)). Geef door wie er komen en wie u wilt spreken: \(req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path))\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
-                                          on: req)
+                    let link = req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path)
+                    try await Outbox.send(to: contact, on: req) {
+                        Messages.placeFreed(name: contact.name, event: day.event.name, date: day.event.date, link: link, lang: $0)
+                    }
                 }
             }
             // The organiser cancels from the check-in list on the day and stays there.
@@ -168,11 +169,12 @@ struct MatchingdayRoutes {
         let p = try await MatchingdayStore(req.db).register(eventId: day.event.id, organizationId: org.id, side: .of(org.kind), today: today,
                                                             actor: DeskSupport.actorId(req), newId: DeskSupport.newId("deelnemer"))
         // A confirmation for the organisation's contact persons, so a colleague who did not register knows too.
-        let outcome = p.status == .waiting ? "staat op de wachtlijst voor" : "is aangemeld voor"
+        let link = req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path)
         for contact in try await Contacts.of(org.id, on: req.db) {
-            try await Outbox.send(to: contact.email, subject: "Aanmelding \(day.event.name)",
-                                  body: "Beste \(contact.name),\n\n\(org.name) \(outcome) \(day.event.name) op \(day.event.date.label(.nl)). Geef door wie er komen en wie u wilt spreken: \(req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path))\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
-                                  on: req)
+            try await Outbox.send(to: contact, on: req) {
+                Messages.registered(name: contact.name, organization: org.name, waiting: p.status == .waiting, event: day.event.name,
+                                    date: day.event.date, link: link, lang: $0)
+            }
         }
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?aangemeld=" + p.status.rawValue)
     }
@@ -347,13 +349,13 @@ enum FollowUps {
         let data = try await RecordStore(db).dataset(only: [Organization.entity])
         let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for a in claimed {
-            let title = "\(a.type.label(.nl)): \(names[a.schoolId] ?? a.schoolId) × \(names[a.companyId] ?? a.companyId)"
+            let link = base + SiteRoute.agreement(a.id).path
             for org in [a.schoolId, a.companyId] {
                 for contact in try await Contacts.of(org, on: db) {
-                    let link = base + SiteRoute.agreement(a.id).path
-                    try await Outbox.send(to: contact.email, subject: "Is uw afspraak van de Matchingdag doorgegaan?",
-                                          body: "Beste \(contact.name),\n\nOp de Matchingdag maakten uw organisatie en uw partner een afspraak: \(title). Is die doorgegaan? Plan de activiteit of geef de uitvoering door op: \(link)\n\nMet vriendelijke groet,\nde coördinator van het Masterplan",
-                                          db: db, sender: sender, logger: logger)
+                    try await Outbox.send(to: contact, db: db, sender: sender, logger: logger) {
+                        Messages.followUp(name: contact.name, type: a.type, school: names[a.schoolId] ?? a.schoolId,
+                                          company: names[a.companyId] ?? a.companyId, link: link, lang: $0)
+                    }
                 }
             }
         }

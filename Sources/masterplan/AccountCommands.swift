@@ -17,12 +17,14 @@ struct User: AsyncParsableCommand {
         @ArgumentParser.Option(help: "The person's name.") var name: String?
         @ArgumentParser.Option(help: "Organisation id (required for a contactpersoon).") var org: String?
         @ArgumentParser.Option(help: "Project ids a projectleider leads, comma-separated.") var projects: String?
+        @ArgumentParser.Option(help: "nl or en: the language of the person's e-mail.") var language: String = "nl"
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
             guard let role = Role(rawValue: role) else {
                 throw ValidationError("--role: '\(self.role)' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            guard let lang = Lang(rawValue: language) else { throw ValidationError("--language: 'nl' or 'en', not '\(language)'") }
             guard isPlausibleEmail(email) else { throw ValidationError("--email: not an e-mail address") }
             let projectIds = (projects ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let password = try await withApplication(db.location, seed: .embeddedIfEmpty) { app -> String in
@@ -35,6 +37,7 @@ struct User: AsyncParsableCommand {
                 let password = "mp-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
                 let account = AccountModel(email: email, name: name ?? email, role: role, organizationId: org, projectIds: projectIds,
                                            passwordHash: try await app.password.async.hash(String(password)))
+                account.language = lang.rawValue
                 try await account.create(on: app.db)
                 try await AuditLog.record(on: app.db, actor: "cli", entity: "accounts", entityId: account.id?.uuidString ?? "?", action: "create",
                                           changes: [FieldChange(field: "role", before: nil, after: role.rawValue)])

@@ -16,6 +16,20 @@ struct Masterplan: AsyncParsableCommand {
                       User.self, PersonCommand.self, Bench.self],
         defaultSubcommand: Serve.self
     )
+
+    /// As ArgumentParser's own, with Foundation's file errors said as sentences (`ErrorSentence`).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? any AsyncParsableCommand { try await async.run() } else { try command.run() }
+        } catch let error as CocoaError {
+            exit(withError: CommandError(ErrorSentence.describe(error)))
+        } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
+            exit(withError: CommandError(ErrorSentence.describe(error)))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// The `--database` option every command that touches data shares.
@@ -164,15 +178,20 @@ struct Import: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
+        let progress = TerminalProgress()
         let data: Dataset
         do {
+            progress.show("Reading and checking \(directory) …")
             data = try DatasetDirectory.read(URL(fileURLWithPath: directory))
         } catch let error as DatasetError {
+            progress.done()
             throw ValidationError("Nothing was imported. \(error)")
         }
+        defer { progress.done() }
         let total = try await withApplication(db.location, seed: .none) { app in
             let store = RecordStore(app.db)
             let before = try await store.recordCount()
+            progress.show("Writing \(data.recordCount) records in one transaction …")
             switch mode {
             case .replace: try await store.replace(with: data)
             case .merge: try await store.merge(data)
@@ -194,10 +213,14 @@ struct Export: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
+        let progress = TerminalProgress()
+        defer { progress.done() }
+        progress.show("Reading the database …")
         let data = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in
             try await RecordStore(app.db).dataset()
         }
-        try DatasetDirectory.write(data, format: format.format, to: URL(fileURLWithPath: out))
+        try DatasetDirectory.write(data, format: format.format, to: URL(fileURLWithPath: out)) { progress.step($0, of: $1, "Writing " + $2) }
+        progress.done()
         print("Exported \(data.recordCount) records as \(format.rawValue) to \(out).")
     }
 }

@@ -27,8 +27,13 @@ struct ReportCommand: AsyncParsableCommand {
         let period = try span.period()
         // Fail before touching the database when the PDF cannot be made.
         if format == .pdf, PDFPrinter.chromium() == nil { throw PDFPrinter.Failure.chromiumMissing }
+        let progress = TerminalProgress()
+        defer { progress.done() }
+        progress.show("Reading the programme's records …")
         let input = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in try await RecordStore(app.db).reportInput(period: period) }
+        progress.show("Computing the report …")
         let report = ProgrammeReport.build(from: input, period: period, lang: Lang(rawValue: lang) ?? .nl)
+        if format == .pdf { progress.show("Printing the PDF with Chromium …") }
         let bytes: Data
         switch format {
         case .html: bytes = Data(ReportHTML.document(report).utf8)
@@ -37,6 +42,7 @@ struct ReportCommand: AsyncParsableCommand {
         case .pdf: bytes = try PDFPrinter.pdf(html: ReportHTML.document(report))
         }
         try bytes.write(to: URL(fileURLWithPath: out))
+        progress.done()
         print("Wrote the report \(period.label(report.lang)) as \(format.rawValue) to \(out) (\(bytes.count) bytes, \(report.sections.count) sections).")
     }
 }
@@ -73,13 +79,18 @@ struct IndicatorsCommand: AsyncParsableCommand {
         func run() async throws {
             let url = URL(fileURLWithPath: file)
             let bytes = try Data(contentsOf: url)
+            let progress = TerminalProgress()
+            defer { progress.done() }
             let result = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in
                 let store = RecordStore(app.db)
                 let imported: ObservationImport
+                progress.show("Reading and checking \(url.lastPathComponent) …")
                 do { imported = try ObservationFile.parse(bytes, file: url.lastPathComponent, indicators: try await store.all(Indicator.self)) }
                 catch let error as DatasetError { throw NothingImported(reason: error) }
+                progress.show("Writing \(imported.observations.count) observations in one transaction …")
                 return try await store.importObservations(imported, actor: actor)
             }
+            progress.done()
             print("Imported \(result.stored) observations for \(result.periods.count) indicator periods (\(result.replaced) replaced).")
         }
     }

@@ -5,9 +5,13 @@ import Foundation
 public enum DatasetDirectory {
     public static func read(_ directory: URL) throws -> Dataset { try DatasetFiles.read(directory: directory) }
 
-    public static func write(_ dataset: Dataset, format: DataFormat, to directory: URL) throws {
+    /// `progress` hears (files written, files in all, the file now written).
+    public static func write(_ dataset: Dataset, format: DataFormat, to directory: URL,
+                             progress: (Int, Int, String) -> Void = { _, _, _ in }) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for (name, data) in try DatasetFiles.encode(dataset, format: format) {
+        let files = try DatasetFiles.encode(dataset, format: format).sorted { $0.key < $1.key }
+        for (i, (name, data)) in files.enumerated() {
+            progress(i + 1, files.count, name)
             try data.write(to: directory.appendingPathComponent(name), options: .atomic)
         }
     }

@@ -7,15 +7,15 @@ struct APIEndpoint: Sendable {
     var path: String
     var summary: String
     var parameters: [String]
-    var schema: String
+    var response: APIResponseType
     var access: Access = .public
     var maxBody: ByteCount = "1mb"
     var handler: @Sendable (Request) async throws -> Response
 
-    init(method: HTTPMethod = .GET, path: String, summary: String, parameters: [String], schema: String, access: Access = .public,
+    init(method: HTTPMethod = .GET, path: String, summary: String, parameters: [String], response: APIResponseType, access: Access = .public,
          maxBody: ByteCount = "1mb", handler: @escaping @Sendable (Request) async throws -> Response) {
         self.method = method; self.path = path; self.summary = summary; self.parameters = parameters
-        self.schema = schema; self.access = access; self.maxBody = maxBody; self.handler = handler
+        self.response = response; self.access = access; self.maxBody = maxBody; self.handler = handler
     }
 
     var pathComponents: [PathComponent] {
@@ -34,7 +34,8 @@ enum APIRoutes {
             app.on(endpoint.method, endpoint.pathComponents, access: endpoint.access, maxBody: endpoint.maxBody, use: endpoint.handler)
         }
         app.get(["api", "v1", "openapi.json"], access: .public) { req in
-            try json(OpenAPIDocument.build(endpoints: endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints), req)
+            let all = endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints
+            return try json(OpenAPIDocument.build(endpoints: all, examples: try await OpenAPIExamples.examples(req, endpoints: all)), req)
         }
     }
 
@@ -68,54 +69,54 @@ enum APIRoutes {
 
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(path: "/organizations", summary: "Organisations, filtered by kind, sector, level, district and free text",
-                    parameters: QueryReader.organizationParameters, schema: "OrganizationList") { req in
+                    parameters: QueryReader.organizationParameters, response: .list(OrganizationSummaryDTO.self)) { req in
             try await list(req, extra: ["q", "kind", "sector", "level", "district"]) { reader, data in
                 reader.organizationFilter().apply(to: data.organizations).map(OrganizationSummaryDTO.init)
             }
         },
         APIEndpoint(path: "/organizations/{id}", summary: "One organisation with everything it takes part in",
-                    parameters: [], schema: "OrganizationDetail") { req in
+                    parameters: [], response: .single(OrganizationDetailDTO.self)) { req in
             try await single(req) { id, data in OrganizationProfile(id: id, in: data).map(OrganizationDetailDTO.init) }
         },
         APIEndpoint(path: "/people", summary: "People named in the report, with their roles (names and roles only)",
-                    parameters: listParameters, schema: "List") { req in
+                    parameters: listParameters, response: .list(PersonDTO.self)) { req in
             try await list(req) { _, data in
                 data.people.map { p in PersonDTO(id: p.id, name: p.name, roles: data.personRoles.filter { $0.personId == p.id }) }
             }
         },
         APIEndpoint(path: "/network", summary: "Reported network counts beside the members registered in the platform",
-                    parameters: [], schema: "Object") { req in
+                    parameters: [], response: .single(NetworkDTO.self)) { req in
             try await single(req, id: "network") { data in
                 let f = ProgrammeFigures(data)
                 return NetworkDTO(reported: TableDTO(f.networkGrowth), registered: f.registeredMembers(on: PartialDate(day: Date())))
             }
         },
         APIEndpoint(path: "/projects", summary: "The seven projects with targets, actuals and participants",
-                    parameters: listParameters, schema: "List") { req in
+                    parameters: listParameters, response: .list(ProjectDTO.self)) { req in
             try await list(req) { _, data in data.projects.map { projectDTO($0, data) } }
         },
-        APIEndpoint(path: "/projects/{id}", summary: "One project", parameters: [], schema: "Object") { req in
+        APIEndpoint(path: "/projects/{id}", summary: "One project", parameters: [], response: .single(ProjectDTO.self)) { req in
             try await single(req) { id, data in data.projects.first { $0.id == id }.map { projectDTO($0, data) } }
         },
         APIEndpoint(path: "/routes", summary: "Learning routes with schools, sectors and keuzedelen",
-                    parameters: listParameters, schema: "List") { req in
+                    parameters: listParameters, response: .list(RouteDTO.self)) { req in
             try await list(req) { _, data in data.routes.map { routeDTO($0, data) } }
         },
-        APIEndpoint(path: "/routes/{id}", summary: "One learning route", parameters: [], schema: "Object") { req in
+        APIEndpoint(path: "/routes/{id}", summary: "One learning route", parameters: [], response: .single(RouteDTO.self)) { req in
             try await single(req) { id, data in data.routes.first { $0.id == id }.map { routeDTO($0, data) } }
         },
         APIEndpoint(path: "/opleidingshuizen", summary: "Opleidingshuizen (public–private partnerships)",
-                    parameters: listParameters, schema: "List") { req in
+                    parameters: listParameters, response: .list(OpleidingshuisDTO.self)) { req in
             try await list(req) { _, data in data.opleidingshuizen.map { houseDTO($0, data) } }
         },
-        APIEndpoint(path: "/opleidingshuizen/{id}", summary: "One Opleidingshuis", parameters: [], schema: "Object") { req in
+        APIEndpoint(path: "/opleidingshuizen/{id}", summary: "One Opleidingshuis", parameters: [], response: .single(OpleidingshuisDTO.self)) { req in
             try await single(req) { id, data in data.opleidingshuizen.first { $0.id == id }.map { houseDTO($0, data) } }
         },
-        APIEndpoint(path: "/indicators", summary: "Indicator definitions", parameters: listParameters, schema: "List") { req in
+        APIEndpoint(path: "/indicators", summary: "Indicator definitions", parameters: listParameters, response: .list(Indicator.self)) { req in
             try await list(req) { _, data in data.indicators }
         },
         APIEndpoint(path: "/indicators/{key}", summary: "One indicator with observations, computed table and target status",
-                    parameters: [], schema: "Object") { req in
+                    parameters: [], response: .single(IndicatorDTO.self)) { req in
             try await single(req) { key, data in
                 data.indicators.first { $0.key == key }.map { i in
                     let obs = data.observations.filter { $0.indicatorKey == key }
@@ -126,65 +127,65 @@ enum APIRoutes {
             }
         },
         APIEndpoint(path: "/observations", summary: "Reported observations, optionally of one indicator",
-                    parameters: ["indicator"] + listParameters, schema: "List") { req in
+                    parameters: ["indicator"] + listParameters, response: .list(Observation.self)) { req in
             try await list(req, extra: ["indicator"]) { reader, data in
                 let key = reader.string("indicator")
                 return data.observations.filter { key == nil || $0.indicatorKey == key }
             }
         },
         APIEndpoint(path: "/timeline", summary: "Milestones and events, optionally of one year or kind",
-                    parameters: ["year", "kind"] + listParameters, schema: "List") { req in
+                    parameters: ["year", "kind"] + listParameters, response: .list(TimelineEntry.self)) { req in
             try await list(req, extra: ["year", "kind"]) { reader, data in
                 let year = reader.string("year").map { _ in reader.integer("year", default: 0, range: 1900...2100) }
                 let kind = reader.choice("kind", TimelineKind.self)
                 return data.timeline.filter { (year == nil || $0.date.year == year) && (kind == nil || $0.kind == kind) }.sorted { $0.date < $1.date }
             }
         },
-        APIEndpoint(path: "/funding", summary: "Budget, contributions and applications to funds", parameters: [], schema: "Object") { req in
+        APIEndpoint(path: "/funding", summary: "Budget, contributions and applications to funds", parameters: [], response: .single(FundingDTO.self)) { req in
             try await single(req, id: "funding") { data in
                 FundingDTO(funding: data.funding, applications: data.fundingApplications, totalContributions: ProgrammeFigures(data).totalContributions)
             }
         },
-        APIEndpoint(path: "/events", summary: "Events such as the Matchingday", parameters: listParameters, schema: "List") { req in
+        APIEndpoint(path: "/events", summary: "Events such as the Matchingday", parameters: listParameters, response: .list(Event.self)) { req in
             try await list(req) { _, data in data.events }
         },
-        APIEndpoint(path: "/events/{id}", summary: "One event with its agreements", parameters: [], schema: "Object") { req in
+        APIEndpoint(path: "/events/{id}", summary: "One event with its agreements", parameters: [], response: .single(EventDTO.self)) { req in
             try await single(req) { id, data in
                 data.events.first { $0.id == id }.map { e in EventDTO(event: e, agreements: data.agreements.filter { $0.eventId == e.id }) }
             }
         },
         APIEndpoint(path: "/memberships", summary: "Network memberships registered in the platform (Vrienden the report shows acting as one)",
-                    parameters: listParameters, schema: "List") { req in
+                    parameters: listParameters, response: .list(Membership.self)) { req in
             try await list(req) { _, data in data.memberships }
         },
         APIEndpoint(path: "/partnership-members", summary: "Members of partnerships", parameters: ["partnership"] + listParameters,
-                    schema: "List") { req in
+                    response: .list(PartnershipMember.self)) { req in
             try await list(req, extra: ["partnership"]) { reader, data in
                 let id = reader.string("partnership")
                 return data.partnershipMembers.filter { id == nil || $0.partnershipId == id }
             }
         },
         APIEndpoint(path: "/acknowledgements", summary: "The report's thank-you list, as printed", parameters: listParameters,
-                    schema: "List") { req in
+                    response: .list(Acknowledgement.self)) { req in
             try await list(req) { _, data in data.acknowledgements }
         },
-        APIEndpoint(path: "/targets", summary: "Indicator targets with their status", parameters: listParameters, schema: "List") { req in
+        APIEndpoint(path: "/targets", summary: "Indicator targets with their status", parameters: listParameters, response: .list(IndicatorDTO.TargetStatus.self)) { req in
             try await list(req) { _, data in
                 data.targets.map { IndicatorDTO.TargetStatus(target: $0, status: TargetProgress.of($0, observations: data.observations).rawValue) }
             }
         },
         APIEndpoint(path: "/statements", summary: "Ambitions, goals, follow-up and bottlenecks in the programme's words",
-                    parameters: ["kind"] + listParameters, schema: "List") { req in
+                    parameters: ["kind"] + listParameters, response: .list(Statement.self)) { req in
             try await list(req, extra: ["kind"]) { reader, data in
                 let kind = reader.choice("kind", StatementKind.self)
                 return data.statements.filter { kind == nil || $0.kind == kind }
             }
         },
-        APIEndpoint(path: "/quotes", summary: "Quotations printed in the report", parameters: listParameters, schema: "List") { req in
+        APIEndpoint(path: "/quotes", summary: "Quotations printed in the report", parameters: listParameters, response: .list(Quote.self)) { req in
             try await list(req) { _, data in data.quotes }
         },
         APIEndpoint(path: "/agreements", summary: "Company–school agreements, optionally of one event or organisation",
-                    parameters: ["event", "organization"] + listParameters, schema: "List") { req in
+                    parameters: ["event", "organization"] + listParameters, response: .list(Agreement.self)) { req in
             try await list(req, extra: ["event", "organization"]) { reader, data in
                 let event = reader.string("event"), org = reader.string("organization")
                 return data.agreements.filter {

@@ -22,7 +22,7 @@ enum AccountAPI {
     }
 
     static let endpoints: [APIEndpoint] = [
-        APIEndpoint(path: "/me", summary: "The account behind the session or API token", parameters: [], schema: "Object", access: .signedIn) { req in
+        APIEndpoint(path: "/me", summary: "The account behind the session or API token", parameters: [], response: .single(MeDTO.self), access: .signedIn) { req in
             let s = try req.requireSignedIn()
             let via: String
             switch s.via { case .session: via = "session"; case .token(let scope): via = "token:" + scope.rawValue }
@@ -30,7 +30,7 @@ enum AccountAPI {
                                             organizationId: s.account.organizationId, projectIds: s.account.projects, via: via), req)
         },
         APIEndpoint(path: "/organizations/{id}/contacts", summary: "Contact persons of an organisation (personal data: only for roles that need it)",
-                    parameters: [], schema: "ContactList", access: .roles([.beheerder, .projectleider, .contactpersoon])) { req in
+                    parameters: [], response: .single([ContactDTO].self), access: .roles([.beheerder, .projectleider, .contactpersoon])) { req in
             let id = try req.parameters.require("id")
             let data = try await PageSupport.dataset(req)
             guard data.organization(id) != nil else { throw Abort(.notFound, reason: "no record with id '\(id)'") }
@@ -39,7 +39,7 @@ enum AccountAPI {
             return try APIRoutes.json(contacts, req)
         },
         APIEndpoint(method: .PATCH, path: "/organizations/{id}", summary: "Change an organisation's profile (its contact person or the coordinator; write token)",
-                    parameters: [], schema: "OrganizationDetail", access: .roles([.beheerder, .contactpersoon])) { req in
+                    parameters: [], response: .single(OrganizationDetailDTO.self), access: .roles([.beheerder, .contactpersoon])) { req in
             let signedIn = try req.requireSignedIn()
             let (_, original) = try await PageSupport.record(req, \.organizations)
             guard Permissions.canEditOrganization(signedIn.actor, original.id) else { throw Abort(.forbidden, reason: "you may edit only your own organisation") }
@@ -68,7 +68,7 @@ enum AccountAPI {
         },
         APIEndpoint(method: .POST, path: "/observations/import",
                     summary: "Import indicator figures: the body is a CSV (text/csv) or XLSX file in the format of docs/data.md; each series and period in it replaces what was stored (analist or beheerder; write token)",
-                    parameters: ["filename"], schema: "ObservationImportResult", access: ReportRoutes.analysts, maxBody: "10mb") { req in
+                    parameters: ["filename"], response: .single(ObservationImportDTO.self), access: ReportRoutes.analysts, maxBody: "10mb") { req in
             let signedIn = try req.requireSignedIn()
             let reader = QueryReader(req, allowed: ["filename"])
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }

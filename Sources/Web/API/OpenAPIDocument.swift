@@ -6,7 +6,9 @@ indirect enum JSONValue: Encodable, Sendable {
     case array([JSONValue])
     case string(String)
     case int(Int)
+    case double(Double)
     case bool(Bool)
+    case null
 
     func encode(to encoder: any Encoder) throws {
         switch self {
@@ -18,7 +20,9 @@ indirect enum JSONValue: Encodable, Sendable {
             for v in items { try c.encode(v) }
         case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
         case .int(let i): var c = encoder.singleValueContainer(); try c.encode(i)
+        case .double(let d): var c = encoder.singleValueContainer(); try c.encode(d)
         case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
+        case .null: var c = encoder.singleValueContainer(); try c.encodeNil()
         }
     }
 
@@ -31,10 +35,33 @@ indirect enum JSONValue: Encodable, Sendable {
     }
 }
 
+/// What an operation answers with 200: a page of a type, or one value of it. The schema is read from the type
+/// itself (`SchemaReader`).
+struct APIResponseType: Sendable {
+    let describe: @Sendable (inout SchemaReader) -> JSONValue
+
+    static func list<T: Decodable>(_ type: T.Type) -> APIResponseType {
+        APIResponseType { reader in OpenAPIDocument.list(reader.schema(of: T.self)) }
+    }
+
+    static func single<T: Decodable>(_ type: T.Type) -> APIResponseType {
+        APIResponseType { reader in reader.schema(of: T.self) }
+    }
+}
+
 /// The OpenAPI 3.1 description of /api/v1, built from the same endpoint list the routes are registered from.
 enum OpenAPIDocument {
-    static func build(endpoints: [APIEndpoint]) -> JSONValue {
-        .object([
+    static func build(endpoints: [APIEndpoint], examples: [String: JSONValue] = [:]) -> JSONValue {
+        var reader = SchemaReader()
+        let operations = Dictionary(grouping: endpoints, by: \.path).sorted { $0.key < $1.key }.map { path, ops in
+            (path, JSONValue.object(ops.map { (String(describing: $0.method).lowercased(), operation($0, reader: &reader, example: examples[String(describing: $0.method) + " " + $0.path])) }))
+        }
+        var components = schemas
+        if case .object(var pairs) = components {
+            pairs += reader.components.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            components = .object(pairs)
+        }
+        return .object([
             ("openapi", .string("3.1.0")),
             ("info", .object([
                 ("title", .string("Masterplan API")),
@@ -42,17 +69,15 @@ enum OpenAPIDocument {
                 ("description", .string("Read API of the Masterplan Techniek Amsterdam platform. Lists take page (from 1) and per (1–200) and return items with a total. Errors are RFC 9457 problem+json documents naming the offending parameter.")),
             ])),
             ("servers", .array([.object([("url", .string("/api/v1"))])])),
-            ("paths", .object(Dictionary(grouping: endpoints, by: \.path).sorted { $0.key < $1.key }.map { path, ops in
-                (path, .object(ops.map { (String(describing: $0.method).lowercased(), operation($0)) }))
-            })),
-            ("components", .object([("schemas", schemas), ("securitySchemes", .object([
+            ("paths", .object(operations)),
+            ("components", .object([("schemas", components), ("securitySchemes", .object([
                 ("bearer", .object([("type", .string("http")), ("scheme", .string("bearer")),
                                     ("description", .string("An API token from /account: read scope for GET, write scope for changes."))])),
             ]))])),
         ])
     }
 
-    static func operation(_ e: APIEndpoint) -> JSONValue {
+    static func operation(_ e: APIEndpoint, reader: inout SchemaReader, example: JSONValue?) -> JSONValue {
         let pathParams = e.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
         let parameters: [JSONValue] = pathParams.map { p in
             .object([("name", .string(p)), ("in", .string("path")), ("required", .bool(true)), ("schema", .object([("type", .string("string"))]))])
@@ -60,7 +85,8 @@ enum OpenAPIDocument {
             .object([("name", .string(p)), ("in", .string("query")), ("required", .bool(false)), ("schema", parameterSchema(p, path: e.path))])
         }
         var responses: [(String, JSONValue)] = [
-            ("200", .object([("description", .string("OK")), ("content", .object([("application/json", .object([("schema", ref(e.schema))]))]))])),
+            ("200", .object([("description", .string("OK")), ("content", .object([("application/json", .object(
+                [("schema", e.response.describe(&reader))] + (example.map { [("example", $0)] } ?? [])))]))])),
             ("400", problemResponse("Invalid parameter")),
         ]
         if !pathParams.isEmpty { responses.append(("404", problemResponse("No such record"))) }
@@ -118,34 +144,22 @@ enum OpenAPIDocument {
         .object([("description", .string(description)), ("content", .object([("application/problem+json", .object([("schema", ref("Problem"))]))]))])
     }
 
+    /// A page of items: `items`, and the `total`, `page` and `per` to page through them.
+    static func list(_ item: JSONValue) -> JSONValue {
+        let integer = JSONValue.object([("type", .string("integer"))])
+        return .object([
+            ("type", .string("object")),
+            ("required", .array(["items", "total", "page", "per"].map { .string($0) })),
+            ("properties", .object([("items", .object([("type", .string("array")), ("items", item)])),
+                                    ("total", integer), ("page", integer), ("per", integer)])),
+        ])
+    }
+
+    /// The hand-written schemas: the request body of a change, and the problem document of every error.
     static var schemas: JSONValue {
         let string = JSONValue.object([("type", .string("string"))])
         let integer = JSONValue.object([("type", .string("integer"))])
-        let strings = JSONValue.object([("type", .string("array")), ("items", string)])
-        let summary = JSONValue.object([
-            ("type", .string("object")),
-            ("required", .array(["id", "name", "kind", "sectors", "levels", "district"].map { .string($0) })),
-            ("properties", .object([
-                ("id", string), ("name", string), ("kind", enumSchema(OrganizationKind.allCases.map(\.rawValue))),
-                ("sectors", .object([("type", .string("array")), ("items", enumSchema(Sector.allCases.map(\.rawValue)))])),
-                ("levels", .object([("type", .string("array")), ("items", enumSchema(EducationLevel.allCases.map(\.rawValue)))])),
-                ("district", .object([("type", .array([.string("string"), .string("null")]))])),
-            ])),
-        ])
-        func list(_ item: JSONValue) -> JSONValue {
-            .object([
-                ("type", .string("object")),
-                ("required", .array(["items", "total", "page", "per"].map { .string($0) })),
-                ("properties", .object([("items", .object([("type", .string("array")), ("items", item)])),
-                                        ("total", integer), ("page", integer), ("per", integer)])),
-            ])
-        }
         return .object([
-            ("OrganizationSummary", summary),
-            ("OrganizationList", list(ref("OrganizationSummary"))),
-            ("OrganizationDetail", .object([("type", .string("object")), ("required", .array(["id", "name", "kind"].map { .string($0) })),
-                                            ("properties", .object([("id", string), ("name", string), ("aliases", strings)]))])),
-            ("List", list(.object([("type", .string("object"))]))),
             // Absent or null: unchanged. The text rules are `Organization.fieldViolations` (no control characters; a
             // name with something besides spaces, at most 200 characters; a district of at most 80, without ;).
             ("OrganizationChange", .object([
@@ -168,23 +182,6 @@ enum OpenAPIDocument {
                         ("then", .object([("properties", .object([(other, .object([("type", .string("number"))]))])), ("required", .array([.string(other)]))])),
                     ])
                 })),
-            ])),
-            ("Object", .object([("type", .string("object"))])),
-            ("ContactList", .object([("type", .string("array")), ("items", .object([
-                ("type", .string("object")), ("required", .array(["name", "email"].map { .string($0) })),
-                ("properties", .object([("name", string), ("email", string),
-                                        ("function", .object([("type", .array([.string("string"), .string("null")]))])),
-                                        ("phone", .object([("type", .array([.string("string"), .string("null")]))]))])),
-            ]))])),
-            ("ObservationImportResult", .object([
-                ("type", .string("object")), ("required", .array(["stored", "replaced", "series"].map { .string($0) })),
-                ("properties", .object([
-                    ("stored", integer), ("replaced", integer),
-                    ("series", .object([("type", .string("array")), ("items", .object([
-                        ("type", .string("object")),
-                        ("properties", .object([("indicator", string), ("dimensions", strings), ("period", string)])),
-                    ]))])),
-                ])),
             ])),
             ("Problem", .object([
                 ("type", .string("object")),

@@ -49,7 +49,7 @@ enum MatchingdayAPI {
     }
 
     static let endpoints: [APIEndpoint] = [
-        APIEndpoint(path: "/matchingdays", summary: "Matchingdays planned on the platform (example days flagged)", parameters: APIRoutes.listParameters, schema: "List") { req in
+        APIEndpoint(path: "/matchingdays", summary: "Matchingdays planned on the platform (example days flagged)", parameters: APIRoutes.listParameters, response: .list(DayDTO.self)) { req in
             var reader = QueryReader(req, allowed: APIRoutes.listParameters)
             let page = reader.page()
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
@@ -58,7 +58,7 @@ enum MatchingdayAPI {
             for e in try await store.events().sorted(by: { $0.date > $1.date }) { if let d = try await store.day(e.id) { days.append(day(d)) } }
             return try APIRoutes.json(ListDTO(days.paged(page)), req)
         },
-        APIEndpoint(path: "/matchingdays/{id}", summary: "One Matchingday: rounds, tables and participating organisations", parameters: [], schema: "Object") { req in
+        APIEndpoint(path: "/matchingdays/{id}", summary: "One Matchingday: rounds, tables and participating organisations", parameters: [], response: .single(DayDTO.self)) { req in
             let reader = QueryReader(req, allowed: [])
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
             let id = try req.parameters.require("id")
@@ -66,7 +66,7 @@ enum MatchingdayAPI {
             return try APIRoutes.json(day(d), req)
         },
         APIEndpoint(path: "/matchingdays/{id}/meetings", summary: "A Matchingday's schedule, with the changes since the agendas went out (the organiser)",
-                    parameters: [], schema: "Object", access: .beheerder) { req in
+                    parameters: [], response: .single(ScheduleDTO.self), access: .beheerder) { req in
             let reader = QueryReader(req, allowed: [])
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
             let id = try req.parameters.require("id")

@@ -1,4 +1,6 @@
+import Fluent
 import Foundation
+import Persistence
 import Testing
 import VaporTesting
 @testable import Web
@@ -28,6 +30,17 @@ import VaporTesting
             let ready = try await get(app, "/ready")
             #expect(ready.status == .ok && ready.text.contains("\"migrations\":\"ok\"") && ready.text.contains("\"database\":\"ok\""))
             #expect(ready.headers.first(name: .cacheControl) == "no-store")
+            // With SMTP configured, mail due for over 15 minutes means no instance delivers: not ready until it goes.
+            let transport = MailQueueTests.Scripted([.sent(reply: "250 queued")])
+            app.mailSender = transport
+            let old = OutboxMessageModel(recipient: "kim@school.example", subject: "Oud", body: "x")
+            try await old.create(on: app.db)
+            old.createdAt = Date().addingTimeInterval(-3600)
+            try await old.save(on: app.db)
+            let stuck = try await get(app, "/ready")
+            #expect(stuck.status == .serviceUnavailable && stuck.text.contains("stuck: 1 due"), "\(stuck.text)")
+            #expect(try await deliverQueuedMail(app) == 1)
+            #expect(try await get(app, "/ready").status == .ok)
             let given = try await get(app, "/organisaties", headers: ["X-Request-ID": "lb-42.abc"])
             #expect(given.headers.first(name: "X-Request-ID") == "lb-42.abc")
             let forged = try await get(app, "/organisaties", headers: ["X-Request-ID": "x\"><script>"])

@@ -91,6 +91,20 @@ public enum MailQueue {
         return sent
     }
 
+    /// Messages that have been due for longer than `grace`: the worker runs every 30 seconds on every instance, so
+    /// any such message means no instance is delivering (the queue is stuck). A message waiting for its next try
+    /// after a failure is not due and does not count.
+    public static func overdue(on db: any Database, now: Date = Date(), grace: TimeInterval = 900) async throws -> Int {
+        let limit = now.addingTimeInterval(-grace)
+        return try await OutboxMessageModel.query(on: db)
+            .filter(\.$sentAt == nil).filter(\.$failedAt == nil)
+            .group(.or) { g in
+                g.group(.and) { $0.filter(\.$nextAttemptAt == nil).filter(\.$createdAt < limit) }
+                 .filter(\.$nextAttemptAt < limit)
+            }
+            .count()
+    }
+
     /// The beheerder sends a failed (or waiting) message again, now.
     public static func retry(_ id: UUID, on db: any Database) async throws {
         guard let m = try await OutboxMessageModel.find(id, on: db), m.sentAt == nil else { return }

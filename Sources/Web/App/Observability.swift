@@ -52,7 +52,8 @@ struct AccessLogMiddleware: AsyncMiddleware {
     }
 }
 
-/// `/health`: the process answers (no database). `/ready`: the database answers and every migration has run;
+/// `/health`: the process answers (no database). `/ready`: the database answers, every migration has run and, with
+/// SMTP configured, no mail has been due for over 15 minutes;
 /// a load balancer sends traffic only to ready instances. Both public, tiny, never cached.
 enum HealthRoutes {
     static func register(_ app: Application) {
@@ -68,8 +69,14 @@ enum HealthRoutes {
                 let pending = try await req.application.migrator.previewPrepareBatch().get()
                 checks["migrations"] = pending.isEmpty ? "ok" : "\(pending.count) pending"
                 if !pending.isEmpty { ready = false }
-                let waiting = try await OutboxMessageModel.query(on: req.db).filter(\.$sentAt == nil).count()
+                let waiting = try await OutboxMessageModel.query(on: req.db).filter(\.$sentAt == nil).filter(\.$failedAt == nil).count()
                 checks["mailQueue"] = "\(waiting) waiting"
+                // Without SMTP mail waits in the outbox by design; with it, mail due for 15 minutes means no
+                // instance delivers.
+                if !(req.application.mailSender is LogMailSender) {
+                    let overdue = try await MailQueue.overdue(on: req.db)
+                    if overdue > 0 { checks["mailQueue"] = "stuck: \(overdue) due for over 15 minutes"; ready = false }
+                }
             } catch {
                 checks["database"] = "unreachable"
                 ready = false

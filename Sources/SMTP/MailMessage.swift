@@ -12,6 +12,9 @@ public struct MailMessage: Sendable {
     public var date: Date
     public var messageId: String     // without angle brackets
     public var language: String?     // Content-Language, e.g. "nl"
+    /// An https address that unsubscribes the recipient with one POST (RFC 8058): sent as List-Unsubscribe with
+    /// List-Unsubscribe-Post, so mail clients show their own unsubscribe button.
+    public var listUnsubscribe: String?
 
     public init(from: String, to: String, subject: String, text: String, html: String? = nil, date: Date = Date(),
                 messageId: String? = nil, language: String? = nil) {
@@ -35,6 +38,11 @@ public struct MailMessage: Sendable {
             ("MIME-Version", "1.0"),
         ]
         if let language { headers.append(("Content-Language", MailHeader.clean(language))) }
+        if let listUnsubscribe {
+            // Folded after the colon: the address may be longer than a header line should be.
+            headers.append(("List-Unsubscribe", "\r\n <" + MailHeader.clean(listUnsubscribe) + ">"))
+            headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+        }
         var body: String
         if let html {
             headers.append(("Content-Type", "multipart/alternative; boundary=\"\(boundary)\""))

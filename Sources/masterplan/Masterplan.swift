@@ -113,6 +113,8 @@ struct Serve: AsyncParsableCommand {
             // Every 30 seconds: the mail queue (retries with backoff; each message claimed once across instances).
             let mail = Task { [app] in
                 while !Task.isCancelled {
+                    do { let n = try await sendNewsletters(app); if n > 0 { app.logger.info("Queued \(n) newsletter message(s)") } }
+                    catch { app.logger.error("Newsletter: \(error)") }
                     do { let n = try await deliverQueuedMail(app); if n > 0 { app.logger.info("Delivered \(n) queued mail(s)") } }
                     catch { app.logger.error("Mail queue: \(error)") }
                     try? await Task.sleep(for: .seconds(30))

@@ -123,7 +123,7 @@ import VaporTesting
                 let seesContacts = page.text.contains("contact@mla.invalid")
                 // Beheerder always; the MCO contact person has no agreement with MLA; the projectleider leads the
                 // Technologieroute, in which MLA takes part; analist and public never.
-                let expected = ["beheerder": true, "projectleider": true, "contactpersoon": false, "analist": false, "publiek": false][role]!
+                let expected = ["beheerder": true, "projectleider": true, "contactpersoon": false, "analist": false, "communicatie": false, "publiek": false][role]!
                 #expect(seesContacts == expected, "\(role) sees contacts: \(seesContacts)")
                 #expect(!page.text.contains("020 123 4567") || expected)
             }

@@ -106,7 +106,7 @@ func signedIn(_ app: Application, _ email: String, role: Role, org: String? = ni
 func browsers(_ app: Application) async throws -> [(String, Browser)] {
     var result: [(String, Browser)] = [("publiek", Browser(app))]
     for (role, org, projects) in [(Role.beheerder, nil as String?, [String]()), (.projectleider, nil, ["technologieroute", "vakmanschapsroute", "publiek-private-samenwerking"]),
-                                  (.contactpersoon, "montessori-college-oost", []), (.analist, nil, [])] {
+                                  (.contactpersoon, "montessori-college-oost", []), (.analist, nil, []), (.communicatie, nil, [])] {
         if try await AccountModel.query(on: app.db).filter(\.$email == "\(role.rawValue)@test.invalid").first() == nil {
             try await makeAccount(app, "\(role.rawValue)@test.invalid", role: role, org: org, projects: projects)
         }

@@ -31,6 +31,8 @@ class Store:
         info = {"mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos, "subject": str(msg["subject"]),
                 "from": str(msg["from"]), "to": str(msg["to"]), "date": str(msg["date"]), "messageId": str(msg["message-id"]),
                 "language": str(msg["content-language"]),
+                "listUnsubscribe": str(msg["list-unsubscribe"]) if msg["list-unsubscribe"] else None,
+                "listUnsubscribePost": str(msg["list-unsubscribe-post"]) if msg["list-unsubscribe-post"] else None,
                 "text": parts.get("text/plain"), "html": parts.get("text/html"), "tls": server.transport.get_extra_info("ssl_object") is not None,
                 "authenticated": bool(session.authenticated), "port": server.transport.get_extra_info("sockname")[1]}
         with open(os.path.join(self.out, f"{n}.eml"), "wb") as f:

@@ -8,6 +8,8 @@ public enum Role: String, Codable, CaseIterable, Sendable, Hashable {
     case contactpersoon
     /// Municipality or steering group: reads everything aggregated and non-personal.
     case analist
+    /// Communications: composes and sends the newsletter, sees its subscribers; reads the rest like the public.
+    case communicatie
 
     public var label: Localized {
         switch self {
@@ -15,6 +17,7 @@ public enum Role: String, Codable, CaseIterable, Sendable, Hashable {
         case .projectleider: Localized("Projectleider", "Project leader")
         case .contactpersoon: Localized("Contactpersoon", "Contact person")
         case .analist: Localized("Analist", "Analyst")
+        case .communicatie: Localized("Communicatie", "Communications")
         }
     }
 }
@@ -37,7 +40,7 @@ public enum Permissions {
         switch actor.role {
         case .beheerder: return true
         case .contactpersoon: return actor.organizationId == organizationId
-        case .projectleider, .analist: return false
+        case .projectleider, .analist, .communicatie: return false
         }
     }
 
@@ -46,7 +49,7 @@ public enum Permissions {
         switch actor.role {
         case .beheerder: return true
         case .projectleider: return actor.projectIds.contains(projectId)
-        case .contactpersoon, .analist: return false
+        case .contactpersoon, .analist, .communicatie: return false
         }
     }
 
@@ -71,7 +74,7 @@ public enum Permissions {
         guard let actor else { return false }
         switch actor.role {
         case .beheerder: return true
-        case .analist: return false
+        case .analist, .communicatie: return false
         case .contactpersoon:
             guard let own = actor.organizationId else { return false }
             if own == organizationId { return true }

@@ -88,4 +88,17 @@ public enum Messages {
                 "According to the network desk, \(organization) has delivered \(delivered) of the \(required) agreed activities this school year. See the offers and the schools' requests at the network desk: \(link)"), lang: lang)
         }
     }
+
+    /// Double opt-in: the link that confirms a newsletter subscription.
+    public static func confirmSubscription(name: String?, lists: [String], link: String, days: Int, lang: Lang) -> MailContent {
+        let names = lists.joined(separator: ", ")
+        switch lang {
+        case .nl:
+            return MailContent(subject: "Bevestig uw aanmelding voor de nieuwsbrief", text: letter(lang, name: name ?? "lezer",
+                "U (of iemand met uw adres) meldde zich aan voor: \(names). Bevestig dat met deze link (\(days) dagen geldig):\n\(link)\n\nDeed u dat niet? Dan hoeft u niets te doen: zonder bevestiging krijgt u niets."), lang: lang)
+        case .en:
+            return MailContent(subject: "Confirm your newsletter subscription", text: letter(lang, name: name ?? "reader",
+                "You (or someone with your address) subscribed to: \(names). Confirm with this link (valid for \(days) days):\n\(link)\n\nWas it not you? Then there is nothing to do: without confirmation you receive nothing."), lang: lang)
+        }
+    }
 }

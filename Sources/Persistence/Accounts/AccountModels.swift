@@ -94,6 +94,8 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
     /// The HTML alternative of `body`, and the message's language (Content-Language).
     @OptionalField(key: "html") public var html: String?
     @OptionalField(key: "language") public var language: String?
+    /// A newsletter's unsubscribe address, sent as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058).
+    @OptionalField(key: "list_unsubscribe") public var listUnsubscribe: String?
     public init() {}
     public init(recipient: String, subject: String, body: String, html: String? = nil, language: String? = nil) {
         self.attempts = 0

@@ -2,16 +2,28 @@ import Domain
 import Fluent
 import Foundation
 
-/// The rights of access and erasure (AVG/GDPR) for a person with an account.
+/// The rights of access and erasure (AVG/GDPR) for a person with an account, a newsletter subscription, or both.
 public enum PersonData {
+    /// A newsletter subscriber: the address, the lists and the consent each rests on.
+    public struct Newsletter: Codable, Sendable {
+        public struct Subscription: Codable, Sendable { public var list: String; public var status: String; public var consentAt: Date; public var consentSource: String; public var consentText: String }
+        public var email: String
+        public var name: String?
+        public var language: String
+        public var bouncing: Bool
+        public var createdAt: Date?
+        public var subscriptions: [Subscription]
+    }
+
     public struct Export: Codable, Sendable {
         public struct Token: Codable, Sendable { public var name: String; public var scope: String; public var createdAt: Date?; public var lastUsedAt: Date?; public var revokedAt: Date? }
         public struct Audit: Codable, Sendable { public var at: Date; public var actor: String; public var entity: String; public var entityId: String; public var action: String; public var changes: [FieldChange] }
         public struct Message: Codable, Sendable { public var createdAt: Date?; public var subject: String; public var sentAt: Date? }
-        public var id: String
+        // The account's part: absent for a person who only subscribed to the newsletter.
+        public var id: String?
         public var email: String
-        public var name: String
-        public var role: String
+        public var name: String?
+        public var role: String?
         public var function: String?
         public var organizationId: String?
         public var projectIds: [String]
@@ -22,6 +34,7 @@ public enum PersonData {
         public var auditAboutPerson: [Audit]
         public var messages: [Message]
         public var failedLogins: Int
+        public var newsletter: Newsletter?
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -33,7 +46,15 @@ public enum PersonData {
 
     /// Everything the platform holds about the person with this address.
     public static func export(email: String, on db: any Database) async throws -> Export {
-        let account = try await find(email, on: db)
+        let newsletter = try await Self.newsletter(email: email, on: db)
+        guard let account = try await account(email, on: db) else {
+            guard let newsletter else { throw Failure.unknown(email) }
+            let messages = try await OutboxMessageModel.query(on: db).filter(\.$recipient == newsletter.email).all()
+            return Export(id: nil, email: newsletter.email, name: newsletter.name, role: nil, function: nil, organizationId: nil, projectIds: [],
+                          phone: nil, createdAt: newsletter.createdAt, apiTokens: [], auditByPerson: [], auditAboutPerson: [],
+                          messages: messages.map { .init(createdAt: $0.createdAt, subject: $0.subject, sentAt: $0.sentAt) }, failedLogins: 0,
+                          newsletter: newsletter)
+        }
         let id = try account.requireID()
         let tokens = try await APITokenModel.query(on: db).filter(\.$account.$id == id).all()
         let by = try await AuditEntryModel.query(on: db).filter(\.$actor == id.uuidString).sort(\.$at).all()
@@ -48,14 +69,26 @@ public enum PersonData {
                       organizationId: account.organizationId, projectIds: account.projects, phone: account.phone, createdAt: account.createdAt,
                       apiTokens: tokens.map { .init(name: $0.name, scope: $0.scope.rawValue, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt) },
                       auditByPerson: by.map(audit), auditAboutPerson: about.map(audit),
-                      messages: messages.map { .init(createdAt: $0.createdAt, subject: $0.subject, sentAt: $0.sentAt) }, failedLogins: attempts)
+                      messages: messages.map { .init(createdAt: $0.createdAt, subject: $0.subject, sentAt: $0.sentAt) }, failedLogins: attempts,
+                      newsletter: newsletter)
     }
 
     /// Removes the person's personal data and keeps anonymised records, so statistics and the audit trail
     /// (who changed what, by account id) stay as they were. One transaction.
     public static func erase(email: String, actor: String, on db: any Database) async throws {
         try await db.writeTransaction { tx in
-            let account = try await find(email, on: tx)
+            let subscriber = try await SubscriberModel.query(on: tx).filter(\.$email == email.lowercased()).first()
+            if let subscriber {
+                // Deliveries keep only the random subscriber id; the messages to the address go with the rest.
+                try await SubscriptionModel.query(on: tx).filter(\.$subscriberId == (try subscriber.requireID())).delete()
+                try await OutboxMessageModel.query(on: tx).filter(\.$recipient == subscriber.email).delete()
+                try await subscriber.delete(on: tx)
+                try await AuditLog.record(on: tx, actor: actor, entity: "newsletter_subscribers", entityId: try subscriber.requireID().uuidString, action: "erase", changes: [])
+            }
+            guard let account = try await account(email, on: tx) else {
+                if subscriber == nil { throw Failure.unknown(email) }
+                return
+            }
             let id = try account.requireID()
             let oldEmail = account.email
             account.name = "Verwijderde persoon"
@@ -80,10 +113,15 @@ public enum PersonData {
         }
     }
 
-    static func find(_ email: String, on db: any Database) async throws -> AccountModel {
-        guard let account = try await AccountModel.query(on: db).filter(\.$email == email.lowercased()).filter(\.$erasedAt == nil).first() else {
-            throw Failure.unknown(email)
-        }
-        return account
+    static func account(_ email: String, on db: any Database) async throws -> AccountModel? {
+        try await AccountModel.query(on: db).filter(\.$email == email.lowercased()).filter(\.$erasedAt == nil).first()
+    }
+
+    static func newsletter(email: String, on db: any Database) async throws -> Newsletter? {
+        guard let s = try await SubscriberModel.query(on: db).filter(\.$email == email.lowercased()).first() else { return nil }
+        let subscriptions = try await SubscriptionModel.query(on: db).filter(\.$subscriberId == (try s.requireID())).sort(\.$list).all()
+        return Newsletter(email: s.email, name: s.name, language: s.language, bouncing: s.bouncing, createdAt: s.createdAt,
+                          subscriptions: subscriptions.map { .init(list: $0.list, status: $0.status, consentAt: $0.consentAt,
+                                                                   consentSource: $0.consentSource, consentText: $0.consentText) })
     }
 }

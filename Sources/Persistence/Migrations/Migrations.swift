@@ -60,6 +60,8 @@ public enum Migrations {
             CreateCalendarPublications(),
             UpdateAccountsAddLanguage(),
             UpdateOutboxAddHTML(),
+            CreateNewsletter(),
+            UpdateOutboxAddListUnsubscribe(),
         ]
     }
 }

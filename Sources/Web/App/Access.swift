@@ -22,6 +22,7 @@ public enum Access: Sendable, Hashable {
 
 struct AccessKey: Hashable {}
 struct MaxBodyKey: Hashable {}
+struct SecretInPathKey: Hashable {}
 
 /// A route's body limit when it names none: forms and JSON are small; uploads say "10mb" themselves.
 let defaultMaxBody = 1024 * 1024
@@ -30,6 +31,12 @@ extension Route {
     public var access: Access? { userInfo[AccessKey()] as? Access }
     /// The largest body this route reads, checked before anything is buffered (`CSRFMiddleware`).
     var maxBody: Int { userInfo[MaxBodyKey()] as? Int ?? defaultMaxBody }
+    /// A POST whose proof is a secret in its own path (a newsletter's one-click unsubscribe, RFC 8058): a mail client
+    /// sends it without cookies or a form token, and a third site cannot know the secret, so CSRF does not apply.
+    var secretInPath: Bool { userInfo[SecretInPathKey()] as? Bool ?? false }
+
+    @discardableResult
+    func provedBySecretInPath() -> Route { userInfo[SecretInPathKey()] = true; return self }
 }
 
 extension RoutesBuilder {

@@ -52,6 +52,7 @@ struct AccountRoutes {
         let signedIn = try req.requireSignedIn()
         let account = signedIn.account
         let tokens = try await APITokenModel.query(on: req.db).filter(\.$account.$id == (try account.requireID())).sort(\.$createdAt).all()
+        let subscriptions = try await NewsletterStore(req.db).subscriptions(email: account.email)
         let ctx = PageSupport.context(req, title: Localized("Mijn account", "My account"), section: nil)
         let t = ctx.t, lang = ctx.lang
         func when(_ d: Date?) -> String { d.map { PartialDate(day: $0).label(lang) } ?? "–" }
@@ -69,6 +70,16 @@ struct AccountRoutes {
             ]),
             .if(account.organizationId != nil && account.role == .contactpersoon,
                 .p(.a(.href(SiteRoute.editOrganization(account.organizationId ?? "").path), .text(t("Profiel van mijn organisatie bewerken", "Edit my organisation's profile"))))),
+            .h2(.text(t("Nieuwsbrief", "Newsletter"))),
+            .if(req.query[String.self, at: "nieuwsbrief"] != nil, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Aangemeld.", "Subscribed.")))),
+            subscriptions.map { sub in .group(
+                NewsletterPages.consentTable(sub.1, lang: lang),
+                .p(.a(.href(SiteRoute.newsletterUnsubscribe(token: sub.0.unsubscribeToken).path), .text(t("Afmelden voor alle lijsten", "Unsubscribe from every list"))))) } ?? .group(),
+            .if(!(subscriptions?.1.contains { $0.subscriptionStatus == .confirmed && $0.newsletterList == .nieuwsbrief } ?? false),
+                Components.postForm(action: SiteRoute.accountNewsletter.path, csrf: ctx.csrf, class: "inline", [
+                    .input(.type(.hidden), .name("list_nieuwsbrief"), .value("1")),
+                    Components.submit(t("Meld mij aan voor de nieuwsbrief", "Subscribe me to the newsletter")),
+                ])),
             .h2(.text(t("API-sleutels", "API tokens"))),
             .unwrap(newToken) { token in
                 .div(.class("note"), .attribute(named: "role", value: "status"),

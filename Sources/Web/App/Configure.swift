@@ -73,5 +73,7 @@ public func routes(_ app: Application) {
     AdminRoutes().register(app)
     NetworkDeskRoutes().register(app)
     MatchingdayRoutes().register(app)
+    NewsletterRoutes().register(app)
+    NewsletterAdminRoutes().register(app)
     APIRoutes.register(app)
 }

@@ -13,6 +13,7 @@ enum DemoAccounts {
         (.projectleider, "Demo Projectleider", nil, ["technologieroute"], "bewerkt project Technologieroute"),
         (.contactpersoon, "Demo Contactpersoon", "montessori-college-oost", [], "bewerkt Montessori College Oost"),
         (.analist, "Demo Analist", nil, [], "leest alles behalve persoonsgegevens"),
+        (.communicatie, "Demo Communicatie", nil, [], "maakt en verstuurt de nieuwsbrief"),
     ]
 
     /// Outside production: creates the demo accounts when no account exists yet. In production: removes them.

@@ -32,9 +32,10 @@ struct SMTPMailSender: MailSender {
     let from: String
 
     func send(_ message: OutboxMessageModel, logger: Logger) async -> DeliveryOutcome {
-        let mail = MailMessage(from: from, to: message.recipient, subject: message.subject, text: message.body, html: message.html,
+        var mail = MailMessage(from: from, to: message.recipient, subject: message.subject, text: message.body, html: message.html,
                                messageId: message.id.map { $0.uuidString.lowercased() + "@" + (from.split(separator: "@").last.map { String($0.filter { $0 != ">" }) } ?? "masterplan.invalid") },
                                language: message.language ?? "nl")
+        mail.listUnsubscribe = message.listUnsubscribe
         do {
             let reply = try await client.send(mail)
             logger.info("Mail \(message.id?.uuidString ?? "?") sent: \(reply)")
@@ -94,10 +95,20 @@ enum Outbox {
     /// outside the request (a slow mail server never slows a page); one that could not go out stays queued for the
     /// worker in `serve`.
     static func send(to account: AccountModel, on req: Request, _ compose: (Lang) -> MailContent) async throws {
-        let message = message(compose(account.lang), to: account.email)
+        try await send(to: account.email, language: account.lang, on: req, compose)
+    }
+
+    /// The same to an address without an account (a newsletter subscriber), in the language it chose.
+    static func send(to email: String, language: Lang, on req: Request, _ compose: (Lang) -> MailContent) async throws {
+        let message = message(compose(language), to: email)
         try await message.create(on: req.db)
         let app = req.application, logger = req.logger
-        guard let id = message.id, !(app.mailSender is LogMailSender) else { return }
+        if let id = message.id { tryInBackground(id, app: app, logger: logger) }
+    }
+
+    /// Tries a message queued elsewhere (a newsletter delivery) in the background, as `send` does.
+    static func tryInBackground(_ id: UUID, app: Application, logger: Logger) {
+        guard !(app.mailSender is LogMailSender) else { return }
         Task {
             do { try await tryNow(id, app: app, logger: logger) } catch { logger.warning("Mail \(id): \(error)") }
         }

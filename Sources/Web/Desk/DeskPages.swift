@@ -31,7 +31,7 @@ enum DeskPages {
                                    (SiteRoute.requests.path, t("Onze verzoeken", "Our requests")), (SiteRoute.agreements.path, t("Onze afspraken", "Our agreements"))]
                 + (a.organizationId.map { [(SiteRoute.calendarSubscription($0).path, t("Agenda (abonnement of .ics)", "Calendar (subscription or .ics)"))] } ?? [])
             case .analist: [(SiteRoute.agreementsExport("xlsx").path, t("Afspraken als XLSX", "Agreements as XLSX"))]
-            case .projectleider: []
+            case .projectleider, .communicatie: []
             }
         } ?? [])
         return Layout.render(ctx, .group(

@@ -33,6 +33,21 @@ public enum SiteRoute: Hashable, Sendable {
     case outbox
     case outboxResend(String)
     case language(Lang, back: String)
+    case newsletter
+    case newsletterConfirm(token: String)
+    case newsletterUnsubscribe(token: String)
+    case newsletterArchive
+    case newsletterIssue(String)
+    case newsletterFeed
+    case newsletterImage(String)
+    case newsletterAdmin
+    case newsletterEdit(String)
+    case newsletterPreview(String, Lang)
+    case newsletterTest(String)
+    case newsletterSend(String)
+    case newsletterImport
+    case newsletterImageUpload
+    case accountNewsletter
     case report(from: String? = nil, to: String? = nil)
     case reportDownload(format: String, from: String, to: String)
     case importObservations
@@ -122,6 +137,21 @@ public enum SiteRoute: Hashable, Sendable {
         case .outbox: return "/beheer/outbox"
         case .outboxResend(let id): return "/beheer/outbox/" + escapePath(id) + "/opnieuw"
         case .language(let lang, let back): return "/taal/\(lang.rawValue)" + query([("terug", back)])
+        case .newsletter: return "/nieuwsbrief"
+        case .newsletterConfirm(let token): return "/nieuwsbrief/bevestigen" + query([("token", token)])
+        case .newsletterUnsubscribe(let token): return "/nieuwsbrief/afmelden/" + escapePath(token)
+        case .newsletterArchive: return "/nieuwsbrief/archief"
+        case .newsletterIssue(let id): return "/nieuwsbrief/archief/" + escapePath(id)
+        case .newsletterFeed: return "/nieuwsbrief/archief.atom"
+        case .newsletterImage(let id): return "/nieuwsbrief/afbeeldingen/" + escapePath(id)
+        case .newsletterAdmin: return "/beheer/nieuwsbrief"
+        case .newsletterEdit(let id): return "/beheer/nieuwsbrief/" + escapePath(id)
+        case .newsletterPreview(let id, let lang): return "/beheer/nieuwsbrief/" + escapePath(id) + "/voorbeeld" + query([("lang", lang.rawValue)])
+        case .newsletterTest(let id): return "/beheer/nieuwsbrief/" + escapePath(id) + "/test"
+        case .newsletterSend(let id): return "/beheer/nieuwsbrief/" + escapePath(id) + "/versturen"
+        case .newsletterImport: return "/beheer/nieuwsbrief-import"
+        case .newsletterImageUpload: return "/beheer/nieuwsbrief-afbeeldingen"
+        case .accountNewsletter: return "/account/nieuwsbrief"
         case .report(let from, let to): return "/rapportage" + query([("from", from), ("to", to)])
         case .reportDownload(let format, let from, let to): return "/rapportage/download" + query([("format", format), ("from", from), ("to", to)])
         case .importObservations: return "/indicatoren/import"

@@ -85,6 +85,8 @@ enum Layout {
                         .group(
                             .a(.href(SiteRoute.account.path), .text(user.name + " (" + user.role.label(ctx.lang) + ")")),
                             .if(user.role == .beheerder, .group(.text(" · "), .a(.href(SiteRoute.adminAccounts.path), .text(ctx.t("Beheer", "Admin"))))),
+                            .if(user.role == .beheerder || user.role == .communicatie,
+                                .group(.text(" · "), .a(.href(SiteRoute.newsletterAdmin.path), .text(ctx.t("Nieuwsbrief", "Newsletter"))))),
                             Components.postForm(action: SiteRoute.logout.path, csrf: ctx.csrf, class: "inline", [
                                 .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(ctx.t("Uitloggen", "Log out"))]),
                             ])
@@ -102,7 +104,9 @@ enum Layout {
                     .p(.text(ctx.t(
                         "Bron: Rapportage Masterplan Techniek Amsterdam 2012–2014. Alle cijfers komen uit het rapport; totalen en groei worden berekend.",
                         "Source: Masterplan Techniek Amsterdam report 2012–2014. Every figure comes from the report; totals and growth are computed."))),
-                    .p(.a(.href("/api/v1/openapi.json"), .text(ctx.t("Open data (JSON API)", "Open data (JSON API)"))))
+                    .p(.a(.href("/api/v1/openapi.json"), .text(ctx.t("Open data (JSON API)", "Open data (JSON API)"))), .text(" · "),
+                       .a(.href(SiteRoute.newsletter.path), .text(ctx.t("Nieuwsbrief", "Newsletter"))), .text(" · "),
+                       .a(.href(SiteRoute.newsletterArchive.path), .text(ctx.t("Eerdere nieuwsbrieven", "Earlier newsletters"))))
                 )
             )
         )

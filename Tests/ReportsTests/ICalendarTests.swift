@@ -59,3 +59,30 @@ import Testing
         #expect(hostile.contains("<a href=\"https://a.example/\">https://a.example/</a>&quot;&gt;&lt;img src=x&gt;"), "a link ends at a quote: \(hostile)")
     }
 }
+
+/// Issue 17: what an editor writes in a newsletter cannot carry markup or script, and links only go to http(s)/mailto.
+@Suite struct NewsletterMarkupTests {
+    @Test func markdownIsASafeSubset() {
+        let html = Markdown.html("# Kop\n\nTekst met **vet**, *schuin* en [een link](https://masterplan.example/a?b=1&c=2).\n- een\n- <script>alert(1)</script>\n\n[kwaad](javascript:alert(1)) <img src=x onerror=alert(1)>")
+        #expect(html.contains("<h2") && html.contains("<strong>vet</strong>") && html.contains("<em>schuin</em>"))
+        #expect(html.contains("<a href=\"https://masterplan.example/a?b=1&amp;c=2\""))
+        #expect(html.contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>") && !html.contains("<script") && !html.contains("<img"))
+        #expect(!html.contains("href=\"javascript") && html.contains("[kwaad](javascript:alert(1))"))
+        #expect(Markdown.plain("Zie [de site](https://m.example) en **dit**.") == "Zie de site (https://m.example) en dit.")
+    }
+
+    @Test func anIssueRendersInTheReadersLanguageWithItsUnsubscribeLink() {
+        let data = NewsletterData(today: PartialDate(year: 2026, month: 11, day: 30), timeline: [], events: [], nextMatchingday: nil, schoolYear: "2026-2027",
+                                  figures: [.init(label: Localized("Leerlingen bereikt", "Pupils reached"), value: 1793)], vrienden: [],
+                                  imageURL: { "https://m.example/nieuwsbrief/afbeeldingen/" + $0 })
+        let issue = NewsletterIssue(id: "nb", subject: Localized("Nieuws", "News"),
+                                    blocks: [.keyFigures, .timeline(since: PartialDate(year: 2026)), .image(id: "abc", alt: Localized("Leerlingen in de werkplaats", "Pupils in the workshop"))],
+                                    lists: [.nieuwsbrief])
+        let nl = NewsletterRender.render(issue, data: data, lang: .nl, unsubscribeURL: "https://m.example/nieuwsbrief/afmelden/t", archiveURL: "https://m.example/a")
+        #expect(nl.html.contains("<html lang=\"nl\">") && nl.html.contains(">1.793<") && nl.html.contains("alt=\"Leerlingen in de werkplaats\""))
+        #expect(nl.html.contains("https://m.example/nieuwsbrief/afmelden/t") && nl.text.contains("Afmelden: https://m.example/nieuwsbrief/afmelden/t"))
+        #expect(!nl.html.contains("Uit het programma"), "an empty data block is left out")
+        let en = NewsletterRender.render(issue, data: data, lang: .en, unsubscribeURL: nil, archiveURL: "https://m.example/a")
+        #expect(en.subject == "News" && en.html.contains(">1,793<") && !en.html.contains("afmelden") && en.text.contains("Pupils reached: 1,793"))
+    }
+}

@@ -14,6 +14,15 @@ import Testing
         #expect(throws: MailError.self) { try MailMessage(from: "noreply@example.nl", to: "a@b.example>\r\nRCPT TO:<x@y.example", subject: "x", text: "y").rendered() }
     }
 
+    @Test func newslettersCarryOneClickUnsubscribe() throws {
+        var m = MailMessage(from: "n@masterplan.example", to: "k@school.example", subject: "Nieuws", text: "x")
+        m.listUnsubscribe = "https://masterplan.example/nieuwsbrief/afmelden/abc\r\nBcc: x@evil.example"
+        let raw = try m.rendered()
+        #expect(raw.contains("List-Unsubscribe: \r\n <https://masterplan.example/nieuwsbrief/afmelden/abcBcc: x@evil.example>\r\n"))
+        #expect(raw.contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n") && !raw.contains("\r\nBcc:"))
+        #expect(!(try MailMessage(from: "n@masterplan.example", to: "k@school.example", subject: "x", text: "y").rendered()).contains("List-Unsubscribe"))
+    }
+
     @Test func nonASCIISubjectsAreEncodedWords() throws {
         let raw = try MailMessage(from: "Coördinator <c@example.nl>", to: "a@example.nl", subject: "Uw plaats op de Matchingdag — bevestigd ✓", text: "x").rendered()
         let subject = try #require(raw.components(separatedBy: "\r\n\r\n")[0].range(of: "Subject: =?UTF-8?B?"))

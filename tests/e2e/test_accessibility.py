@@ -17,6 +17,7 @@ PAGES = [
     "/projecten?lang=en", "/bestaat-niet", "/inloggen", "/wachtwoord-vergeten", "/wachtwoord-herstellen?token=x", "/rapportage", "/rapportage?lang=en&from=2014-01-01&to=2014-12-31",
     "/netwerkbalie", "/aanbod", "/bereik", "/bereik?by=sector&lang=en",
     "/matchingdagen", "/matchingdagen/matchingdag-basisonderwijs-2015",
+    "/nieuwsbrief", "/nieuwsbrief/archief", "/nieuwsbrief/afmelden/onbekend",
 ]
 
 RUN = """

@@ -29,6 +29,7 @@ extension NewsletterPages {
         guard issue.editable else {
             let deliveries = try await NewsletterStore(req.db).deliveries(of: issue.id)
             return PageSupport.html(Layout.render(ctx, .group(
+                .forEach(shown) { .p(.class("note"), .attribute(named: "role", value: "status"), .text($0)) },
                 .p(.text(issue.status.label(lang) + (issue.sentAt.map { " – " + timestamp($0) } ?? ""))),
                 .if(issue.status == .sent, .p(.a(.href(SiteRoute.newsletterIssue(issue.id).path), .text(t("In het archief", "In the archive"))))),
                 Components.table(caption: t("Per ontvanger", "Per recipient"), headers: [t("E-mailadres", "E-mail"), t("Status", "Status"), t("Antwoord van de server", "Server's reply")],

@@ -141,6 +141,30 @@ import VaporTesting
         }
     }
 
+    @Test func anIssueScheduledForLaterWaitsForItsTime() async throws {
+        try await withMasterplan { app in
+            try await NewsletterStore(app.db).subscribeConfirmed(email: "later@school.example", name: nil, language: .nl, lists: [.basisonderwijs],
+                                                                 consent: Consent(at: Date(), source: "test", text: "ja"), unsubscribeToken: { randomToken() })
+            var editor = try await signedIn(app, "comms@test.invalid", role: .communicatie)
+            let created = try await editor.post("/beheer/nieuwsbrief", [], csrfFrom: "/beheer/nieuwsbrief")
+            let edit = try #require(created.headers.first(name: .location))
+            let id = String(edit.dropFirst("/beheer/nieuwsbrief/".count))
+            // Not ready: no subject, no list; a time that is no time.
+            var res = try await editor.post("/beheer/nieuwsbrief/\(id)/versturen", [("when", "later"), ("at", "morgen")], csrfFrom: edit)
+            #expect(res.status == .badRequest && res.text.contains("id=\"at-error\"") && res.text.contains("(at, subject)"))
+            _ = try await editor.post(edit, [("subject_nl", "Later"), ("subject_en", "Later"), ("list_basisonderwijs", "1"), ("b0_kind", "figures")])
+            let next = Calendar(identifier: .gregorian).date(byAdding: .day, value: 2, to: Date())!
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "Europe/Amsterdam"); f.dateFormat = "yyyy-MM-dd'T'HH:mm"
+            res = try await editor.post("/beheer/nieuwsbrief/\(id)/versturen", [("when", "later"), ("at", f.string(from: next))], csrfFrom: edit)
+            #expect(res.status == .seeOther)
+            #expect(try await NewsletterSending.tick(app) == 0)
+            #expect(try await NewsletterStore(app.db).issue(id)?.status == .scheduled)
+            #expect(try await NewsletterSending.tick(app, now: next.addingTimeInterval(60)) == 1)
+            #expect(try await Self.outbox(app, to: "later@school.example").first?.subject == "Later")
+        }
+    }
+
     @Test func aContactPersonSubscribesInOneClickAndOnlyEditorsCompose() async throws {
         try await withMasterplan { app in
             var contact = try await signedIn(app, "contact@mco.invalid", role: .contactpersoon, org: "montessori-college-oost")

@@ -99,6 +99,8 @@ struct Serve: AsyncParsableCommand {
                 while !Task.isCancelled {
                     do { let n = try await sendDueFollowUps(app); if n > 0 { app.logger.notice("Sent \(n) Matchingday follow-up question(s)") } }
                     catch { app.logger.error("Follow-ups: \(error)") }
+                    do { let n = try await sendNotificationDigests(app); if n > 0 { app.logger.notice("Sent \(n) daily overview(s)") } }
+                    catch { app.logger.error("Daily overviews: \(error)") }
                     try? await Task.sleep(for: .seconds(3600))
                 }
             }

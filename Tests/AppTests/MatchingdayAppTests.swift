@@ -155,6 +155,11 @@ import VaporTesting
 
             res = try await organiser.post(base + "/vrijgeven", [], csrfFrom: base)
             #expect(res.status == .seeOther)
+            // Every participant with a meeting hears that its agenda is ready, with the address of its own agenda.
+            for (who, org) in [("mco@test.invalid", "montessori-college-oost"), ("infento@test.invalid", "infento"), ("alliander@test.invalid", "alliander")] {
+                let told = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == who).all()
+                #expect(told.contains { $0.subject.hasPrefix("Uw agenda voor de") && $0.body.contains(base + "/agenda/" + org) }, "\(who)")
+            }
             var agenda = try await montessori.get(base + "/agenda/montessori-college-oost")
             #expect(agenda.status == .ok && agenda.text.contains("Infento") && agenda.text.contains("13:"))
             #expect(try await montessori.get(base + "/agenda/infento").status == .forbidden, "not another organisation's agenda")
@@ -174,6 +179,9 @@ import VaporTesting
             #expect(try await organiser.post(base + "/deelnemers/\(osbId)/inchecken", [], csrfFrom: base + "/aanwezigheid").status == .seeOther)
             #expect(try await organiser.post(base + "/deelnemers/\(allianderId)/afmelden", [], csrfFrom: base + "/aanwezigheid").status == .seeOther)
             res = try await organiser.post(base + "/herplannen", [], csrfFrom: base)
+            // Only the participants whose meetings changed hear of the reschedule: Alliander's schools, not Infento.
+            let changedMail = try await OutboxMessageModel.query(on: app.db).all().filter { $0.subject.contains("is gewijzigd") }
+            #expect(Set(changedMail.map(\.recipient)) == ["mco@test.invalid", "osb@test.invalid", "alliander@test.invalid"], "\(changedMail.map(\.recipient))")
             let metrics = try await get(app, "/metrics").text
             #expect(metrics.contains(#"masterplan_solver_runs_total{solver="matchingday-plan"}"#) && metrics.contains(#"masterplan_solver_runs_total{solver="matchingday-reschedule"} 1"#))
             #expect(res.status == .seeOther)

@@ -88,10 +88,17 @@ import VaporTesting
             #expect(agreement.status == .voorgesteld && agreement.companyId == "infento" && agreement.pupils == 24)
             #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 1)
             #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .gematcht)
+            // Both sides hear of the proposal at once, with the agreement's address (issue 15: nobody was told).
+            for who in ["school@test.invalid", "company@test.invalid"] {
+                let told = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == who).all()
+                #expect(told.contains { $0.subject.hasPrefix("Voorstel van de netwerkbalie: Excursie") && $0.body.contains("/afspraken/\(agreement.id)") }, "\(who)")
+            }
 
             // Only the company confirms; the school may not.
             res = try await p.school.post("/afspraken/\(agreement.id)/bevestigen", [], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .forbidden)
+            // The school chose one overview a day: from now on its notices wait for it.
+            #expect(try await p.school.post("/account/meldingen", [("mode", "daily")], csrfFrom: "/account").status == .seeOther)
             res = try await p.company.post("/afspraken/\(agreement.id)/bevestigen", [], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .seeOther)
             // Planning with a bad time names the field; then the real plan.
@@ -100,6 +107,23 @@ import VaporTesting
             res = try await p.company.post("/afspraken/\(agreement.id)/plannen", [("date", "2026-10-01"), ("startTime", "09:30"), ("durationMinutes", "90"),
                                                                                  ("place", "Werkplaats Infento"), ("pupils", "24"), ("transportNeeded", "on")], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .seeOther)
+            // The company took both steps: the school's notices wait for its daily overview; the company is not told of its own steps.
+            let companyMail = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "company@test.invalid").all()
+            #expect(!companyMail.contains { $0.subject.hasPrefix("Afspraak") })
+            #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "school@test.invalid").all().filter { $0.subject.hasPrefix("Afspraak") }.isEmpty)
+            let meldingen = try await p.school.get("/meldingen")
+            #expect(meldingen.text.contains("Afspraak bevestigd: Excursie") && meldingen.text.contains("Afspraak gepland op 1 oktober 2026"), "\(meldingen.text)")
+            let again = try await p.school.get("/meldingen")
+            #expect(meldingen.text.contains("Nieuw: ") && !again.text.contains("Nieuw: "), "read once seen")
+            var amsterdam = Calendar(identifier: .gregorian)
+            amsterdam.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+            let early = amsterdam.date(from: DateComponents(year: 2026, month: 10, day: 2, hour: 7))!
+            #expect(try await Notify.sendDigests(app, now: early) == 0, "not before 08:00")
+            let morning = amsterdam.date(from: DateComponents(year: 2026, month: 10, day: 2, hour: 9))!
+            #expect(try await Notify.sendDigests(app, now: morning) == 1)
+            #expect(try await Notify.sendDigests(app, now: morning.addingTimeInterval(600)) == 0, "once a day")
+            let digest = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "school@test.invalid").all().first { $0.subject.contains("melding(en)") })
+            #expect(digest.subject == "Masterplan: 2 melding(en) van vandaag" && digest.body.contains("Afspraak bevestigd") && digest.body.contains("/afspraken/\(agreement.id)"))
             // The school's calendar holds the planned activity, as iCalendar.
             let ics = try await p.school.get("/organisaties/montessori-college-oost/activiteiten.ics")
             #expect(ics.status == .ok && ics.text.contains("BEGIN:VEVENT") && ics.text.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000") && ics.text.contains("\r\n"))
@@ -262,6 +286,8 @@ import VaporTesting
             #expect(!network.text.contains("Alliander"))
             res = try await coordinator.post("/netwerk/aanmeldingen/\(application.id)/goedkeuren", [], csrfFrom: "/netwerk/aanmeldingen")
             #expect(res.status == .seeOther)
+            #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "alliander@test.invalid").all()
+                .contains { $0.subject == "Welkom als Vriend van het Masterplan" && $0.body.contains("/netwerkbalie") })
             network = try await get(app, "/netwerk?datum=2026-10-01")
             #expect(network.text.contains("Alliander"))
             // New this school year in the compliance overview.
@@ -273,6 +299,8 @@ import VaporTesting
             #expect(res.status == .badRequest)
             res = try await coordinator.post("/netwerk/aanmeldingen/\(application.id)/beeindigen", [("reason", "Geen capaciteit meer")], csrfFrom: "/netwerk/aanmeldingen")
             #expect(res.status == .seeOther)
+            #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "alliander@test.invalid").all()
+                .contains { $0.subject == "Lidmaatschap beëindigd" && $0.body.contains("Geen capaciteit meer") })
             #expect(try await get(app, "/netwerk?datum=2027-02-01").text.contains("Alliander"))
             #expect(!(try await get(app, "/netwerk?datum=2027-03-02").text.contains("Alliander")))
             let ended = try #require(try await DeskStore(app.db).find(MembershipApplication.self, id: application.id))
@@ -297,6 +325,8 @@ import VaporTesting
             #expect(plan.schoolYear == 2026 && plan.status == .ingediend && plan.levels == [.vmboBK])
             res = try await coordinator.post("/netwerk/schoolplannen/\(plan.id)", [("decision", "teruggestuurd"), ("remarks", "Noem ook de doelen voor de onderbouw")], csrfFrom: "/netwerk/schoolplannen")
             #expect(res.status == .seeOther)
+            #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "school@test.invalid").all()
+                .contains { $0.subject == "Techniekplan teruggestuurd" && $0.body.contains("Noem ook de doelen voor de onderbouw") })
             #expect(try await school.get("/netwerk/schoolplan").text.contains("Noem ook de doelen voor de onderbouw"))
             res = try await school.post("/netwerk/schoolplan", fields, csrfFrom: "/netwerk/schoolplan")
             plan = try #require(try await DeskStore(app.db).find(SchoolPlan.self, id: plan.id))

@@ -125,5 +125,9 @@ def test_subscribe_confirm_receive_unsubscribe_and_the_archive(browser):
     with urllib.request.urlopen(BASE + "/nieuwsbrief/archief.atom") as response:
         feed = response.read().decode()
     assert subject in feed and "<entry>" in feed
+    # The signed-in pages this work added: notifications and the account's choices.
+    for path in ("/meldingen", "/account"):
+        browser.get(BASE + path)
+        assert_accessible(browser)
     browser.get(BASE + "/")
     log_out(browser)

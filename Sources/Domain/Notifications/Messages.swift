@@ -101,4 +101,17 @@ public enum Messages {
                 "You (or someone with your address) subscribed to: \(names). Confirm with this link (valid for \(days) days):\n\(link)\n\nWas it not you? Then there is nothing to do: without confirmation you receive nothing."), lang: lang)
         }
     }
+
+    /// A notice, on its own (sent immediately).
+    public static func notice(name: String, _ notice: Notice, lang: Lang) -> MailContent {
+        MailContent(subject: notice.subject(lang), text: letter(lang, name: name, notice.text(lang) + "\n\n" + notice.link), lang: lang)
+    }
+
+    /// The daily overview: every notice since the last one, newest last.
+    public static func digest(name: String, _ notices: [Notice], lang: Lang) -> MailContent {
+        let items = notices.map { "- " + $0.subject(lang) + "\n  " + $0.text(lang) + "\n  " + $0.link }.joined(separator: "\n\n")
+        return lang == .nl
+            ? MailContent(subject: "Masterplan: \(notices.count) melding(en) van vandaag", text: letter(lang, name: name, "Dit gebeurde er sinds het vorige overzicht:\n\n" + items), lang: lang)
+            : MailContent(subject: "Masterplan: \(notices.count) notification(s) today", text: letter(lang, name: name, "This happened since the last overview:\n\n" + items), lang: lang)
+    }
 }

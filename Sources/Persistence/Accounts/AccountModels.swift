@@ -21,6 +21,9 @@ public final class AccountModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     /// "nl" or "en": the language of the mail this person receives.
     @Field(key: "language") public var language: String
+    @Field(key: "notify_mode") public var notifyMode: String
+    /// The day ("2026-11-30") the last daily overview went out.
+    @OptionalField(key: "digest_sent_on") public var digestSentOn: String?
 
     public init() {}
 
@@ -29,6 +32,7 @@ public final class AccountModel: Model, @unchecked Sendable {
         self.email = email.lowercased(); self.name = name; self.role = role; self.function = function
         self.organizationId = organizationId; self.projectIds = projectIds.joined(separator: ";"); self.phone = phone
         self.passwordHash = passwordHash; self.isDemo = isDemo; self.language = "nl"
+        self.notifyMode = NotifyMode.immediate.rawValue
     }
 
     public var lang: Lang { Lang(rawValue: language) ?? .nl }

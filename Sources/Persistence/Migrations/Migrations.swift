@@ -62,6 +62,7 @@ public enum Migrations {
             UpdateOutboxAddHTML(),
             CreateNewsletter(),
             UpdateOutboxAddListUnsubscribe(),
+            CreateNotifications(),
         ]
     }
 }

@@ -70,6 +70,14 @@ struct AccountRoutes {
             ]),
             .if(account.organizationId != nil && account.role == .contactpersoon,
                 .p(.a(.href(SiteRoute.editOrganization(account.organizationId ?? "").path), .text(t("Profiel van mijn organisatie bewerken", "Edit my organisation's profile"))))),
+            .h2(.id("meldingen"), .text(t("Meldingen per e-mail", "Notifications by e-mail"))),
+            .if(req.query[String.self, at: "meldingen"] != nil, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Opgeslagen.", "Saved.")))),
+            Components.postForm(action: SiteRoute.notifyMode.path, csrf: ctx.csrf, class: "inline", [
+                Components.select(name: "mode", label: t("Hoe hoort u van meldingen?", "How do you hear of notifications?"),
+                                  options: NotifyMode.allCases.map { ($0.rawValue, $0.label(lang)) }, selected: account.notifyMode, error: nil),
+                Components.submit(t("Opslaan", "Save")),
+            ]),
+            .p(.a(.href(SiteRoute.notifications.path), .text(t("Alle meldingen", "All notifications")))),
             .h2(.text(t("Nieuwsbrief", "Newsletter"))),
             .if(req.query[String.self, at: "nieuwsbrief"] != nil, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Aangemeld.", "Subscribed.")))),
             subscriptions.map { sub in .group(

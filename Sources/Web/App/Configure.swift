@@ -75,5 +75,6 @@ public func routes(_ app: Application) {
     MatchingdayRoutes().register(app)
     NewsletterRoutes().register(app)
     NewsletterAdminRoutes().register(app)
+    NotificationRoutes().register(app)
     APIRoutes.register(app)
 }

@@ -83,6 +83,14 @@ struct AgreementRoutes {
             } catch DeskError.changedMeanwhile {
                 return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Iemand anders wijzigde deze afspraak intussen; bekijk hem opnieuw." : "Someone else changed this agreement meanwhile; look again."], status: .conflict)
             }
+            // The other side (and the actor's colleagues) hear of the step; after delivery the evaluation request says it.
+            if step != .deliver {
+                let by = req.actor?.organizationId.map { DeskSupport.name($0, loaded) } ?? (req.lang == .nl ? "De netwerkbalie" : "The network desk")
+                try await Notify.organizations([next.schoolId, next.companyId], except: req.actor?.accountId,
+                                               notice: Notices.agreementStep(step, type: next.type, school: DeskSupport.name(next.schoolId, loaded),
+                                                                             company: DeskSupport.name(next.companyId, loaded), by: by, date: next.date,
+                                                                             link: req.application.absoluteURL(SiteRoute.agreement(next.id).path)), on: req)
+            }
             if step == .deliver { try await Self.askForEvaluation(req, next, loaded: loaded) }
             return req.redirect(to: SiteRoute.agreement(agreement.id).path)
         }

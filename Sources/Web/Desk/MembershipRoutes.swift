@@ -38,25 +38,32 @@ struct MembershipRoutes {
             guard let application = try await store.find(MembershipApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
             let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
             let reader = FormReader(req)
+            let decision: Notices.MembershipDecision
             switch (req.parameters.get("decision"), application.status) {
             case ("goedkeuren", .aangevraagd):
                 _ = try await store.approve(application, today: today, actor: actor)
+                decision = .approved
             case ("afwijzen", .aangevraagd):
                 var declined = application
                 declined.status = .afgewezen
                 declined.decidedOn = today
                 declined.remarks = reader.text("remarks")
                 try await store.update(declined, expected: application, actor: actor)
+                decision = .declined(declined.remarks)
             case ("beeindigen", .goedgekeurd):
                 guard let reason = reader.text("reason") else { throw Abort(.badRequest, reason: "reason: give a reason for ending the membership") }
                 let data = try await PageSupport.dataset(req)
                 guard let membership = data.memberships.first(where: { $0.id == application.membershipId }) else { throw Abort(.notFound) }
                 try await store.end(application, membership: membership, reason: reason, today: today, actor: actor)
+                decision = .ended(reason)
             case ("goedkeuren", _), ("afwijzen", _), ("beeindigen", _):
                 throw Abort(.conflict, reason: "not possible from status \(application.status.rawValue)")
             default:
                 throw Abort(.notFound)
             }
+            let name = try await PageSupport.dataset(req).organization(application.organizationId)?.name ?? application.organizationId
+            try await Notify.organizations([application.organizationId], except: req.actor?.accountId,
+                                           notice: Notices.membership(decision, organization: name, link: req.application.absoluteURL(SiteRoute.desk.path)), on: req)
             return req.redirect(to: SiteRoute.membershipApplications.path)
         }
         // The school's plan for this school year.
@@ -112,6 +119,10 @@ struct MembershipRoutes {
             decided.remarks = reader.text("remarks")
             if decision == .teruggestuurd, decided.remarks == nil { throw Abort(.badRequest, reason: "remarks: say what the school should change") }
             try await store.update(decided, expected: plan, actor: DeskSupport.actorId(req))
+            let school = try await PageSupport.dataset(req).organization(plan.schoolId)?.name ?? plan.schoolId
+            try await Notify.organizations([plan.schoolId], except: req.actor?.accountId,
+                                           notice: Notices.schoolPlan(approved: decision == .goedgekeurd, remarks: decided.remarks, school: school,
+                                                                      link: req.application.absoluteURL(SiteRoute.schoolPlan.path)), on: req)
             return req.redirect(to: SiteRoute.schoolPlans.path)
         }
         app.get(["netwerk", "schoolplannen", ":id", "plan.pdf"], access: desk) { req in

@@ -129,6 +129,15 @@ struct RequestRoutes {
             }
             return try await onError(message).withStatus(.conflict)
         }
+        // Both sides hear of each proposal; the agreement page is where they act on it.
+        let made = try await DeskStore(req.db).all(ActivityAgreement.self)
+        for (request, offer) in proposals {
+            guard let agreement = made.last(where: { $0.requestId == request.id && $0.offerId == offer.id }) else { continue }
+            try await Notify.organizations([agreement.schoolId, agreement.companyId], except: req.actor?.accountId,
+                                           notice: Notices.proposal(type: agreement.type, school: DeskSupport.name(agreement.schoolId, loaded),
+                                                                    company: DeskSupport.name(agreement.companyId, loaded),
+                                                                    link: req.application.absoluteURL(SiteRoute.agreement(agreement.id).path)), on: req)
+        }
         return req.redirect(to: SiteRoute.agreements.path + "?voorgesteld=\(proposals.count)")
     }
 

@@ -292,6 +292,14 @@ struct MatchingdayRoutes {
         event.upperBound = nil
         event.fairness = nil
         try await MatchingdayStore(req.db).saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
+        // Only the participants whose meetings changed hear of it, each with the number of its changes.
+        var changed: [String: Int] = [:]
+        for m in meetings where m.change != nil { changed[m.schoolId, default: 0] += 1; changed[m.companyId, default: 0] += 1 }
+        for (org, n) in changed.sorted(by: { $0.key < $1.key }) {
+            try await Notify.organizations([org], except: req.actor?.accountId,
+                                           notice: Notices.rescheduled(event: day.event.name, changes: n,
+                                                                       link: req.application.absoluteURL(SiteRoute.matchingdayAgenda(day.event.id, organization: org).path)), on: req)
+        }
         let summary = query([("gewijzigd", String(result.changes)), ("verplaatst", String(result.moved.count)), ("vervallen", String(result.dropped.count)),
                              ("nieuw", String(result.added.count)), ("behouden", String(result.kept.count))])
         return req.redirect(to: SiteRoute.matchingdayGrid(day.event.id).path + summary)
@@ -308,6 +316,12 @@ struct MatchingdayRoutes {
             MatchingdayMeeting(id: m.id, eventId: m.eventId, schoolId: m.schoolId, companyId: m.companyId, round: m.round, table: m.table)
         }
         try await MatchingdayStore(req.db).saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
+        // Every participant with a meeting hears that its agenda is ready (a republication says it again).
+        for org in Set(meetings.flatMap { [$0.schoolId, $0.companyId] }).sorted() {
+            try await Notify.organizations([org], except: req.actor?.accountId,
+                                           notice: Notices.agendasPublished(event: day.event.name, date: day.event.date,
+                                                                            link: req.application.absoluteURL(SiteRoute.matchingdayAgenda(day.event.id, organization: org).path)), on: req)
+        }
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?vrijgegeven=1")
     }
 

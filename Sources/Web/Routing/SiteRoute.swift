@@ -48,6 +48,8 @@ public enum SiteRoute: Hashable, Sendable {
     case newsletterImport
     case newsletterImageUpload
     case accountNewsletter
+    case notifications
+    case notifyMode
     case report(from: String? = nil, to: String? = nil)
     case reportDownload(format: String, from: String, to: String)
     case importObservations
@@ -152,6 +154,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .newsletterImport: return "/beheer/nieuwsbrief-import"
         case .newsletterImageUpload: return "/beheer/nieuwsbrief-afbeeldingen"
         case .accountNewsletter: return "/account/nieuwsbrief"
+        case .notifications: return "/meldingen"
+        case .notifyMode: return "/account/meldingen"
         case .report(let from, let to): return "/rapportage" + query([("from", from), ("to", to)])
         case .reportDownload(let format, let from, let to): return "/rapportage/download" + query([("format", format), ("from", from), ("to", to)])
         case .importObservations: return "/indicatoren/import"

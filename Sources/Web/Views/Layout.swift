@@ -83,7 +83,8 @@ enum Layout {
                     ),
                     .div(.class("user"), .unwrap(ctx.user, { user in
                         .group(
-                            .a(.href(SiteRoute.account.path), .text(user.name + " (" + user.role.label(ctx.lang) + ")")),
+                            .a(.href(SiteRoute.account.path), .text(user.name + " (" + user.role.label(ctx.lang) + ")")), .text(" · "),
+                            .a(.href(SiteRoute.notifications.path), .text(ctx.t("Meldingen", "Notifications"))),
                             .if(user.role == .beheerder, .group(.text(" · "), .a(.href(SiteRoute.adminAccounts.path), .text(ctx.t("Beheer", "Admin"))))),
                             .if(user.role == .beheerder || user.role == .communicatie,
                                 .group(.text(" · "), .a(.href(SiteRoute.newsletterAdmin.path), .text(ctx.t("Nieuwsbrief", "Newsletter"))))),

@@ -104,6 +104,9 @@ import VaporTesting
             // Planning with a bad time names the field; then the real plan.
             res = try await p.company.post("/afspraken/\(agreement.id)/plannen", [("date", "2026-10-01"), ("startTime", "25:00"), ("place", "Werkplaats")], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .badRequest && res.text.contains("startTime"))
+            // A date outside the school's period is refused, by field.
+            res = try await p.company.post("/afspraken/\(agreement.id)/plannen", [("date", "2027-03-01"), ("startTime", "09:30"), ("place", "Werkplaats")], csrfFrom: "/afspraken/\(agreement.id)")
+            #expect(res.status == .badRequest && res.text.contains("id=\"date-error\"") && res.text.contains("periode van de school"))
             res = try await p.company.post("/afspraken/\(agreement.id)/plannen", [("date", "2026-10-01"), ("startTime", "09:30"), ("durationMinutes", "90"),
                                                                                  ("place", "Werkplaats Infento"), ("pupils", "24"), ("transportNeeded", "on")], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .seeOther)

@@ -45,3 +45,20 @@ import Testing
         #expect(NewsletterEditor.scheduledTime("2026-12-01T09:00") == Date(timeIntervalSince1970: 1_796_112_000))
     }
 }
+
+/// Issue 15, desk loose ends: a planned date lies in the school's period and the offer's availability; the past warns.
+@Suite struct AgreementPlanningTests {
+    @Test func theDateMustFitTheWindowAndTheOffer() {
+        let d = { (y: Int, m: Int, day: Int) in PartialDate(year: y, month: m, day: day) }
+        var agreement = ActivityAgreement(id: "a", schoolId: "s", companyId: "c", type: .excursie, status: .afgesproken, pupils: 20, createdOn: d(2026, 9, 1))
+        let request = NetworkRequest(id: "r", schoolId: "s", type: .excursie, sectors: [], level: .havo, pupils: 20, windowStart: d(2026, 10, 1), windowEnd: d(2026, 12, 31), createdOn: d(2026, 9, 1), respondBy: d(2026, 9, 15))
+        let today = d(2026, 11, 15)
+        #expect(AgreementPlanning.check(date: d(2026, 11, 20), agreement: agreement, request: request, offer: nil, today: today) == .init(error: nil, warning: nil))
+        #expect(AgreementPlanning.check(date: d(2027, 1, 5), agreement: agreement, request: request, offer: nil, today: today).error != nil)
+        #expect(AgreementPlanning.check(date: d(2026, 10, 5), agreement: agreement, request: request, offer: nil, today: today).warning != nil, "past: a warning, not an error")
+        // A Matchingday agreement's own window counts when there is no request.
+        agreement.windowStart = d(2027, 1, 1); agreement.windowEnd = d(2027, 2, 1)
+        #expect(AgreementPlanning.check(date: d(2027, 3, 1), agreement: agreement, request: nil, offer: nil, today: today).error != nil)
+        #expect(AgreementPlanning.check(date: d(2027, 1, 15), agreement: agreement, request: nil, offer: nil, today: today).error == nil)
+    }
+}

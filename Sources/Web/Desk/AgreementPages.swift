@@ -18,7 +18,8 @@ extension DeskPages {
         ))
     }
 
-    static func agreement(_ ctx: PageContext, _ a: ActivityAgreement, loaded: DeskSupport.Loaded, actor: Actor?, errors: [String: String]) -> String {
+    static func agreement(_ ctx: PageContext, _ a: ActivityAgreement, loaded: DeskSupport.Loaded, actor: Actor?, errors: [String: String],
+                          pastDate: Bool = false) -> String {
         let t = ctx.t, lang = ctx.lang
         func form(_ step: AgreementStep, _ title: String, _ fields: [N]) -> N {
             .if(step.allowed(from: a.status) && step.permitted(actor, on: a),
@@ -27,6 +28,8 @@ extension DeskPages {
         let isCoordinator = actor?.role == .beheerder
         return Layout.render(ctx, .group(
             Components.errorSummary(errors, t),
+            .if(pastDate, .p(.class("note"), .attribute(named: "role", value: "status"),
+                             .text(t("Gepland. Let op: deze datum ligt in het verleden.", "Planned. Note: this date lies in the past.")))),
             .unwrap(errors["status"]) { .p(.class("error"), .text($0)) },
             Components.facts([
                 (t("Status", "Status"), Components.badge(a.status.label(lang))),

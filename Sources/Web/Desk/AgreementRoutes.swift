@@ -39,11 +39,18 @@ struct AgreementRoutes {
             }
             var reader = FormReader(req)
             var next = agreement
+            var warning: Localized?
             switch step {
             case .confirm:
                 next.status = .afgesproken
             case .plan:
                 next.date = reader.day("date")
+                if let date = next.date {
+                    let check = AgreementPlanning.check(date: date, agreement: agreement, request: loaded.requests.first { $0.id == agreement.requestId },
+                                                        offer: loaded.offers.first { $0.id == agreement.offerId }, today: DeskSupport.today(req))
+                    if let error = check.error { reader.fail("date", error.nl, error.en) }
+                    warning = check.warning
+                }
                 let time = reader.text("startTime")
                 if let time, ICalendar.time(time) == nil { reader.fail("startTime", "Een tijd als 09:30.", "A time such as 09:30.") }
                 next.startTime = time
@@ -92,7 +99,7 @@ struct AgreementRoutes {
                                                                              link: req.application.absoluteURL(SiteRoute.agreement(next.id).path)), on: req)
             }
             if step == .deliver { try await Self.askForEvaluation(req, next, loaded: loaded) }
-            return req.redirect(to: SiteRoute.agreement(agreement.id).path)
+            return req.redirect(to: SiteRoute.agreement(agreement.id).path + (warning != nil ? "?verleden=1" : ""))
         }
         app.get(["organisaties", ":id", "activiteiten.ics"], access: desk) { req in
             let id = try req.parameters.require("id")
@@ -181,6 +188,7 @@ struct AgreementRoutes {
     static func detail(_ req: Request, _ agreement: ActivityAgreement, loaded: DeskSupport.Loaded, errors: [String: String],
                        status: HTTPStatus = .ok, step: AgreementStep? = nil) -> Response {
         let ctx = PageSupport.context(req, title: Localized("Afspraak: \(agreement.type.label(.nl))", "Agreement: \(agreement.type.label(.en))"), section: .desk)
-        return PageSupport.html(DeskPages.agreement(ctx, agreement, loaded: loaded, actor: req.actor, errors: errors), status: status)
+        return PageSupport.html(DeskPages.agreement(ctx, agreement, loaded: loaded, actor: req.actor, errors: errors,
+                                                    pastDate: req.query[String.self, at: "verleden"] != nil), status: status)
     }
 }

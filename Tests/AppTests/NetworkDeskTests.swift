@@ -64,6 +64,7 @@ import VaporTesting
             // The school files a request; inconsistent fields are refused with their names.
             res = try await p.school.post("/verzoeken/nieuw", Self.requestFields(pupils: "0", start: "2026-12-01", end: "2026-11-01"), csrfFrom: "/verzoeken/nieuw")
             #expect(res.status == .badRequest && res.text.contains("pupils") && res.text.contains("windowEnd"))
+            #expect(!(try await p.school.get("/organisaties/infento").text.contains("company@test.invalid")), "no contact details before an agreement")
             res = try await p.school.post("/verzoeken/nieuw", Self.requestFields(), csrfFrom: "/verzoeken/nieuw")
             #expect(res.status == .seeOther)
             let request = try #require(try await DeskStore(app.db).all(NetworkRequest.self).first)
@@ -88,6 +89,9 @@ import VaporTesting
             #expect(agreement.status == .voorgesteld && agreement.companyId == "infento" && agreement.pupils == 24)
             #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 1)
             #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .gematcht)
+            // With an agreement in progress, each side sees the other's contact persons (page and API).
+            #expect(try await p.school.get("/organisaties/infento").text.contains("company@test.invalid"))
+            #expect(try await p.company.get("/api/v1/organizations/montessori-college-oost/contacts").text.contains("school@test.invalid"))
             // Both sides hear of the proposal at once, with the agreement's address (issue 15: nobody was told).
             for who in ["school@test.invalid", "company@test.invalid"] {
                 let told = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == who).all()

@@ -70,7 +70,9 @@ public enum Permissions {
     /// Personal contact details of an organisation's contact persons: the coordinator, the organisation itself,
     /// organisations it has an agreement with, and project leaders of projects it takes part in. Never analysts
     /// or the public.
-    public static func canSeeContacts(_ actor: Actor?, of organizationId: String, in data: Dataset) -> Bool {
+    /// `partners`: the organisations the actor's own has a desk agreement in progress with (proposed to planned):
+    /// they must reach each other to plan it.
+    public static func canSeeContacts(_ actor: Actor?, of organizationId: String, in data: Dataset, partners: Set<String> = []) -> Bool {
         guard let actor else { return false }
         switch actor.role {
         case .beheerder: return true
@@ -78,6 +80,7 @@ public enum Permissions {
         case .contactpersoon:
             guard let own = actor.organizationId else { return false }
             if own == organizationId { return true }
+            if partners.contains(organizationId) { return true }
             return data.agreements.contains { a in
                 let parties = Set([a.schoolId] + a.companyIds)
                 return parties.contains(own) && parties.contains(organizationId)

@@ -193,4 +193,21 @@ extension DeskStore {
         try await AuditLog.record(on: database, actor: actor, entity: R.entity, entityId: record.key, action: "delete",
                                   changes: try AuditLog.changes(before: record, after: nil as R?))
     }
+
+    /// The organisations `organizationId` has a desk agreement in progress with (proposed, agreed or planned): one
+    /// indexed query, not the whole table.
+    public func partnersInProgress(of organizationId: String?) async throws -> Set<String> {
+        guard let organizationId, let sql = database as? any SQLDatabase else { return [] }
+        let statuses = [AgreementStatus.voorgesteld, .afgesproken, .gepland].map { SQLBind($0.rawValue) }
+        let rows = try await sql.select().column("schoolId").column("companyId").from(ActivityAgreement.entity)
+            .where("status", .in, SQLGroupExpression(statuses))
+            .where { $0.where("schoolId", .equal, SQLBind(organizationId)).orWhere("companyId", .equal, SQLBind(organizationId)) }
+            .all()
+        var partners = Set<String>()
+        for row in rows {
+            let school = try row.decode(column: "schoolId", as: String.self), company = try row.decode(column: "companyId", as: String.self)
+            partners.insert(school == organizationId ? company : school)
+        }
+        return partners
+    }
 }

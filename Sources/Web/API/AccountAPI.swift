@@ -34,7 +34,8 @@ enum AccountAPI {
             let id = try req.parameters.require("id")
             let data = try await PageSupport.dataset(req)
             guard data.organization(id) != nil else { throw Abort(.notFound, reason: "no record with id '\(id)'") }
-            guard Permissions.canSeeContacts(req.actor, of: id, in: data) else { throw Abort(.forbidden, reason: "contact details are not for your role") }
+            let partners = try await DeskStore(req.db).partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
+            guard Permissions.canSeeContacts(req.actor, of: id, in: data, partners: partners) else { throw Abort(.forbidden, reason: "contact details are not for your role") }
             let contacts = try await Contacts.of(id, on: req.db).map { ContactDTO(name: $0.name, function: $0.function, email: $0.email, phone: $0.phone) }
             return try APIRoutes.json(contacts, req)
         },

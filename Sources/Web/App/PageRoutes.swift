@@ -25,7 +25,8 @@ struct PageRoutes {
             let data = try await PageSupport.dataset(req)
             guard let profile = OrganizationProfile(id: try req.parameters.require("id"), in: data) else { throw Abort(.notFound) }
             let id = profile.organization.id
-            let contacts = Permissions.canSeeContacts(req.actor, of: id, in: data) ? try await Contacts.of(id, on: req.db) : nil
+            let partners = try await DeskStore(req.db).partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
+            let contacts = Permissions.canSeeContacts(req.actor, of: id, in: data, partners: partners) ? try await Contacts.of(id, on: req.db) : nil
             return PageSupport.html(OrganizationPage(lang: req.lang, profile: profile, data: data, contacts: contacts,
                                                      canEdit: Permissions.canEditOrganization(req.actor, id), saved: req.query[String.self, at: "opgeslagen"] != nil)
                 .render(PageSupport.context(req, title: Localized(profile.organization.name, profile.organization.name), section: .organizations)))

@@ -291,12 +291,18 @@ import VaporTesting
             #expect(try await company.post("/netwerk/aanmeldingen/\(application.id)/goedkeuren", [], csrfFrom: "/netwerk/aanmelden").status == .forbidden)
             var network = try await get(app, "/netwerk?datum=2026-10-01")
             #expect(!network.text.contains("Alliander"))
+            // Not a Vriend yet: no offers.
+            res = try await company.post("/aanbod/nieuw", NetworkDeskTests.offerFields, csrfFrom: "/aanbod/nieuw")
+            #expect(res.status == .badRequest && res.text.contains("id=\"organizationId-error\""))
             res = try await coordinator.post("/netwerk/aanmeldingen/\(application.id)/goedkeuren", [], csrfFrom: "/netwerk/aanmeldingen")
             #expect(res.status == .seeOther)
             #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "alliander@test.invalid").all()
                 .contains { $0.subject == "Welkom als Vriend van het Masterplan" && $0.body.contains("/netwerkbalie") })
             network = try await get(app, "/netwerk?datum=2026-10-01")
             #expect(network.text.contains("Alliander"))
+            res = try await company.post("/aanbod/nieuw", NetworkDeskTests.offerFields, csrfFrom: "/aanbod/nieuw")
+            #expect(res.status == .seeOther, "a Vriend now")
+            #expect(try await coordinator.get("/netwerk/aanmeldingen").text.contains("Wordt ingetrokken: Bezoek aan de werkplaats"))
             // New this school year in the compliance overview.
             let compliance = try await coordinator.get("/naleving?kind=company")
             #expect(compliance.text.contains(#/Alliander</a></th><td[^>]*><span[^>]*>Nieuw dit schooljaar/#))
@@ -308,6 +314,8 @@ import VaporTesting
             #expect(res.status == .seeOther)
             #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "alliander@test.invalid").all()
                 .contains { $0.subject == "Lidmaatschap beëindigd" && $0.body.contains("Geen capaciteit meer") })
+            // Its open offer went with the membership.
+            #expect(try await DeskStore(app.db).all(Offer.self).filter { $0.organizationId == "alliander" }.allSatisfy { !$0.active })
             #expect(try await get(app, "/netwerk?datum=2027-02-01").text.contains("Alliander"))
             #expect(!(try await get(app, "/netwerk?datum=2027-03-02").text.contains("Alliander")))
             let ended = try #require(try await DeskStore(app.db).find(MembershipApplication.self, id: application.id))

@@ -71,3 +71,10 @@ public struct Membership: Record {
         return true
     }
 }
+
+extension Membership {
+    /// A current Vriend: a membership of the organisation that has not ended.
+    public static func isCurrent(_ organizationId: String, in memberships: [Membership]) -> Bool {
+        memberships.contains { $0.organizationId == organizationId && $0.endDate == nil }
+    }
+}

@@ -146,8 +146,17 @@ extension DeskStore {
     }
 
     /// Ends a membership on `today` with a reason: the membership's end date and the application, together.
-    public func end(_ application: MembershipApplication, membership: Membership, reason: String, today: PartialDate, actor: String) async throws {
+    /// Ends the membership and withdraws the organisation's open offers in the same transaction (a former Vriend's
+    /// offer must not be proposed to a school); returns the offers withdrawn.
+    @discardableResult
+    public func end(_ application: MembershipApplication, membership: Membership, reason: String, today: PartialDate, actor: String) async throws -> [Offer] {
         try await database.writeTransaction { tx in
+            let open = try await DeskStore(tx).all(Offer.self).filter { $0.organizationId == application.organizationId && $0.active }
+            for offer in open {
+                var withdrawn = offer
+                withdrawn.active = false
+                try await DeskStore(tx).updateInTransaction(withdrawn, expected: offer, actor: actor)
+            }
             var ended = membership
             ended.endDate = today
             try await RecordStore(tx).update(ended, actor: actor)
@@ -156,6 +165,7 @@ extension DeskStore {
             closed.endedOn = today
             closed.endReason = reason
             try await DeskStore(tx).updateInTransaction(closed, expected: application, actor: actor)
+            return open
         }
     }
 

@@ -167,10 +167,19 @@ struct MembershipRoutes {
                                     Components.postForm(action: SiteRoute.membershipDecision(a.id, "afwijzen").path, csrf: ctx.csrf, class: "inline", [
                                         Components.field("remarks-" + a.id, label: t("Reden van afwijzing", "Reason for declining"), value: nil), Components.submit(t("Afwijzen", "Decline"))]))
                                 : a.status == .goedgekeurd ? Components.postForm(action: SiteRoute.membershipDecision(a.id, "beeindigen").path, csrf: ctx.csrf, class: "inline", [
-                                        Components.field("reason", label: t("Reden van beëindiging", "Reason for ending"), value: nil), Components.submit(t("Lidmaatschap beëindigen", "End the membership"))])
+                                        Components.field("reason", label: t("Reden van beëindiging", "Reason for ending"), value: nil),
+                                        // What ending takes with it: the organisation's open offers are withdrawn.
+                                        .p(.class("hint"), .text(Self.openOffers(a.organizationId, loaded).isEmpty
+                                            ? t("Geen open aanbod.", "No open offers.")
+                                            : t("Wordt ingetrokken: ", "Will be withdrawn: ") + Self.openOffers(a.organizationId, loaded).map(\.title).joined(separator: "; "))),
+                                        Components.submit(t("Lidmaatschap beëindigen", "End the membership"))])
                                 : .text(a.endReason ?? a.remarks ?? ""),
                              ] }, numericFrom: 9)
         ))
+    }
+
+    static func openOffers(_ organizationId: String, _ loaded: DeskSupport.Loaded) -> [Offer] {
+        loaded.offers.filter { $0.organizationId == organizationId && $0.active }
     }
 
     static func planPage(_ req: Request, draft: SchoolPlan? = nil, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {

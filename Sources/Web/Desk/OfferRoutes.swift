@@ -26,6 +26,11 @@ struct OfferRoutes {
             let organizationId = req.actor?.role == .beheerder ? FormReader(req).string("organizationId") : (req.actor?.organizationId ?? "")
             var (offer, errors) = Self.read(req, id: DeskSupport.newId("aanbod"), organizationId: organizationId, booked: 0, loaded: loaded)
             offer.active = true
+            // Offers are what the Vrienden owe; an organisation that is not (or no longer) one applies first.
+            if errors["organizationId"] == nil, !Membership.isCurrent(organizationId, in: loaded.data.memberships) {
+                errors["organizationId"] = req.lang == .nl ? "Alleen Vrienden van het Masterplan plaatsen aanbod; meld uw organisatie aan via Netwerk → Aanmelden als Vriend."
+                                                           : "Only Friends of the Masterplan publish offers; apply through Network → Apply as a Friend."
+            }
             guard errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest) }
             try await DeskStore(req.db).insert(offer, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.offers.path + "?toegevoegd=" + escapeQuery(offer.id))
@@ -82,7 +87,8 @@ struct OfferRoutes {
         let orgChoice: Node<HTML.BodyContext> = req.actor?.role == .beheerder
             ? Components.select(name: "organizationId", label: t("Organisatie", "Organisation"),
                                 options: loaded.data.organizations.map { ($0.id, $0.name) }, selected: offer.organizationId, error: errors["organizationId"])
-            : .p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded)))
+            : .group(.p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded))),
+                     .unwrap(errors["organizationId"]) { .p(.class("error"), .id("organizationId-error"), .text($0)) })
         return PageSupport.html(Layout.render(ctx, .group(
             Components.errorSummary(errors, t),
             Components.postForm(action: action, csrf: ctx.csrf, class: "edit", [

@@ -198,6 +198,8 @@ import VaporTesting
             #expect(welcome.body.contains("/wachtwoord-herstellen?token="))
             let audit = try await admin.get("/beheer/audit?entity=accounts")
             #expect(audit.status == .ok && audit.text.contains("create"))
+            // The person who did it by name, the id beside it.
+            #expect(audit.text.contains("Test beheerder ("), "names, not only account ids")
             let csv = try await admin.get("/beheer/audit.csv?entity=accounts")
             #expect(csv.headers.contentType?.subType == "csv")
             #expect(csv.text.hasPrefix("\u{FEFF}at;actor;entity;entityId;action;changes\r\n"))

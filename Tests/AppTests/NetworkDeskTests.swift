@@ -74,6 +74,7 @@ import VaporTesting
             res = try await p.coordinator.get("/verzoeken/\(request.id)")
             #expect(res.text.contains("Kandidaten") && res.text.contains("Bezoek aan de werkplaats") && res.text.contains("Sector: 1 van 1 gevraagd"))
             #expect(res.text.contains("Bedrijf heeft dit schooljaar nog 2 activiteit(en) te goed"))
+            #expect(res.text.contains("ingediend (Test contactpersoon)"), "the history names who did it")
             // A second offer for havo only is listed as not fitting, with its reason.
             var havo = offer
             havo.id = "aanbod-havo"

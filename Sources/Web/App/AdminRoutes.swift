@@ -50,6 +50,7 @@ struct AdminRoutes {
         }
         app.get(["beheer", "audit"], access: .beheerder) { req in
             let (_, filter, page) = try await Self.auditEntries(req)
+            let names = try await ActorNames.names(page.items.map(\.actor), on: req.db, lang: req.lang)
             let ctx = PageSupport.context(req, title: Localized("Auditlog", "Audit log"), section: nil)
             let t = ctx.t
             let body = Layout.render(ctx, .group(
@@ -61,7 +62,8 @@ struct AdminRoutes {
                     .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Filteren", "Filter"))])]),
                 .p(.text(t("Exporteer: ", "Export: ")), Downloads.links(csv: SiteRoute.auditCSV.path + (req.url.query.map { "?" + $0 } ?? ""), xlsx: nil, lang: ctx.lang)),
                 Components.table(caption: t("Wijzigingen", "Changes"), headers: [t("Wanneer", "When"), t("Door", "By"), t("Record", "Record"), t("Actie", "Action"), t("Velden", "Fields")],
-                    rows: page.items.map { e in [.text(Self.timestamp(e.at)), .text(e.actor), .text(e.entity + " " + e.entityId), .text(e.action), .text(Self.describe(e.changes))] },
+                    rows: page.items.map { e in [.text(Self.timestamp(e.at)), .text(names[e.actor].map { $0 + " (" + e.actor + ")" } ?? e.actor),
+                                                 .text(e.entity + " " + e.entityId), .text(e.action), .text(Self.describe(e.changes))] },
                     numericFrom: 99),
                 Components.pager(page, lang: ctx.lang) { SiteRoute.audit.path + query([("entity", filter.entity), ("actor", filter.actor), ("from", filter.from), ("to", filter.to), ("page", String($0))]) }
             ))

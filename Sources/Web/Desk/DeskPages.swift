@@ -93,6 +93,7 @@ enum DeskPages {
     }
 
     static func request(_ ctx: PageContext, request r: NetworkRequest, loaded: DeskSupport.Loaded, candidates: [Candidate], excluded: [(String, Int)], history: [AuditEntryModel],
+                        actorNames: [String: String] = [:],
                         coordinator: Bool, today: PartialDate, error: String?) -> String {
         let t = ctx.t, lang = ctx.lang
         let agreements = loaded.agreements.filter { $0.requestId == r.id }
@@ -131,7 +132,7 @@ enum DeskPages {
                 .if(!excluded.isEmpty, .p(.class("note"), .text(t("Niet passend: ", "Not fitting: ") + excluded.map { "\($0.0) (\($0.1))" }.joined(separator: "; ")))))),
             .section(.h2(.text(t("Geschiedenis", "History"))), .ul(.forEach(history) { e in
                 .li(.text(AuditTime.label(e.at) + " – " + (e.action == "create" ? t("ingediend", "submitted") : t("gewijzigd", "changed"))
-                          + (coordinator ? " (" + e.actor + ")" : "") + ": " + AuditTime.summary(e.changes)))
+                          + (coordinator ? " (" + (actorNames[e.actor] ?? e.actor) + ")" : "") + ": " + AuditTime.summary(e.changes)))
             }))
         ))
     }

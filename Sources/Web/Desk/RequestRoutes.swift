@@ -144,6 +144,7 @@ struct RequestRoutes {
     static func detail(_ req: Request, request: NetworkRequest, loaded: DeskSupport.Loaded, error: String?) async throws -> Response {
         let history = try await AuditEntryModel.query(on: req.db).filter(\.$entity == NetworkRequest.entity).filter(\.$entityId == request.id)
             .sort(\.$at).all()
+        let names = try await ActorNames.names(history.map(\.actor), on: req.db, lang: req.lang)
         let coordinator = req.actor?.role == .beheerder
         let matchContext = DeskSupport.context(req, loaded)
         let candidates = coordinator ? Matching.candidates(for: request, offers: loaded.offers, matchContext) : []
@@ -152,7 +153,7 @@ struct RequestRoutes {
             .map { ($0.key, $0.value.count) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) } : []
         let school = DeskSupport.name(request.schoolId, loaded)
         let ctx = PageSupport.context(req, title: Localized("Verzoek van \(school)", "Request from \(school)"), section: .desk)
-        return PageSupport.html(DeskPages.request(ctx, request: request, loaded: loaded, candidates: candidates, excluded: excluded, history: history,
+        return PageSupport.html(DeskPages.request(ctx, request: request, loaded: loaded, candidates: candidates, excluded: excluded, history: history, actorNames: names,
                                                   coordinator: coordinator, today: DeskSupport.today(req), error: error))
     }
 

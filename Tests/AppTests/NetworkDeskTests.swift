@@ -270,6 +270,11 @@ import VaporTesting
             #expect(res.status == .seeOther)
             let messages = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "company@test.invalid").all()
             #expect(messages.count == 1 && messages[0].body.contains("0 van de 2"))
+            // The page says what it counts, and names the members behind whom no reminder can reach.
+            let page = try await p.coordinator.get("/naleving")
+            #expect(page.text.contains("Wat er telt: voor een bedrijf") && page.text.contains("vereist 2 per bedrijf"))
+            let unreachable = page.text.firstMatch(of: #/Niet te bereiken met een herinnering[^<]*/#).map { String($0.output) } ?? ""
+            #expect(!unreachable.contains("Infento") && unreachable.contains("Schulten"), "Infento has a contact person, Ted Schulten none: \(unreachable)")
             try await expectAbsoluteLinks(app)
         }
     }

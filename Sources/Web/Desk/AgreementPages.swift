@@ -79,7 +79,7 @@ extension DeskPages {
     }
 
     static func compliance(_ ctx: PageContext, rows: [ComplianceRow], inactive: [ComplianceRow], districts: [String], kind: String, district: String,
-                           reminded: Int?, year: SchoolYear) -> String {
+                           reminded: Int?, year: SchoolYear, unreachable: [String] = [], perCompany: Int = 2) -> String {
         let t = ctx.t, lang = ctx.lang
         func badge(_ s: ComplianceStatus) -> N {
             Components.badge(s.label(lang), s == .met ? "met" : s == .onTrack ? "ontrack" : s == .behind ? "behind" : "")
@@ -89,6 +89,10 @@ extension DeskPages {
             .unwrap(reminded) { n in .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("\(n) herinnering(en) in de outbox gezet.", "\(n) reminder(s) put in the outbox."))) },
             .p(.text(t("Schooljaar \(year). Bedrijven organiseren ten minste het ingestelde aantal activiteiten per schooljaar, scholen nemen aan ten minste één deel. Op koers: met de geplande afspraken wordt het gehaald.",
                        "School year \(year). Companies organise at least the set number of activities per school year, schools take part in at least one. On track: the planned agreements would meet it."))),
+            // What the figures count, so nobody has to guess.
+            .p(.class("hint"), .text(t("Wat er telt: voor een bedrijf de afspraken van de netwerkbalie in dit schooljaar (naar de datum van de activiteit, anders de datum van het voorstel); uitgevoerd = uitgevoerd of geëvalueerd, gepland = voorgesteld, afgesproken of gepland; geannuleerde tellen niet; vereist \(perCompany) per bedrijf. Voor een school telt het techniekplan van dit schooljaar: goedgekeurd = 1 uitgevoerd, ingediend = 1 gepland. Alleen leden die nu Vriend zijn staan hier.",
+                                       "What counts: for a company, the network desk's agreements in this school year (by the activity's date, else the proposal's date); delivered = delivered or evaluated, planned = proposed, agreed or planned; cancelled ones do not count; \(perCompany) required per company. For a school, its technology plan for this school year: approved = 1 delivered, submitted = 1 planned. Only current Vrienden are listed."))),
+            .if(!unreachable.isEmpty, .p(.class("note"), .text(t("Niet te bereiken met een herinnering (geen contactpersoon met een account): ", "Cannot be reached by a reminder (no contact person with an account): ") + unreachable.joined(separator: ", ") + "."))),
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.compliance.path),
                 Components.select(name: "kind", label: t("Soort", "Kind"), options: [("", t("Alle", "All")), ("company", t("Bedrijven", "Companies")), ("school", t("Scholen", "Schools")), ("other", t("Overig", "Other"))], selected: kind, error: nil),
                 Components.select(name: "district", label: t("Stadsdeel", "District"), options: [("", t("Alle", "All"))] + districts.map { ($0, $0) }, selected: district, error: nil),

@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Persistence
 import Vapor
 
@@ -24,10 +25,16 @@ struct NetworkDeskRoutes {
                     && (district.isEmpty || row.organization.district == district)
             }
             let ctx = PageSupport.context(req, title: Localized("Naleving van de afspraken", "Obligations"), section: .desk)
+            // Members behind without a contact person with an account: a reminder cannot reach them.
+            let behind = rows.filter { $0.status == .behind }
+            let reachable = Set(try await AccountModel.query(on: req.db).filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil)
+                .filter(\.$organizationId ~~ behind.map(\.organization.id)).all().compactMap(\.organizationId))
             return PageSupport.html(DeskPages.compliance(ctx, rows: rows, inactive: Compliance.inactive(rows, today: DeskSupport.today(req)),
                                                          districts: Array(Set(loaded.data.organizations.compactMap(\.district))).sorted(),
                                                          kind: kind, district: district, reminded: req.query[Int.self, at: "herinnerd"],
-                                                         year: SchoolYear(containing: DeskSupport.today(req), startMonth: DeskSupport.settings(req).schoolYearStartMonth)))
+                                                         year: SchoolYear(containing: DeskSupport.today(req), startMonth: DeskSupport.settings(req).schoolYearStartMonth),
+                                                         unreachable: behind.filter { !reachable.contains($0.organization.id) }.map(\.organization.name),
+                                                         perCompany: DeskSupport.settings(req).activitiesPerCompany))
         }
         app.post(["naleving", "herinneren"], access: .beheerder) { req in
             let loaded = try await DeskSupport.load(req)

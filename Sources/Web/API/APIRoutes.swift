@@ -62,7 +62,7 @@ enum APIRoutes {
         if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
         let id = try req.parameters.require(req.route?.path.compactMap { if case .parameter(let p) = $0 { p } else { nil } }.first ?? "id")
         guard let value = find(id, try await PageSupport.dataset(req)) else {
-            throw Abort(.notFound, reason: "no record with id '\(id)'")
+            throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'")
         }
         return try json(value, req)
     }

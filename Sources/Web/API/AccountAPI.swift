@@ -33,9 +33,9 @@ enum AccountAPI {
                     parameters: [], response: .single([ContactDTO].self), access: .roles([.beheerder, .projectleider, .contactpersoon])) { req in
             let id = try req.parameters.require("id")
             let data = try await PageSupport.dataset(req)
-            guard data.organization(id) != nil else { throw Abort(.notFound, reason: "no record with id '\(id)'") }
+            guard data.organization(id) != nil else { throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'") }
             let partners = try await DeskStore(req.db).partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
-            guard Permissions.canSeeContacts(req.actor, of: id, in: data, partners: partners) else { throw Abort(.forbidden, reason: "contact details are not for your role") }
+            guard Permissions.canSeeContacts(req.actor, of: id, in: data, partners: partners) else { throw PageError(.forbidden, "contactgegevens zijn niet voor uw rol", "contact details are not for your role") }
             let contacts = try await Contacts.of(id, on: req.db).map { ContactDTO(name: $0.name, function: $0.function, email: $0.email, phone: $0.phone) }
             return try APIRoutes.json(contacts, req)
         },
@@ -43,7 +43,7 @@ enum AccountAPI {
                     parameters: [], response: .single(OrganizationDetailDTO.self), access: .roles([.beheerder, .contactpersoon])) { req in
             let signedIn = try req.requireSignedIn()
             let (_, original) = try await PageSupport.record(req, \.organizations)
-            guard Permissions.canEditOrganization(signedIn.actor, original.id) else { throw Abort(.forbidden, reason: "you may edit only your own organisation") }
+            guard Permissions.canEditOrganization(signedIn.actor, original.id) else { throw PageError(.forbidden, "u mag alleen uw eigen organisatie bewerken", "you may edit only your own organisation") }
             let change: OrganizationChange
             // The document says additionalProperties: false; a misspelt field must not pass silently as "unchanged".
             if let body = req.body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] {

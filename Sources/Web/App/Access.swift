@@ -77,7 +77,7 @@ struct AccessMiddleware: AsyncMiddleware {
             if request.isAPI { throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "log in or send an API token") }
             return request.redirect(to: SiteRoute.login(back: request.pathAndQuery).path)
         }
-        throw Abort(.forbidden, reason: "your role may not use this")
+        throw PageError(.forbidden, "uw rol mag dit niet gebruiken", "your role may not use this")
     }
 }
 
@@ -89,7 +89,7 @@ extension Request {
     func collectBody() async throws -> ByteBuffer? {
         let limit = route?.maxBody ?? defaultMaxBody
         do { return try await body.collect(max: limit).get() } catch {
-            throw Abort(.payloadTooLarge, reason: "the body is larger than this address accepts (\(limit / 1024) KB)")
+            throw PageError(.payloadTooLarge, "het verzoek is groter dan dit adres aanneemt (\(limit / 1024) KB)", "the body is larger than this address accepts (\(limit / 1024) KB)")
         }
     }
 }

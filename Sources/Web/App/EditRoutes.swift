@@ -53,12 +53,12 @@ struct EditRoutes {
         let editors = Access.roles([.beheerder, .contactpersoon])
         app.get(["organisaties", ":id", "bewerken"], access: editors) { req in
             let (data, org) = try await PageSupport.record(req, \.organizations)
-            guard Permissions.canEditOrganization(req.actor, org.id) else { throw Abort(.forbidden, reason: "you may edit only your own organisation") }
+            guard Permissions.canEditOrganization(req.actor, org.id) else { throw PageError(.forbidden, "u mag alleen uw eigen organisatie bewerken", "you may edit only your own organisation") }
             return Self.organizationPage(req, org: org, data: data, errors: [:])
         }
         app.post(["organisaties", ":id", "bewerken"], access: editors) { req in
             let (data, original) = try await PageSupport.record(req, \.organizations)
-            guard Permissions.canEditOrganization(req.actor, original.id) else { throw Abort(.forbidden, reason: "you may edit only your own organisation") }
+            guard Permissions.canEditOrganization(req.actor, original.id) else { throw PageError(.forbidden, "u mag alleen uw eigen organisatie bewerken", "you may edit only your own organisation") }
             var form = try req.content.decode(OrganizationForm.self)
             // Unticked checkboxes send nothing: on the HTML form, absence means "none".
             form.sectors = form.sectors ?? []

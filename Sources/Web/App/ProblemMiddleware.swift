@@ -54,11 +54,24 @@ struct ProblemMiddleware: AsyncMiddleware {
         let title = status == .notFound ? (lang == .nl ? "Pagina niet gevonden" : "Page not found")
             : status == .forbidden || status == .unauthorized ? (lang == .nl ? "Geen toegang" : "No access")
             : status.code < 500 ? (lang == .nl ? "Ongeldige aanvraag" : "Bad request") : (lang == .nl ? "Er ging iets mis" : "Something went wrong")
-        let details = problem.invalidParams?.map { "\($0.name): \($0.reason)" } ?? (problem.detail.map { [$0] } ?? [])
+        // A reason written for people is shown in the page's language.
+        let localized = (error as? PageError)?.message(lang)
+        let details = problem.invalidParams?.map { "\($0.name): \($0.reason)" } ?? (localized.map { [$0] } ?? problem.detail.map { [$0] } ?? [])
         let page = Layout.render(PageContext(lang: lang, path: req.pathAndQuery, title: title, section: nil), .group(
             .ul(.class("plain"), .forEach(details) { .li(.class("error"), .text($0)) }),
             .p(.a(.href("/"), .text(lang == .nl ? "Naar het overzicht" : "Back to the overview")))
         ))
         return Response(status: status, headers: headers, body: .init(string: page))
     }
+}
+
+/// An error a person may see, with its reason in both languages: the page shows the reader's, the API and the log
+/// the English one.
+struct PageError: AbortError {
+    let status: HTTPResponseStatus
+    let message: Localized
+    var headers: HTTPHeaders = [:]
+    var reason: String { message.en }
+
+    init(_ status: HTTPResponseStatus, _ nl: String, _ en: String) { self.status = status; self.message = Localized(nl, en) }
 }

@@ -97,14 +97,14 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.route?.secretInPath == true { return try await next.respond(to: request) }
         let limit = request.route?.maxBody ?? defaultMaxBody
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
-            throw Abort(.payloadTooLarge, reason: "the body is larger than this address accepts (\(limit / 1024) KB)")
+            throw PageError(.payloadTooLarge, "het verzoek is groter dan dit adres aanneemt (\(limit / 1024) KB)", "the body is larger than this address accepts (\(limit / 1024) KB)")
         }
         let expected = request.hasLogin ? request.session.data[SessionKeys.csrf] : request.cookies[AnonymousCSRF.cookie]?.string
-        guard let expected, !expected.isEmpty else { throw Abort(.forbidden, reason: "the form has expired; reload the page and try again") }
+        guard let expected, !expected.isEmpty else { throw PageError(.forbidden, "het formulier is verlopen; laad de pagina opnieuw en probeer het nog eens", "the form has expired; reload the page and try again") }
         _ = try await request.collectBody()
         let sent = try? request.content.get(String.self, at: "_csrf")
         guard let sent, constantTimeEqual(sent, expected) else {
-            throw Abort(.forbidden, reason: "the form has expired; reload the page and try again")
+            throw PageError(.forbidden, "het formulier is verlopen; laad de pagina opnieuw en probeer het nog eens", "the form has expired; reload the page and try again")
         }
         return try await AnonymousCSRF.finish(request, try await next.respond(to: request))
     }

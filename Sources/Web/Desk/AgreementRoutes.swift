@@ -33,7 +33,7 @@ struct AgreementRoutes {
         app.post(["afspraken", ":id", ":step"], access: desk) { req in
             let (loaded, agreement) = try await Self.agreement(req)
             guard let step = AgreementStep(rawValue: req.parameters.get("step") ?? "") else { throw Abort(.notFound) }
-            guard step.permitted(req.actor, on: agreement) else { throw Abort(.forbidden, reason: "your role or organisation may not take this step") }
+            guard step.permitted(req.actor, on: agreement) else { throw PageError(.forbidden, "uw rol of organisatie mag deze stap niet zetten", "your role or organisation may not take this step") }
             guard step.allowed(from: agreement.status) else {
                 return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Deze stap kan niet vanuit ‘\(agreement.status.label(.nl))’." : "This step is not possible from ‘\(agreement.status.label(.en))’."], status: .conflict)
             }
@@ -103,7 +103,7 @@ struct AgreementRoutes {
         }
         app.get(["organisaties", ":id", "activiteiten.ics"], access: desk) { req in
             let id = try req.parameters.require("id")
-            guard DeskSupport.involves(req, id) else { throw Abort(.forbidden, reason: "only your own organisation's calendar") }
+            guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
             return try await Self.calendar(req, organizationId: id)
         }
         // A subscription address: the secret in the path is the authorisation (calendar apps cannot log in).
@@ -114,12 +114,12 @@ struct AgreementRoutes {
         }
         app.get(["organisaties", ":id", "agenda"], access: desk) { req in
             let id = try req.parameters.require("id")
-            guard DeskSupport.involves(req, id) else { throw Abort(.forbidden, reason: "only your own organisation's calendar") }
+            guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
             return Self.feedPage(req, organizationId: id, address: nil)
         }
         app.post(["organisaties", ":id", "agenda"], access: desk) { req in
             let id = try req.parameters.require("id")
-            guard DeskSupport.involves(req, id) else { throw Abort(.forbidden, reason: "only your own organisation's calendar") }
+            guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
             let token = randomToken()
             try await DeskStore(req.db).setCalendarFeed(organizationId: id, tokenHash: APITokens.hash(token))
             try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "calendar_feeds", entityId: id, action: "rotate", changes: [])

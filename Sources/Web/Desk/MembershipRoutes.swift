@@ -51,13 +51,13 @@ struct MembershipRoutes {
                 try await store.update(declined, expected: application, actor: actor)
                 decision = .declined(declined.remarks)
             case ("beeindigen", .goedgekeurd):
-                guard let reason = reader.text("reason") else { throw Abort(.badRequest, reason: "reason: give a reason for ending the membership") }
+                guard let reason = reader.text("reason") else { throw PageError(.badRequest, "reden: geef een reden voor het beëindigen van het lidmaatschap", "reason: give a reason for ending the membership") }
                 let data = try await PageSupport.dataset(req)
                 guard let membership = data.memberships.first(where: { $0.id == application.membershipId }) else { throw Abort(.notFound) }
                 try await store.end(application, membership: membership, reason: reason, today: today, actor: actor)
                 decision = .ended(reason)
             case ("goedkeuren", _), ("afwijzen", _), ("beeindigen", _):
-                throw Abort(.conflict, reason: "not possible from status \(application.status.rawValue)")
+                throw PageError(.conflict, "niet mogelijk vanuit status \(application.status.rawValue)", "not possible from status \(application.status.rawValue)")
             default:
                 throw Abort(.notFound)
             }
@@ -73,7 +73,7 @@ struct MembershipRoutes {
         app.on(.POST, ["netwerk", "schoolplan"], access: contact, maxBody: "10mb") { req in
             let data = try await PageSupport.dataset(req)
             guard let schoolId = req.actor?.organizationId, data.organizations.first(where: { $0.id == schoolId })?.kind.isEducation == true else {
-                throw Abort(.forbidden, reason: "only a school presents a plan")
+                throw PageError(.forbidden, "alleen een school dient een plan in", "only a school presents a plan")
             }
             let today = DeskSupport.today(req)
             let year = SchoolYear(containing: today, startMonth: DeskSupport.settings(req).schoolYearStartMonth).startYear
@@ -112,12 +112,12 @@ struct MembershipRoutes {
             guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
             let reader = FormReader(req)
             guard plan.status == .ingediend, let decision = PlanStatus(rawValue: reader.string("decision")), decision != .ingediend else {
-                throw Abort(.conflict, reason: "decision: choose goedgekeurd or teruggestuurd for a submitted plan")
+                throw PageError(.conflict, "besluit: kies goedgekeurd of teruggestuurd voor een ingediend plan", "decision: choose goedgekeurd or teruggestuurd for a submitted plan")
             }
             var decided = plan
             decided.status = decision
             decided.remarks = reader.text("remarks")
-            if decision == .teruggestuurd, decided.remarks == nil { throw Abort(.badRequest, reason: "remarks: say what the school should change") }
+            if decision == .teruggestuurd, decided.remarks == nil { throw PageError(.badRequest, "opmerkingen: zeg wat de school moet veranderen", "remarks: say what the school should change") }
             try await store.update(decided, expected: plan, actor: DeskSupport.actorId(req))
             let school = try await PageSupport.dataset(req).organization(plan.schoolId)?.name ?? plan.schoolId
             try await Notify.organizations([plan.schoolId], except: req.actor?.accountId,

@@ -58,7 +58,7 @@ struct OfferRoutes {
 
     static func own(_ req: Request, _ loaded: DeskSupport.Loaded) throws -> Offer {
         guard let offer = loaded.offers.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
-        guard DeskSupport.involves(req, offer.organizationId) else { throw Abort(.forbidden, reason: "only your own organisation's offers") }
+        guard DeskSupport.involves(req, offer.organizationId) else { throw PageError(.forbidden, "alleen het aanbod van uw eigen organisatie", "only your own organisation's offers") }
         return offer
     }
 

@@ -58,7 +58,7 @@ struct RequestRoutes {
         app.get(["verzoeken", ":id"], access: desk) { req in
             let loaded = try await DeskSupport.load(req)
             guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
-            guard DeskSupport.involves(req, request.schoolId) else { throw Abort(.forbidden, reason: "not your school's request") }
+            guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }
             return try await Self.detail(req, request: request, loaded: loaded, error: nil)
         }
         app.post(["verzoeken", ":id", "voorstellen"], access: .beheerder) { req in
@@ -71,12 +71,12 @@ struct RequestRoutes {
         app.post(["verzoeken", ":id", "status"], access: desk) { req in
             let loaded = try await DeskSupport.load(req)
             guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
-            guard DeskSupport.involves(req, request.schoolId) else { throw Abort(.forbidden, reason: "not your school's request") }
+            guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }
             guard let next = RequestStatus(rawValue: FormReader(req).string("status")), request.status.canMove(to: next) else {
                 return try await Self.detail(req, request: request, loaded: loaded, error: req.lang == .nl ? "Deze statuswijziging kan niet." : "This status change is not possible.")
             }
             // A school may only withdraw its own request; the coordinator moves it through the queue.
-            guard req.actor?.role == .beheerder || next == .ingetrokken else { throw Abort(.forbidden, reason: "a school may only withdraw its request") }
+            guard req.actor?.role == .beheerder || next == .ingetrokken else { throw PageError(.forbidden, "een school kan haar verzoek alleen intrekken", "a school may only withdraw its request") }
             var changed = request
             changed.status = next
             try await DeskStore(req.db).update(changed, expected: request, actor: DeskSupport.actorId(req))

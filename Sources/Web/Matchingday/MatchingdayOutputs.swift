@@ -83,9 +83,9 @@ struct MatchingdayOutputs {
         let day = try await MatchingdayRoutes.day(req)
         let org = try req.parameters.require("org")
         guard let p = day.participants.first(where: { $0.organizationId == org && $0.status != .cancelled }) else { throw Abort(.notFound) }
-        guard DeskSupport.involves(req, org) else { throw Abort(.forbidden, reason: "only your own agenda") }
+        guard DeskSupport.involves(req, org) else { throw PageError(.forbidden, "alleen uw eigen agenda", "only your own agenda") }
         guard MatchingdayRoutes.isOrganiser(req) || day.event.status == .vrijgegeven || day.event.status == .afgerond else {
-            throw Abort(.notFound, reason: "the agendas are not published yet")
+            throw PageError(.notFound, "de agenda's zijn nog niet vrijgegeven", "the agendas are not published yet")
         }
         let names = MatchingdayPages.names(try await PageSupport.dataset(req))
         let mine = lines(day, names: names, lang: req.lang).filter { $0.meeting.schoolId == org || $0.meeting.companyId == org }.map(\.line)

@@ -43,7 +43,7 @@ struct MatchingdayRoutes {
         }
         app.post(["matchingdagen", ":id", "deelnemers", ":pid", "inchecken"], access: .beheerder) { req in
             let (day, participant) = try await Self.participant(req)
-            guard participant.status == .registered else { throw Abort(.conflict, reason: "only a registered participant checks in") }
+            guard participant.status == .registered else { throw PageError(.conflict, "alleen een aangemelde deelnemer meldt zich aan de balie", "only a registered participant checks in") }
             var next = participant
             next.checkedIn.toggle()
             try await DeskStore(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
@@ -88,7 +88,7 @@ struct MatchingdayRoutes {
     static func participant(_ req: Request) async throws -> (MatchingdayStore.Day, MatchingdayParticipant) {
         let day = try await day(req)
         guard let p = day.participants.first(where: { $0.id == req.parameters.get("pid") }) else { throw Abort(.notFound) }
-        guard DeskSupport.involves(req, p.organizationId) else { throw Abort(.forbidden, reason: "only your own organisation's registration") }
+        guard DeskSupport.involves(req, p.organizationId) else { throw PageError(.forbidden, "alleen de aanmelding van uw eigen organisatie", "only your own organisation's registration") }
         return (day, p)
     }
 
@@ -136,7 +136,7 @@ struct MatchingdayRoutes {
     /// dropped (the day is open again); presence is clamped to the new number of rounds.
     static func edit(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .open || day.event.status == .gepland else { throw Abort(.conflict, reason: "the agendas are out: the day's settings are fixed") }
+        guard day.event.status == .open || day.event.status == .gepland else { throw PageError(.conflict, "de agenda's zijn uit: de gegevens van de dag liggen vast", "the agendas are out: the day's settings are fixed") }
         var reader = FormReader(req)
         var event = readEvent(&reader, base: day.event, today: DeskSupport.today(req))
         guard reader.errors.isEmpty else { return MatchingdayPages.eventForm(req, draft: event, editing: day.event, errors: reader.errors, status: .badRequest) }
@@ -160,11 +160,11 @@ struct MatchingdayRoutes {
         let day = try await day(req)
         let data = try await PageSupport.dataset(req)
         let orgId = isOrganiser(req) ? FormReader(req).string("organizationId") : (req.actor?.organizationId ?? "")
-        guard let org = data.organization(orgId) else { throw Abort(.badRequest, reason: "organizationId: unknown organisation '\(orgId)'") }
+        guard let org = data.organization(orgId) else { throw PageError(.badRequest, "organizationId: onbekende organisatie '\(orgId)'", "organizationId: unknown organisation '\(orgId)'") }
         let today = DeskSupport.today(req)
         if !isOrganiser(req) {
-            guard day.event.status == .open else { throw Abort(.conflict, reason: "registration is closed: the schedule is made") }
-            guard today <= day.event.registrationDeadline else { throw Abort(.conflict, reason: "registration closed on \(day.event.registrationDeadline)") }
+            guard day.event.status == .open else { throw PageError(.conflict, "aanmelden is gesloten: het rooster is gemaakt", "registration is closed: the schedule is made") }
+            guard today <= day.event.registrationDeadline else { throw PageError(.conflict, "aanmelden sloot op \(day.event.registrationDeadline.label(.nl))", "registration closed on \(day.event.registrationDeadline.label(.en))") }
         }
         let p = try await MatchingdayStore(req.db).register(eventId: day.event.id, organizationId: org.id, side: .of(org.kind), today: today,
                                                             actor: DeskSupport.actorId(req), newId: DeskSupport.newId("deelnemer"))
@@ -219,8 +219,8 @@ struct MatchingdayRoutes {
         let reader = FormReader(req)
         let school = reader.string("school"), company = reader.string("company")
         let active = day.participants.filter { $0.status != .cancelled }
-        guard active.contains(where: { $0.organizationId == school && $0.side == .school }) else { throw Abort(.badRequest, reason: "school: choose a registered school") }
-        guard active.contains(where: { $0.organizationId == company && $0.side == .company }) else { throw Abort(.badRequest, reason: "company: choose a registered company") }
+        guard active.contains(where: { $0.organizationId == school && $0.side == .school }) else { throw PageError(.badRequest, "school: kies een aangemelde school", "school: choose a registered school") }
+        guard active.contains(where: { $0.organizationId == company && $0.side == .company }) else { throw PageError(.badRequest, "bedrijf: kies een aangemeld bedrijf", "company: choose a registered company") }
         var pairs = day.wishes.filter { $0.byOrganiser && $0.fromId == school }
         if reader.flag("remove") { pairs.removeAll { $0.toId == company } }
         else if !pairs.contains(where: { $0.toId == company }) {
@@ -234,10 +234,10 @@ struct MatchingdayRoutes {
     /// Names, seats and sector themes of the tables; `count` adds or removes tables at the end.
     static func saveTables(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .open || day.event.status == .gepland else { throw Abort(.conflict, reason: "tables: the agendas are out; reschedule instead") }
+        guard day.event.status == .open || day.event.status == .gepland else { throw PageError(.conflict, "tafels: de agenda's zijn uit; herplan in plaats daarvan", "tables: the agendas are out; reschedule instead") }
         var reader = FormReader(req)
         let count = reader.int("count") ?? day.tables.count
-        guard (1...500).contains(count) else { throw Abort(.badRequest, reason: "count: from 1 to 500 tables") }
+        guard (1...500).contains(count) else { throw PageError(.badRequest, "aantal: van 1 tot 500 tafels", "count: from 1 to 500 tables") }
         var tables: [MatchingdayTable] = []
         for n in 1...count {
             var t = day.tables.first { $0.number == n } ?? MatchingdayTable(id: day.event.id + "-tafel-\(n)", eventId: day.event.id, number: n, seats: day.tables.last?.seats ?? 6)
@@ -272,7 +272,7 @@ struct MatchingdayRoutes {
 
     static func plan(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .open || day.event.status == .gepland else { throw Abort(.conflict, reason: "the agendas are out: reschedule with the fewest changes instead") }
+        guard day.event.status == .open || day.event.status == .gepland else { throw PageError(.conflict, "de agenda's zijn uit: herplan met zo min mogelijk wijzigingen", "the agendas are out: reschedule with the fewest changes instead") }
         let planner = try await planner(req, day)
         let (meetings, schedule) = req.application.metrics.solve("matchingday-plan") { planner.plan { DeskSupport.newId("gesprek") } }
         var event = day.event
@@ -284,7 +284,7 @@ struct MatchingdayRoutes {
 
     static func reschedule(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .vrijgegeven else { throw Abort(.conflict, reason: "nothing is printed yet: plan again instead") }
+        guard day.event.status == .vrijgegeven else { throw PageError(.conflict, "er is nog niets afgedrukt: plan opnieuw", "nothing is printed yet: plan again instead") }
         let planner = try await planner(req, day)
         let (meetings, result) = req.application.metrics.solve("matchingday-reschedule") { planner.reschedule { DeskSupport.newId("gesprek") } }
         var event = day.event
@@ -309,7 +309,7 @@ struct MatchingdayRoutes {
     /// cancelled meetings removed), so a later reschedule counts its changes against this.
     static func publish(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .gepland || day.event.status == .vrijgegeven else { throw Abort(.conflict, reason: "plan the schedule first") }
+        guard day.event.status == .gepland || day.event.status == .vrijgegeven else { throw PageError(.conflict, "maak eerst het rooster", "plan the schedule first") }
         var event = day.event
         event.status = .vrijgegeven
         let meetings = day.meetings.filter(\.takesPlace).map { m in
@@ -334,7 +334,7 @@ struct MatchingdayRoutes {
         if !active.contains(where: { $0.organizationId == school && $0.side == .school }) { reader.fail("school", "Kies een school die meedoet.", "Choose a participating school.") }
         if !active.contains(where: { $0.organizationId == company && $0.side == .company }) { reader.fail("company", "Kies een bedrijf dat meedoet.", "Choose a participating company.") }
         if !school.isEmpty, !company.isEmpty, !DeskSupport.involves(req, school, company) {
-            throw Abort(.forbidden, reason: "only the school, the company or the organiser records their agreement")
+            throw PageError(.forbidden, "alleen de school, het bedrijf of de organisator legt hun afspraak vast", "only the school, the company or the organiser records their agreement")
         }
         let type = reader.choice("type", ActivityType.self)
         let from = reader.day("windowStart"), to = reader.day("windowEnd")

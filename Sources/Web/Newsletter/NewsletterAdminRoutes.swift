@@ -24,7 +24,7 @@ struct NewsletterAdminRoutes {
         }
         app.on(.POST, ["beheer", "nieuwsbrief", ":id"], access: Self.editors, maxBody: "1mb") { req in
             let issue = try await Self.issue(req)
-            guard issue.editable else { throw Abort(.conflict, reason: "this issue is being sent or was sent and cannot change") }
+            guard issue.editable else { throw PageError(.conflict, "dit nummer wordt verstuurd of is verstuurd en kan niet meer veranderen", "this issue is being sent or was sent and cannot change") }
             let form = try req.content.decode([String: String].self)
             let (changed, errors) = NewsletterEditor.apply(form, to: issue)
             if !errors.isEmpty { return try await NewsletterPages.editor(req, issue: changed, errors: errors.messages(req.lang), status: .badRequest) }
@@ -84,7 +84,7 @@ struct NewsletterAdminRoutes {
     /// "Send now" or at a time: the issue must be complete; a time in the past means now.
     static func schedule(_ req: Request) async throws -> Response {
         var issue = try await issue(req)
-        guard issue.editable else { throw Abort(.conflict, reason: "this issue is being sent or was sent already") }
+        guard issue.editable else { throw PageError(.conflict, "dit nummer wordt al verstuurd of is al verstuurd", "this issue is being sent or was sent already") }
         var errors = issue.readiness()
         let when = (try? req.content.get(String.self, at: "when")) ?? "now"
         var at = Date()
@@ -127,13 +127,13 @@ struct NewsletterAdminRoutes {
     /// PNG or JPEG (by their first bytes, whatever the name says), at most 2 MB.
     static func uploadImage(_ req: Request) async throws -> Response {
         let back = (try? req.content.get(String.self, at: "issue")) ?? ""
-        guard let file = try? req.content.get(File.self, at: "image"), file.data.readableBytes > 0 else { throw Abort(.badRequest, reason: "image: choose a file") }
+        guard let file = try? req.content.get(File.self, at: "image"), file.data.readableBytes > 0 else { throw PageError(.badRequest, "afbeelding: kies een bestand", "image: choose a file") }
         let bytes = Data(buffer: file.data)
-        guard bytes.count <= maxImageBytes else { throw Abort(.payloadTooLarge, reason: "image: at most 2 MB") }
+        guard bytes.count <= maxImageBytes else { throw PageError(.payloadTooLarge, "afbeelding: hoogstens 2 MB", "image: at most 2 MB") }
         let type: String
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { type = "image/png" }
         else if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { type = "image/jpeg" }
-        else { throw Abort(.unsupportedMediaType, reason: "image: a PNG or JPEG file") }
+        else { throw PageError(.unsupportedMediaType, "afbeelding: een PNG- of JPEG-bestand", "image: a PNG or JPEG file") }
         let id = try await NewsletterStore(req.db).saveImage(bytes, contentType: type)
         try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "newsletter_images", entityId: id.uuidString, action: "upload", changes: [])
         guard !back.isEmpty, try await NewsletterStore(req.db).issue(back) != nil else { return req.redirect(to: SiteRoute.newsletterAdmin.path) }

@@ -34,7 +34,7 @@ struct NotificationRoutes {
         }
         app.post(["account", "meldingen"], access: .signedIn) { req in
             let account = try req.requireSignedIn().account
-            guard let mode = NotifyMode(rawValue: FormReader(req).string("mode")) else { throw Abort(.badRequest, reason: "mode: immediate or daily") }
+            guard let mode = NotifyMode(rawValue: FormReader(req).string("mode")) else { throw PageError(.badRequest, "mode: direct of dagelijks", "mode: immediate or daily") }
             account.notifyMode = mode.rawValue
             try await account.save(on: req.db)
             return req.redirect(to: SiteRoute.account.path + "?meldingen=1#meldingen")

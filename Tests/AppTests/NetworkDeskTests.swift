@@ -151,6 +151,10 @@ import VaporTesting
             #expect(res.status == .seeOther)
             agreement = try #require(try await DeskStore(app.db).find(ActivityAgreement.self, id: agreement.id))
             #expect(agreement.status == .uitgevoerd && agreement.pupilsReached == 22)
+            // The dashboard counts the school year live from the desk: this delivery's pupils, its school.
+            let dashboard = try await get(app, "/").text
+            #expect(dashboard.contains("Dit schooljaar (2026-2027), uit de netwerkbalie"))
+            #expect(dashboard.contains("<dt>Leerlingen bereikt</dt><dd>22</dd>") && dashboard.contains("<dt>Scholen bereikt</dt><dd>1</dd>"), "\(dashboard)")
             // Delivered, the activity stays in the calendar as it happened, unchanged.
             let after = try await p.school.get("/organisaties/montessori-college-oost/activiteiten.ics").text
             #expect(after.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000") && after.contains("SEQUENCE:0\r\n") && !after.contains("CANCELLED"))

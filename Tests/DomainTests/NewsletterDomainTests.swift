@@ -62,3 +62,42 @@ import Testing
         #expect(AgreementPlanning.check(date: d(2027, 1, 15), agreement: agreement, request: nil, offer: nil, today: today).error == nil)
     }
 }
+
+/// Issue 15, the year in figures: the dashboard's live count of the school year, against an independent count of a
+/// generated year.
+@Suite struct SchoolYearFiguresTests {
+    @Test func aGeneratedYearCountsAsCountedByHand() {
+        var rng = SystemRandomNumberGenerator()
+        let today = PartialDate(year: 2027, month: 3, day: 15)
+        let day = { (i: Int) in PartialDate(year: 2026 + (i / 12), month: i % 12 + 1, day: 10) }   // 2026-01 … 2027-12
+        var requests: [NetworkRequest] = [], agreements: [ActivityAgreement] = []
+        for i in 0..<60 {
+            let created = day(Int.random(in: 0..<24, using: &rng))
+            requests.append(NetworkRequest(id: "r\(i)", schoolId: "s\(i % 7)", type: .gastles, sectors: [], level: .havo, pupils: 20, windowStart: created,
+                                           windowEnd: created, status: RequestStatus.allCases.randomElement(using: &rng)!, createdOn: created,
+                                           respondBy: day(Int.random(in: 0..<24, using: &rng))))
+            var a = ActivityAgreement(id: "a\(i)", schoolId: "s\(i % 5)", companyId: "c", type: ActivityType.allCases.randomElement(using: &rng)!,
+                                      status: AgreementStatus.allCases.randomElement(using: &rng)!, pupils: 20, createdOn: day(Int.random(in: 0..<24, using: &rng)))
+            if Bool.random(using: &rng) { a.date = day(Int.random(in: 0..<24, using: &rng)) }
+            a.pupilsReached = Int.random(in: 0...30, using: &rng)
+            agreements.append(a)
+        }
+        let memberships = [Membership(id: "m1", organizationId: "c", startDate: PartialDate(year: 2026, month: 5), evidence: "", source: ""),
+                           Membership(id: "m2", organizationId: "d", startDate: PartialDate(year: 2027, month: 2), evidence: "", source: "")]
+        let f = SchoolYearFigures.compute(requests: requests, agreements: agreements, memberships: memberships, today: today, startMonth: 8)
+        // By hand: the school year 2026-2027 runs from 1 August 2026 to 31 July 2027.
+        func inYear(_ d: PartialDate) -> Bool { (d.year == 2026 && (d.month ?? 1) >= 8) || (d.year == 2027 && (d.month ?? 1) < 8) }
+        let received = requests.filter { inYear($0.createdOn) }
+        #expect(f.year.description == "2026-2027")
+        #expect(f.requestsReceived == received.count)
+        #expect(f.requestsAnswered == received.filter { ![RequestStatus.nieuw, .inBehandeling].contains($0.status) }.count)
+        #expect(f.requestsOverdue == received.filter { [RequestStatus.nieuw, .inBehandeling].contains($0.status) && $0.respondBy < today }.count)
+        let counted = agreements.filter { inYear($0.date ?? $0.createdOn) }
+        let done = counted.filter { $0.status == .uitgevoerd || $0.status == .geevalueerd }
+        #expect(f.pupilsReached == done.reduce(0) { $0 + ($1.pupilsReached ?? 0) })
+        #expect(f.schoolsReached == Set(done.map(\.schoolId)).count)
+        #expect(f.activities.reduce(0) { $0 + $1.delivered } == done.count)
+        #expect(f.activities.reduce(0) { $0 + $1.planned } == counted.filter { [.voorgesteld, .afgesproken, .gepland].contains($0.status) }.count)
+        #expect(f.vriendenNow == 2 && f.vriendenAtNewYear == 1)
+    }
+}

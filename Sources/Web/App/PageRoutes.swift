@@ -8,8 +8,12 @@ struct PageRoutes {
     func register(_ app: Application) {
         app.get([], access: .public) { req in
             let data = try await PageSupport.dataset(req)
-            return PageSupport.html(DashboardPage(data, lang: req.lang)
-                .render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
+            var page = DashboardPage(data, lang: req.lang)
+            let desk = DeskStore(req.db)
+            page.schoolYear = SchoolYearFigures.compute(requests: try await desk.all(NetworkRequest.self), agreements: try await desk.all(ActivityAgreement.self),
+                                                        memberships: data.memberships, today: DeskSupport.today(req),
+                                                        startMonth: DeskSupport.settings(req).schoolYearStartMonth)
+            return PageSupport.html(page.render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
         }
         app.get(["organisaties"], access: .public) { req in
             var reader = QueryReader(req, allowed: QueryReader.organizationParameters)

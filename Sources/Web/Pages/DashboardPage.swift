@@ -15,6 +15,8 @@ struct DashboardPage {
     let bottlenecks: [Statement]
     /// Each indicator target with its latest overall value and its status.
     let targets: [(target: Target, name: String, unit: Unit, latest: Observation?, status: TargetProgress)]
+    /// The current school year, live from the desk's records (set by the route).
+    var schoolYear: SchoolYearFigures?
 
     init(_ data: Dataset, lang: Lang) {
         self.lang = lang
@@ -100,6 +102,28 @@ struct DashboardPage {
         }
     }
 
+    /// "Dit schooljaar": the desk's own count, labelled as such beside the report's figures above.
+    static func schoolYearSection(_ y: SchoolYearFigures, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let t = ctx.t, lang = ctx.lang
+        return .section(.class("panel"),
+            .h2(.text(t("Dit schooljaar (\(y.year)), uit de netwerkbalie", "This school year (\(y.year)), from the network desk"))),
+            .p(.class("source"), .text(t("Live geteld uit de verzoeken en afspraken van het platform, niet uit het rapport.",
+                                         "Counted live from the platform's requests and agreements, not from the report."))),
+            Components.facts([
+                (t("Verzoeken ontvangen", "Requests received"), .text(String(y.requestsReceived))),
+                (t("Beantwoord", "Answered"), .text(String(y.requestsAnswered))),
+                (t("Te laat", "Overdue"), .text(String(y.requestsOverdue))),
+                (t("Leerlingen bereikt", "Pupils reached"), .text(NumberFormat.integer(Double(y.pupilsReached), lang))),
+                (t("Scholen bereikt", "Schools reached"), .text(String(y.schoolsReached))),
+                (t("Vrienden nu", "Vrienden now"), .text(String(y.vriendenNow) + t(" (1 januari: ", " (1 January: ") + String(y.vriendenAtNewYear) + ")")),
+            ]),
+            .if(!y.activities.isEmpty, Components.table(caption: t("Activiteiten per soort", "Activities by type"),
+                                                        headers: [t("Soort", "Type"), t("Gepland", "Planned"), t("Uitgevoerd", "Delivered")],
+                                                        rows: y.activities.map { [.text($0.type.label(lang)), .text(String($0.planned)), .text(String($0.delivered))] })),
+            .p(.a(.href(SiteRoute.compliance.path), .text(t("Naleving per lid →", "Obligations per member →"))), .text(" "),
+               .a(.href(SiteRoute.reach.path), .text(t("Bereik →", "Reach →")))))
+    }
+
     func render(_ ctx: PageContext) -> String {
         Layout.render(ctx, .group(
             .p(.class("lead"), .text(ctx.t(
@@ -117,6 +141,7 @@ struct DashboardPage {
                 .p(.class("note"), .strong(.text(b.title + ": ")), .text(b.text + " "),
                    .a(.href(SiteRoute.ambitions.path + "#bottleneck"), .text(ctx.t("Ambities en vervolg →", "Ambitions and follow-up →"))))
             },
+            .unwrap(schoolYear) { y in Self.schoolYearSection(y, ctx) },
             .h2(.text(ctx.t("Doelen", "Targets"))),
             Components.table(
                 caption: ctx.t("Doelen en hun status", "Targets and their status"),

@@ -279,6 +279,17 @@ import VaporTesting
             #expect(page.text.contains("Wat er telt: voor een bedrijf") && page.text.contains("vereist 2 per bedrijf"))
             let unreachable = page.text.firstMatch(of: #/Niet te bereiken met een herinnering[^<]*/#).map { String($0.output) } ?? ""
             #expect(!unreachable.contains("Infento") && unreachable.contains("Schulten"), "Infento has a contact person, Ted Schulten none: \(unreachable)")
+            // Earlier school years stay viewable (without reminders); the current one is the default.
+            #expect(page.text.contains("<strong>2026-2027 (nu)</strong>") && page.text.contains("/naleving?schooljaar=2025"))
+            let earlier = try await p.coordinator.get("/naleving?schooljaar=2025")
+            #expect(earlier.text.contains("<strong>2025-2026</strong>") && earlier.text.contains("Schooljaar 2025-2026.") && !earlier.text.contains("Herinnering sturen"))
+            // The company copies this year's offers to the next one; pressing twice copies once.
+            _ = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
+            #expect(try await p.company.post("/aanbod/volgend-schooljaar", [], csrfFrom: "/aanbod").headers.first(name: .location) == "/aanbod?gekopieerd=1")
+            #expect(try await p.company.post("/aanbod/volgend-schooljaar", [], csrfFrom: "/aanbod").headers.first(name: .location) == "/aanbod?gekopieerd=0")
+            let copies = try await DeskStore(app.db).all(Offer.self).filter { $0.availableFrom == PartialDate(year: 2027, month: 9, day: 1) }
+            #expect(copies.count == 1 && copies[0].availableTo == PartialDate(year: 2028, month: 6, day: 30) && copies[0].booked == 0 && copies[0].organizationId == "infento")
+            #expect(try await p.coordinator.post("/aanbod/volgend-schooljaar", [], csrfFrom: "/aanbod").status == .forbidden)
             try await expectAbsoluteLinks(app)
         }
     }

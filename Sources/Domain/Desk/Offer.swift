@@ -58,3 +58,24 @@ public struct Offer: Record {
         return errors
     }
 }
+
+extension Offer {
+    /// "Copy my offers to the next school year": each offer of the organisation available in `year` again, one year
+    /// on, with nothing booked; an offer that already has its copy (same title, type and dates a year on) is skipped,
+    /// so pressing twice copies once.
+    public static func copiesForNextYear(_ offers: [Offer], organizationId: String, year: SchoolYear, startMonth: Int,
+                                         newId: () -> String) -> [Offer] {
+        let own = offers.filter { $0.organizationId == organizationId }
+        let existing = Set(own.map { [$0.title, $0.type.rawValue, $0.availableFrom.description] })
+        return own.filter { $0.availableFrom < year.end(startMonth: startMonth) && $0.availableTo >= year.start(startMonth: startMonth) }
+            .compactMap { o in
+                var copy = o
+                copy.id = newId()
+                copy.availableFrom = o.availableFrom.adding(months: 12)
+                copy.availableTo = o.availableTo.adding(months: 12)
+                copy.booked = 0
+                copy.active = true
+                return existing.contains([copy.title, copy.type.rawValue, copy.availableFrom.description]) ? nil : copy
+            }
+    }
+}

@@ -79,7 +79,8 @@ extension DeskPages {
     }
 
     static func compliance(_ ctx: PageContext, rows: [ComplianceRow], inactive: [ComplianceRow], districts: [String], kind: String, district: String,
-                           reminded: Int?, year: SchoolYear, unreachable: [String] = [], perCompany: Int = 2) -> String {
+                           reminded: Int?, year: SchoolYear, current: SchoolYear? = nil, unreachable: [String] = [], perCompany: Int = 2) -> String {
+        let current = current ?? year
         let t = ctx.t, lang = ctx.lang
         func badge(_ s: ComplianceStatus) -> N {
             Components.badge(s.label(lang), s == .met ? "met" : s == .onTrack ? "ontrack" : s == .behind ? "behind" : "")
@@ -87,6 +88,13 @@ extension DeskPages {
         let behind = rows.filter { $0.status == .behind }.count
         return Layout.render(ctx, .group(
             .unwrap(reminded) { n in .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("\(n) herinnering(en) in de outbox gezet.", "\(n) reminder(s) put in the outbox."))) },
+            // Earlier school years stay viewable; reminders are for the current one only.
+            .p(.text(t("Schooljaar: ", "School year: ")), .group((0..<5).reversed().map { back -> Node<HTML.BodyContext> in
+                let y = SchoolYear(startYear: current.startYear - back)
+                let label = y.description + (back == 0 ? t(" (nu)", " (now)") : "")
+                return .group(.if(back < 4, .text(" · ")), y == year ? .strong(.text(label))
+                              : .a(.href(SiteRoute.compliance.path + (back == 0 ? "" : "?schooljaar=\(y.startYear)")), .text(label)))
+            })),
             .p(.text(t("Schooljaar \(year). Bedrijven organiseren ten minste het ingestelde aantal activiteiten per schooljaar, scholen nemen aan ten minste één deel. Op koers: met de geplande afspraken wordt het gehaald.",
                        "School year \(year). Companies organise at least the set number of activities per school year, schools take part in at least one. On track: the planned agreements would meet it."))),
             // What the figures count, so nobody has to guess.
@@ -97,9 +105,9 @@ extension DeskPages {
                 Components.select(name: "kind", label: t("Soort", "Kind"), options: [("", t("Alle", "All")), ("company", t("Bedrijven", "Companies")), ("school", t("Scholen", "Schools")), ("other", t("Overig", "Other"))], selected: kind, error: nil),
                 Components.select(name: "district", label: t("Stadsdeel", "District"), options: [("", t("Alle", "All"))] + districts.map { ($0, $0) }, selected: district, error: nil),
                 Components.submit(t("Filter", "Filter"))]),
-            Components.postForm(action: SiteRoute.remind.path, csrf: ctx.csrf, class: "inline", [
+            .if(year == current, Components.postForm(action: SiteRoute.remind.path, csrf: ctx.csrf, class: "inline", [
                 Components.submit(t("Herinnering sturen aan alle leden die achterlopen (\(behind))", "Send a reminder to every member behind (\(behind))")),
-            ]),
+            ])),
             Components.table(caption: t("Naleving per lid", "Obligations per member"),
                              headers: [t("Lid", "Member"), t("Status", "Status"), t("Vereist", "Required"), t("Uitgevoerd", "Delivered"), t("Gepland", "Planned")],
                              rows: rows.map { r in [

@@ -47,11 +47,17 @@ enum DeskPages {
         ))
     }
 
-    static func catalogue(_ ctx: PageContext, offers: [Offer], loaded: DeskSupport.Loaded, type: ActivityType?, actor: Actor?) -> String {
+    static func catalogue(_ ctx: PageContext, offers: [Offer], loaded: DeskSupport.Loaded, type: ActivityType?, actor: Actor?, copied: Int? = nil) -> String {
         let t = ctx.t, lang = ctx.lang
         let canAdd = actor.map { [.beheerder, .contactpersoon].contains($0.role) } ?? false
         return Layout.render(ctx, .group(
+            .unwrap(copied) { n in
+                .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("\(n) aanbod gekopieerd naar het volgende schooljaar.", "\(n) offer(s) copied to the next school year.")))
+            },
             .if(canAdd, .p(.a(.href(SiteRoute.newOffer.path), .text(t("Aanbod toevoegen", "Add an offer"))))),
+            .if(actor?.role == .contactpersoon, Components.postForm(action: SiteRoute.copyOffers.path, csrf: ctx.csrf, class: "inline", [
+                Components.submit(t("Ons aanbod van dit schooljaar kopiëren naar het volgende", "Copy our offers of this school year to the next")),
+            ])),
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.offers.path),
                 Components.select(name: "type", label: t("Soort", "Kind"), options: [("", t("Alle", "All"))] + ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },
                                   selected: type?.rawValue ?? "", error: nil),

@@ -19,7 +19,8 @@ struct NetworkDeskRoutes {
             let loaded = try await DeskSupport.load(req)
             let kind = req.query[String.self, at: "kind"] ?? ""
             let district = req.query[String.self, at: "district"] ?? ""
-            let rows = Self.overview(req, loaded).filter { row in
+            let (day, year, current) = Self.referenceDay(req)
+            let rows = Self.overview(req, loaded, on: day).filter { row in
                 (kind.isEmpty || (kind == "company" ? row.organization.kind == .company : kind == "school" ? row.organization.kind.isEducation
                                   : row.organization.kind != .company && !row.organization.kind.isEducation))
                     && (district.isEmpty || row.organization.district == district)
@@ -29,10 +30,10 @@ struct NetworkDeskRoutes {
             let behind = rows.filter { $0.status == .behind }
             let reachable = Set(try await AccountModel.query(on: req.db).filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil)
                 .filter(\.$organizationId ~~ behind.map(\.organization.id)).all().compactMap(\.organizationId))
-            return PageSupport.html(DeskPages.compliance(ctx, rows: rows, inactive: Compliance.inactive(rows, today: DeskSupport.today(req)),
+            return PageSupport.html(DeskPages.compliance(ctx, rows: rows, inactive: Compliance.inactive(rows, today: day),
                                                          districts: Array(Set(loaded.data.organizations.compactMap(\.district))).sorted(),
                                                          kind: kind, district: district, reminded: req.query[Int.self, at: "herinnerd"],
-                                                         year: SchoolYear(containing: DeskSupport.today(req), startMonth: DeskSupport.settings(req).schoolYearStartMonth),
+                                                         year: year, current: current,
                                                          unreachable: behind.filter { !reachable.contains($0.organization.id) }.map(\.organization.name),
                                                          perCompany: DeskSupport.settings(req).activitiesPerCompany))
         }
@@ -62,8 +63,18 @@ struct NetworkDeskRoutes {
         }
     }
 
-    static func overview(_ req: Request, _ loaded: DeskSupport.Loaded) -> [ComplianceRow] {
+    static func overview(_ req: Request, _ loaded: DeskSupport.Loaded, on day: PartialDate? = nil) -> [ComplianceRow] {
         Compliance.overview(organizations: loaded.data.organizations, memberships: loaded.data.memberships, agreements: loaded.agreements,
-                            plans: loaded.plans, settings: DeskSupport.settings(req), today: DeskSupport.today(req))
+                            plans: loaded.plans, settings: DeskSupport.settings(req), today: day ?? DeskSupport.today(req))
+    }
+
+    /// The day a school year is looked at: today for the current one, its last day for an earlier one (`?schooljaar=2025`
+    /// is 2025-2026). Later years and nonsense are the current year.
+    static func referenceDay(_ req: Request) -> (day: PartialDate, year: SchoolYear, current: SchoolYear) {
+        let today = DeskSupport.today(req), start = DeskSupport.settings(req).schoolYearStartMonth
+        let current = SchoolYear(containing: today, startMonth: start)
+        guard let asked = req.query[Int.self, at: "schooljaar"], asked < current.startYear, asked >= 2000 else { return (today, current, current) }
+        let year = SchoolYear(startYear: asked)
+        return (Matching.day(year.end(startMonth: start), plus: -1), year, current)
     }
 }

@@ -12,7 +12,8 @@ struct OfferRoutes {
             let type = req.query[String.self, at: "type"].flatMap(ActivityType.init(rawValue:))
             let offers = loaded.offers.filter { ($0.active || DeskSupport.involves(req, $0.organizationId)) && (type == nil || $0.type == type) }
             return PageSupport.html(DeskPages.catalogue(PageSupport.context(req, title: Localized("Aanbod", "Offers"), section: .desk),
-                                                        offers: offers, loaded: loaded, type: type, actor: req.actor))
+                                                        offers: offers, loaded: loaded, type: type, actor: req.actor,
+                                                        copied: req.query[Int.self, at: "gekopieerd"]))
         }
         let writers = Access.roles([.beheerder, .contactpersoon])
         app.get(["aanbod", "nieuw"], access: writers) { req in
@@ -34,6 +35,19 @@ struct OfferRoutes {
             guard errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest) }
             try await DeskStore(req.db).insert(offer, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.offers.path + "?toegevoegd=" + escapeQuery(offer.id))
+        }
+        // A contact person copies the organisation's offers of this school year to the next, in one step.
+        app.post(["aanbod", "volgend-schooljaar"], access: .roles([.contactpersoon])) { req in
+            guard let org = req.actor?.organizationId else { throw Abort(.forbidden) }
+            let loaded = try await DeskSupport.load(req)
+            guard Membership.isCurrent(org, in: loaded.data.memberships) else {
+                throw PageError(.forbidden, "alleen Vrienden van het Masterplan plaatsen aanbod", "only Friends of the Masterplan publish offers")
+            }
+            let start = DeskSupport.settings(req).schoolYearStartMonth
+            let copies = Offer.copiesForNextYear(loaded.offers, organizationId: org, year: SchoolYear(containing: DeskSupport.today(req), startMonth: start),
+                                                 startMonth: start) { DeskSupport.newId("aanbod") }
+            for copy in copies { try await DeskStore(req.db).insert(copy, actor: DeskSupport.actorId(req)) }
+            return req.redirect(to: SiteRoute.offers.path + "?gekopieerd=\(copies.count)")
         }
         // Contact persons manage their own organisation's offers (edit, withdraw); the coordinator any.
         app.get(["aanbod", ":id", "bewerken"], access: writers) { req in

@@ -57,6 +57,7 @@ public enum SiteRoute: Hashable, Sendable {
     case desk
     case offers
     case newOffer
+    case copyOffers
     case editOffer(String)
     case requests
     case newRequest
@@ -154,6 +155,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .newsletterImport: return "/beheer/nieuwsbrief-import"
         case .newsletterImageUpload: return "/beheer/nieuwsbrief-afbeeldingen"
         case .accountNewsletter: return "/account/nieuwsbrief"
+        case .copyOffers: return "/aanbod/volgend-schooljaar"
         case .notifications: return "/meldingen"
         case .notifyMode: return "/account/meldingen"
         case .report(let from, let to): return "/rapportage" + query([("from", from), ("to", to)])

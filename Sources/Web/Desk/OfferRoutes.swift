@@ -41,7 +41,7 @@ struct OfferRoutes {
             guard let org = req.actor?.organizationId else { throw Abort(.forbidden) }
             let loaded = try await DeskSupport.load(req)
             guard Membership.isCurrent(org, in: loaded.data.memberships) else {
-                throw PageError(.forbidden, "alleen Vrienden van het Masterplan plaatsen aanbod", "only Friends of the Masterplan publish offers")
+                throw PageError(.conflict, "alleen Vrienden van het Masterplan plaatsen aanbod", "only Friends of the Masterplan publish offers")
             }
             let start = DeskSupport.settings(req).schoolYearStartMonth
             let copies = Offer.copiesForNextYear(loaded.offers, organizationId: org, year: SchoolYear(containing: DeskSupport.today(req), startMonth: start),

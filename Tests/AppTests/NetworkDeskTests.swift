@@ -90,6 +90,15 @@ import VaporTesting
             #expect(agreement.status == .voorgesteld && agreement.companyId == "infento" && agreement.pupils == 24)
             #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 1)
             #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .gematcht)
+            // The desk in the API, with the pages' rules: the catalogue for anyone, requests for the school and the desk.
+            let offersAPI = try await get(app, "/api/v1/offers")
+            #expect(offersAPI.status == .ok && offersAPI.text.contains("Bezoek aan de werkplaats") && !offersAPI.text.contains("@test.invalid"))
+            #expect(try await get(app, "/api/v1/requests").status == .unauthorized)
+            #expect(try await p.school.get("/api/v1/requests").json()["total"] as? Int == 1)
+            #expect(try await p.company.get("/api/v1/requests").json()["total"] as? Int == 0, "not the company's request")
+            #expect(try await p.company.get("/api/v1/activity-agreements?status=voorgesteld").json()["total"] as? Int == 1)
+            #expect(try await p.company.get("/api/v1/activity-agreements?status=gepland").json()["total"] as? Int == 0)
+            #expect(try await p.company.get("/api/v1/activity-agreements?status=bezig").status == .badRequest)
             // With an agreement in progress, each side sees the other's contact persons (page and API).
             #expect(try await p.school.get("/organisaties/infento").text.contains("company@test.invalid"))
             #expect(try await p.company.get("/api/v1/organizations/montessori-college-oost/contacts").text.contains("school@test.invalid"))

@@ -28,13 +28,14 @@ struct APIEndpoint: Sendable {
 /// The JSON API under /api/v1: read endpoints for every entity, with filters, pagination and a total.
 enum APIRoutes {
     static let listParameters = ["page", "per"]
+    /// Every operation of /api/v1: registered from this list, and described from it in the OpenAPI document.
+    static var all: [APIEndpoint] { endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints + DeskAPI.endpoints }
 
     static func register(_ app: Application) {
-        for endpoint in endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints {
+        for endpoint in all {
             app.on(endpoint.method, endpoint.pathComponents, access: endpoint.access, maxBody: endpoint.maxBody, use: endpoint.handler)
         }
         app.get(["api", "v1", "openapi.json"], access: .public) { req in
-            let all = endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints
             return try json(OpenAPIDocument.build(endpoints: all, examples: try await OpenAPIExamples.examples(req, endpoints: all)), req)
         }
     }

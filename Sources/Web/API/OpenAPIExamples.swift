@@ -56,6 +56,16 @@ enum OpenAPIExamples {
         "GET /matchingdays/{id}/meetings": .object([("meetings", .array([.object([("companyId", .string("infento")), ("round", .int(1)),
                                                                                   ("schoolId", .string("montessori-college-oost")), ("table", .int(1))])])),
                                                      ("objective", .int(4)), ("upperBound", .int(4))]),
+        "GET /requests": .object([("items", .array([.object([
+            ("createdOn", .string("2026-09-20")), ("id", .string("verzoek-voorbeeld")), ("level", .string("vmbo-bk")), ("pupils", .int(24)),
+            ("respondBy", .string("2026-10-04")), ("schoolId", .string("montessori-college-oost")), ("sectors", .array([.string("metaal")])),
+            ("status", .string("nieuw")), ("type", .string("excursie")), ("windowEnd", .string("2026-12-31")), ("windowStart", .string("2026-10-01"))])])),
+            ("page", .int(1)), ("per", .int(1)), ("total", .int(1))]),
+        "GET /activity-agreements": .object([("items", .array([.object([
+            ("companyId", .string("infento")), ("createdOn", .string("2026-09-21")), ("durationMinutes", .int(120)), ("id", .string("afspraak-voorbeeld")),
+            ("pupils", .int(24)), ("schoolId", .string("montessori-college-oost")), ("sectors", .array([])), ("status", .string("voorgesteld")),
+            ("transportNeeded", .bool(false)), ("type", .string("excursie"))])])),
+            ("page", .int(1)), ("per", .int(1)), ("total", .int(1))]),
         "POST /observations/import": .object([("replaced", .int(1)), ("series", .array([.object([("dimensions", .array([.string("sector")])),
                                                                                                    ("indicator", .string("roc.students.sector")), ("period", .string("2015-2016"))])])),
                                                ("stored", .int(1))]),

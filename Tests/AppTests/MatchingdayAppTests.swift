@@ -85,12 +85,16 @@ import VaporTesting
             #expect(res.status == .badRequest)
             for field in ["name", "startTime", "rounds"] { #expect(res.text.contains(field), "names \(field)") }
             #expect(try await MatchingdayStore(app.db).events().count == 1)
+            #expect(!(try await get(app, "/").text.contains("Volgende Matchingday")), "the example day is made up: never announced")
             res = try await organiser.post("/matchingdagen/nieuw", [("name", "Matchingdag vmbo 2026"), ("date", "2026-11-20"), ("place", "Zuidas"), ("startTime", "13:00"),
                                                                     ("rounds", "3"), ("roundMinutes", "20"), ("changeMinutes", "5"), ("maxMeetings", "3"),
                                                                     ("schoolPlaces", "2"), ("companyPlaces", "3"), ("tables", "2"), ("seats", "6")], csrfFrom: "/matchingdagen/nieuw")
             #expect(res.status == .seeOther)
             let id = try #require(try await MatchingdayStore(app.db).events().first { !$0.example }?.id)
             let base = "/matchingdagen/\(id)"
+            // The dashboard points to it as the next Matchingday (never to the labelled example day).
+            let dashboard = try await get(app, "/").text
+            #expect(dashboard.contains("Volgende Matchingday: </strong><a href=\"\(base)\">Matchingdag vmbo 2026</a>"))
 
             // Three schools register for two places: the third waits; a cancellation moves it up.
             var montessori = try await signedIn(app, "mco@test.invalid", role: .contactpersoon, org: "montessori-college-oost")

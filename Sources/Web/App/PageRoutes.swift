@@ -13,6 +13,9 @@ struct PageRoutes {
             page.schoolYear = SchoolYearFigures.compute(requests: try await desk.all(NetworkRequest.self), agreements: try await desk.all(ActivityAgreement.self),
                                                         memberships: data.memberships, today: DeskSupport.today(req),
                                                         startMonth: DeskSupport.settings(req).schoolYearStartMonth)
+            let today = DeskSupport.today(req)
+            page.nextMatchingday = try await MatchingdayStore(req.db).events()
+                .filter { $0.status == .open && !$0.example && $0.registrationDeadline >= today }.min { $0.date < $1.date }
             return PageSupport.html(page.render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
         }
         app.get(["organisaties"], access: .public) { req in

@@ -17,6 +17,8 @@ struct DashboardPage {
     let targets: [(target: Target, name: String, unit: Unit, latest: Observation?, status: TargetProgress)]
     /// The current school year, live from the desk's records (set by the route).
     var schoolYear: SchoolYearFigures?
+    /// The next Matchingday open for registration (never an example day), with its page.
+    var nextMatchingday: MatchingdayEvent?
 
     init(_ data: Dataset, lang: Lang) {
         self.lang = lang
@@ -103,7 +105,7 @@ struct DashboardPage {
     }
 
     /// "Dit schooljaar": the desk's own count, labelled as such beside the report's figures above.
-    static func schoolYearSection(_ y: SchoolYearFigures, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+    static func schoolYearSection(_ y: SchoolYearFigures, _ ctx: PageContext, next: MatchingdayEvent? = nil) -> Node<HTML.BodyContext> {
         let t = ctx.t, lang = ctx.lang
         return .section(.class("panel"),
             .h2(.text(t("Dit schooljaar (\(y.year)), uit de netwerkbalie", "This school year (\(y.year)), from the network desk"))),
@@ -120,6 +122,11 @@ struct DashboardPage {
             .if(!y.activities.isEmpty, Components.table(caption: t("Activiteiten per soort", "Activities by type"),
                                                         headers: [t("Soort", "Type"), t("Gepland", "Planned"), t("Uitgevoerd", "Delivered")],
                                                         rows: y.activities.map { [.text($0.type.label(lang)), .text(String($0.planned)), .text(String($0.delivered))] })),
+            .unwrap(next) { m in
+                .p(.strong(.text(t("Volgende Matchingday: ", "Next Matchingday: "))),
+                   .a(.href(SiteRoute.matchingday(m.id).path), .text(m.name)),
+                   .text(", " + m.date.label(lang) + (m.place.map { ", " + $0 } ?? "") + t(" — aanmelden tot en met ", " — registration until ") + m.registrationDeadline.label(lang)))
+            },
             .p(.a(.href(SiteRoute.compliance.path), .text(t("Naleving per lid →", "Obligations per member →"))), .text(" "),
                .a(.href(SiteRoute.reach.path), .text(t("Bereik →", "Reach →")))))
     }
@@ -141,7 +148,7 @@ struct DashboardPage {
                 .p(.class("note"), .strong(.text(b.title + ": ")), .text(b.text + " "),
                    .a(.href(SiteRoute.ambitions.path + "#bottleneck"), .text(ctx.t("Ambities en vervolg →", "Ambitions and follow-up →"))))
             },
-            .unwrap(schoolYear) { y in Self.schoolYearSection(y, ctx) },
+            .unwrap(schoolYear) { y in Self.schoolYearSection(y, ctx, next: nextMatchingday) },
             .h2(.text(ctx.t("Doelen", "Targets"))),
             Components.table(
                 caption: ctx.t("Doelen en hun status", "Targets and their status"),

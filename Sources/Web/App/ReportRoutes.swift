@@ -33,8 +33,7 @@ struct ReportRoutes {
                 headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
                 return Response(status: .ok, headers: headers, body: .init(string: ReportMarkdown.render(report)))
             case "xlsx":
-                headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                return Response(status: .ok, headers: headers, body: .init(data: try ReportXLSX.workbook(report).data()))
+                return Downloads.xlsx(try ReportXLSX.workbook(report).data(), filename: name)
             case "pdf":
                 return try await Printing.pdfResponse(req, html: ReportHTML.document(report), filename: name)
             default:

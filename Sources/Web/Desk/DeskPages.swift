@@ -176,6 +176,7 @@ enum DeskPages {
 enum AuditTime {
     static func label(_ date: Date) -> String {
         let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd HH:mm"
         f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
         return f.string(from: date)

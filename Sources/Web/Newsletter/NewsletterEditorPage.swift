@@ -30,7 +30,7 @@ extension NewsletterPages {
             let deliveries = try await NewsletterStore(req.db).deliveries(of: issue.id)
             return PageSupport.html(Layout.render(ctx, .group(
                 .forEach(shown) { .p(.class("note"), .attribute(named: "role", value: "status"), .text($0)) },
-                .p(.text(issue.status.label(lang) + (issue.sentAt.map { " – " + timestamp($0) } ?? ""))),
+                .p(.text(issue.status.label(lang) + (issue.sentAt.map { " – " + AuditTime.label($0) } ?? ""))),
                 .if(issue.status == .sent, .p(.a(.href(SiteRoute.newsletterIssue(issue.id).path), .text(t("In het archief", "In the archive"))))),
                 Components.table(caption: t("Per ontvanger", "Per recipient"), headers: [t("E-mailadres", "E-mail"), t("Status", "Status"), t("Antwoord van de server", "Server's reply")],
                                  rows: deliveries.map { d in
@@ -40,7 +40,7 @@ extension NewsletterPages {
             )))
         }
         let images = try await NewsletterImageModel.query(on: req.db).sort(\.$createdAt, .descending).limit(50).all()
-        let imageOptions = [("", t("— kies —", "— choose —"))] + images.map { ($0.id!.uuidString, timestamp($0.createdAt ?? Date()) + " (" + $0.contentType + ")") }
+        let imageOptions = [("", t("— kies —", "— choose —"))] + images.map { ($0.id!.uuidString, AuditTime.label($0.createdAt ?? Date()) + " (" + $0.contentType + ")") }
         let uploaded = req.query[String.self, at: "afbeelding"]
         var blockNodes: [Node<HTML.BodyContext>] = []
         for (i, block) in issue.blocks.enumerated() {
@@ -104,7 +104,7 @@ extension NewsletterPages {
             Components.postForm(action: SiteRoute.newsletterSend(issue.id).path, csrf: ctx.csrf, class: "edit", [
                 Components.select(name: "when", label: t("Wanneer", "When"), options: [("now", t("Nu", "Now")), ("later", t("Op een tijdstip", "At a time"))],
                                   selected: "now", error: nil),
-                Components.field("at", label: t("Tijdstip (Amsterdamse tijd)", "Time (Amsterdam time)"), value: issue.scheduledAt.map(timestamp)?.replacingOccurrences(of: " ", with: "T"),
+                Components.field("at", label: t("Tijdstip (Amsterdamse tijd)", "Time (Amsterdam time)"), value: issue.scheduledAt.map(AuditTime.label)?.replacingOccurrences(of: " ", with: "T"),
                                  type: "datetime-local", error: errors["at"]),
                 .unwrap(errors["blocks"]) { .p(.class("error"), .id("blocks-error"), .text($0)) },
                 Components.submit(t("Versturen", "Send")),

@@ -51,14 +51,8 @@ enum NewsletterPages {
                          headers: lang == .nl ? ["Lijst", "Status", "Toestemming gegeven", "Via", "Tekst"] : ["List", "Status", "Consent given", "Through", "Text"],
                          rows: subscriptions.map { s in
                              [.text(s.newsletterList?.label(lang) ?? s.list), .text(s.subscriptionStatus.label(lang)),
-                              .text(Self.timestamp(s.consentAt)), .text(s.consentSource), .text(s.consentText)]
+                              .text(AuditTime.label(s.consentAt)), .text(s.consentSource), .text(s.consentText)]
                          }, numericFrom: 99)
-    }
-
-    static func timestamp(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "Europe/Amsterdam"); f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: d)
     }
 
     static func unsubscribe(_ req: Request, token: String, done: Bool) -> Response {
@@ -107,7 +101,7 @@ enum NewsletterPages {
             Components.table(caption: t("Nummers", "Issues"), headers: [t("Onderwerp", "Subject"), t("Status", "Status"), t("Verstuurd", "Sent")],
                              rows: issues.map { i in
                                  [.a(.href(SiteRoute.newsletterEdit(i.id).path), .text(i.subject(lang).isEmpty ? i.id : i.subject(lang))),
-                                  .text(i.status.label(lang)), .text(i.sentAt.map(Self.timestamp) ?? "–")]
+                                  .text(i.status.label(lang)), .text(i.sentAt.map(AuditTime.label) ?? "–")]
                              }, numericFrom: 99),
             Components.postForm(action: SiteRoute.newsletterAdmin.path, csrf: ctx.csrf, [Components.submit(t("Nieuw nummer", "New issue"))])
         )))

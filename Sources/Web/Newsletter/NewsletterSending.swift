@@ -24,8 +24,11 @@ enum NewsletterSending {
         _ = try await store.startDue(now: now)
         _ = try await store.markBounces()
         var queued = 0
-        for issue in try await store.sendingIssues() {
-            let data = try await snapshot(app)
+        let sending = try await store.sendingIssues()
+        // The programme's data is read once per tick, and only when an issue is going out.
+        guard !sending.isEmpty else { return 0 }
+        let data = try await snapshot(app)
+        for issue in sending {
             let recipients = try await store.recipients(of: issue, limit: perTick - queued)
             for subscriber in recipients {
                 let unsubscribe = app.absoluteURL(SiteRoute.newsletterUnsubscribe(token: subscriber.unsubscribeToken).path)

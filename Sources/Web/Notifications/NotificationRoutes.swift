@@ -27,7 +27,7 @@ struct NotificationRoutes {
                 .ul(.class("notifications"), .forEach(rows) { n in
                     .li(.if(n.id.map(unread.contains) ?? false, .strong(.text(t("Nieuw: ", "New: ")))),
                         .a(.href(Self.localPath(n.link)), .text(lang == .nl ? n.subjectNl : n.subjectEn)),
-                        .text(" – " + NewsletterPages.timestamp(n.createdAt ?? Date())),
+                        .text(" – " + AuditTime.label(n.createdAt ?? Date())),
                         .p(.text(lang == .nl ? n.textNl : n.textEn)))
                 })
             )))

@@ -27,7 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
-        .target(name: "Domain"),
+        .target(name: "Domain", dependencies: ["Optimization"]),
         // Pure optimisation: no Vapor, no Fluent, nothing of ours; builds and tests in seconds.
         .target(name: "Optimization"),
         .target(name: "Persistence", dependencies: [
@@ -59,7 +59,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
         ]),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Optimization"]),
         .testTarget(name: "SMTPTests", dependencies: ["SMTP"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "ZIPFoundation"], resources: [.copy("Fixtures")]),

@@ -90,7 +90,7 @@ public enum PDFPrinter {
         // Chromium's errors go to a file, not a pipe: its helper processes inherit the handle, and a pipe would
         // keep the read waiting after a stopped Chromium until the last helper is gone.
         let errorFile = dir.appendingPathComponent("stderr.txt")
-        fm.createFile(atPath: errorFile.path, contents: nil)
+        _ = fm.createFile(atPath: errorFile.path, contents: nil)
         let errors = try FileHandle(forWritingTo: errorFile)
         defer { try? errors.close() }
         process.standardError = errors

@@ -143,19 +143,20 @@ enum DeskPages {
         ))
     }
 
-    static func allocation(_ ctx: PageContext, proposal: [(NetworkRequest, Candidate)], open: [NetworkRequest], loaded: DeskSupport.Loaded, error: String?) -> String {
+    static func allocation(_ ctx: PageContext, proposal: BatchAllocation, loaded: DeskSupport.Loaded, error: String?) -> String {
         let t = ctx.t, lang = ctx.lang
-        let assigned = Set(proposal.map(\.0.id))
-        let left = open.filter { !assigned.contains($0.id) }
+        let assignments = proposal.assignments
         return Layout.render(ctx, .group(
             .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .p(.text(t("Het voorstel kent elk open verzoek hoogstens één aanbod toe, overboekt geen aanbod en heeft de hoogst mogelijke totaalscore. Er wordt niets verstuurd voordat u bevestigt; vink uit wat u niet wilt.",
-                       "The proposal gives each open request at most one offer, overbooks no offer and has the highest possible total score. Nothing is sent before you confirm; untick what you do not want."))),
-            proposal.isEmpty ? .p(.text(t("Er valt niets toe te wijzen.", "There is nothing to allocate."))) :
+            .p(.text(t("Het voorstel kent elk open verzoek hoogstens één aanbod toe en overboekt geen aanbod. Eerst komt de school die het minst kreeg (dit schooljaar plus deze ronde), dan de volgende; pas daarna telt de totaalscore. Er wordt niets verstuurd voordat u bevestigt; vink uit wat u niet wilt.",
+                       "The proposal gives each open request at most one offer and overbooks no offer. The school that received least (this school year plus this round) comes first, then the next; only then the total score counts. Nothing is sent before you confirm; untick what you do not want."))),
+            assignments.isEmpty ? .p(.text(t("Er valt niets toe te wijzen.", "There is nothing to allocate."))) :
             Components.postForm(action: SiteRoute.allocate.path, csrf: ctx.csrf, [
-                Components.table(caption: t("Voorstel (totaalscore \(proposal.reduce(0) { $0 + $1.1.score }))", "Proposal (total score \(proposal.reduce(0) { $0 + $1.1.score }))"),
+                Components.table(caption: t("Voorstel (totaalscore \(proposal.totalScore))", "Proposal (total score \(proposal.totalScore))"),
                                  headers: [t("Verzoek", "Request"), t("Aanbod", "Offer"), t("Organisatie", "Organisation"), t("Score", "Score"), t("Voorstellen", "Propose")],
-                                 rows: proposal.map { r, c in [
+                                 rows: assignments.map { a in
+                                    let r = a.request, c = a.candidate
+                                    return [
                                     .a(.href(SiteRoute.request(r.id).path), .text(DeskSupport.name(r.schoolId, loaded) + " – " + r.type.label(lang) + ", " + String(r.pupils))),
                                     .text(c.offer.title), .text(DeskSupport.name(c.offer.organizationId, loaded)), .text(String(c.score)),
                                     .element(named: "label", nodes: [
@@ -165,8 +166,17 @@ enum DeskPages {
                                  ] }, numericFrom: 3),
                 Components.submit(t("Voorstellen versturen", "Send the proposals")),
             ]),
-            .if(!left.isEmpty, .section(.h2(.text(t("Zonder toewijzing", "Not allocated"))), .ul(.forEach(left) { r in
-                .li(.a(.href(SiteRoute.request(r.id).path), .text(DeskSupport.name(r.schoolId, loaded) + " – " + r.type.label(lang))))
+            .if(!proposal.schools.isEmpty, .section(.h2(.text(t("Per school", "Per school"))),
+                Components.table(caption: t("Wat elke school krijgt en waarom de volgorde zo is", "What each school gets, and why in this order"),
+                                 headers: [t("School", "School"), t("Eerder dit schooljaar", "Earlier this school year"), t("Open verzoeken", "Open requests"),
+                                           t("Nu voorgesteld", "Proposed now"), t("Totaal daarna", "Total after")],
+                                 rows: proposal.schools.sorted { ($0.earlier + $0.proposed, $0.schoolId) < ($1.earlier + $1.proposed, $1.schoolId) }.map { line in [
+                                    .text(DeskSupport.name(line.schoolId, loaded)), .text(String(line.earlier)), .text(String(line.asked)),
+                                    .text(String(line.proposed)), .text(String(line.earlier + line.proposed)),
+                                 ] }, numericFrom: 1))),
+            .if(!proposal.unassigned.isEmpty, .section(.h2(.text(t("Zonder toewijzing", "Not allocated"))), .ul(.forEach(proposal.unassigned) { u in
+                .li(.a(.href(SiteRoute.request(u.request.id).path), .text(DeskSupport.name(u.request.schoolId, loaded) + " – " + u.request.type.label(lang))),
+                    .text(": " + u.reason(lang)))
             })))
         ))
     }

@@ -84,25 +84,10 @@ struct RequestRoutes {
         }
     }
 
-    /// The best assignment of the open requests to the offers with capacity left.
-    static func proposal(_ req: Request, _ loaded: DeskSupport.Loaded) -> [(NetworkRequest, Candidate)] {
+    /// One proposal for all open requests: least-served school first, then the total score (`BatchAllocation`).
+    static func proposal(_ req: Request, _ loaded: DeskSupport.Loaded) -> BatchAllocation {
         let ctx = DeskSupport.context(req, loaded)
-        let requests = DeskSupport.openRequests(loaded)
-        let offers = loaded.offers.filter { $0.active && $0.remaining > 0 }
-        var pairs: [Allocation.Pair] = []
-        var candidates: [[Int: Candidate]] = []
-        for (r, request) in requests.enumerated() {
-            var byOffer: [Int: Candidate] = [:]
-            for (o, offer) in offers.enumerated() where Matching.exclusion(request, offer, ctx) == nil {
-                let c = Matching.score(request, offer, ctx)
-                byOffer[o] = c
-                // +1 so that even a zero-point fit is worth proposing over leaving the request open.
-                pairs.append(.init(request: r, offer: o, score: c.score + 1))
-            }
-            candidates.append(byOffer)
-        }
-        let result = req.application.metrics.solve("allocation") { Allocation.solve(requests: requests.count, capacities: offers.map(\.remaining), pairs: pairs) }
-        return result.offerOfRequest.enumerated().compactMap { r, o in o.flatMap { candidates[r][$0] }.map { (requests[r], $0) } }
+        return req.application.metrics.solve("allocation") { BatchAllocation.propose(requests: DeskSupport.openRequests(loaded), offers: loaded.offers, ctx) }
     }
 
     /// Proposes the pairs in one transaction; a full offer or a request taken meanwhile shows `onError` (409).
@@ -157,9 +142,9 @@ struct RequestRoutes {
                                                   coordinator: coordinator, today: DeskSupport.today(req), error: error))
     }
 
-    static func allocationPage(_ req: Request, loaded: DeskSupport.Loaded, proposal: [(NetworkRequest, Candidate)], error: String?) -> Response {
+    static func allocationPage(_ req: Request, loaded: DeskSupport.Loaded, proposal: BatchAllocation, error: String?) -> Response {
         let ctx = PageSupport.context(req, title: Localized("Alle open verzoeken toewijzen", "Allocate all open requests"), section: .desk)
-        return PageSupport.html(DeskPages.allocation(ctx, proposal: proposal, open: DeskSupport.openRequests(loaded), loaded: loaded, error: error))
+        return PageSupport.html(DeskPages.allocation(ctx, proposal: proposal, loaded: loaded, error: error))
     }
 
     static func form(_ req: Request, request: NetworkRequest, loaded: DeskSupport.Loaded, errors: [String: String], status: HTTPStatus = .ok) -> Response {

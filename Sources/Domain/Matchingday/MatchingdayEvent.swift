@@ -21,6 +21,10 @@ public struct MatchingdayEvent: Record {
     public var breakMinutes: Int
     /// At most this many meetings per participant.
     public var maxMeetings: Int
+    /// Fill free places with suggested pairs nobody wished (nil: yes, the default; the organiser can switch it off).
+    public var fillFreePlaces: Bool?
+    /// Participants with fewer meetings are named on the schedule (nil: two, or maxMeetings if lower).
+    public var minMeetings: Int?
     public var schoolPlaces: Int
     public var companyPlaces: Int
     public var status: MatchingdayStatus
@@ -44,6 +48,9 @@ public struct MatchingdayEvent: Record {
         self.schoolPlaces = schoolPlaces; self.companyPlaces = companyPlaces; self.status = status; self.example = example
         self.reportEventId = reportEventId; self.createdOn = createdOn
     }
+
+    public var fillsFreePlaces: Bool { fillFreePlaces ?? true }
+    public var minimumMeetings: Int { minMeetings ?? min(2, maxMeetings) }
 
     /// Start and end of each round as minutes after midnight.
     public var roundTimes: [(start: Int, end: Int)] {
@@ -87,6 +94,7 @@ public struct MatchingdayEvent: Record {
         if let b = breakAfterRound, !(1..<max(2, rounds)).contains(b) { errors["breakAfterRound"] = Localized("De pauze valt na een ronde, niet na de laatste.", "The break comes after a round, not after the last.") }
         if !(0...180).contains(breakMinutes) { errors["breakMinutes"] = Localized("Van 0 tot 180 minuten pauze.", "From 0 to 180 minutes of break.") }
         if maxMeetings < 1 || maxMeetings > rounds { errors["maxMeetings"] = Localized("Van 1 tot het aantal rondes.", "From 1 to the number of rounds.") }
+        if let m = minMeetings, m < 0 || m > maxMeetings { errors["minMeetings"] = Localized("Van 0 tot het hoogste aantal gesprekken.", "From 0 to the most meetings per participant.") }
         if !(1...1000).contains(schoolPlaces) { errors["schoolPlaces"] = Localized("Van 1 tot 1000 scholen.", "From 1 to 1000 schools.") }
         if !(1...1000).contains(companyPlaces) { errors["companyPlaces"] = Localized("Van 1 tot 1000 bedrijven.", "From 1 to 1000 companies.") }
         if let end = roundTimes.last?.end, end > 24 * 60 { errors["rounds"] = Localized("De laatste ronde eindigt na middernacht.", "The last round ends after midnight.") }

@@ -65,6 +65,28 @@ public enum WishWeights {
     }
 }
 
+/// Pairs nobody wished that may fill a free place (issue 15, part 8): never a pair with a "niet" or "liever niet"
+/// from either side, never one already wished, never one whose recorded sectors or levels are known not to fit
+/// (both sides list sectors with none shared, or both list levels with none shared). A known fit weighs 2; a pair
+/// of which one side recorded nothing weighs 1 (many report organisations list no sectors, and an idle participant
+/// is worse than an untested fit). Both stay below the lightest wish (3), so a reschedule fills with wishes first.
+public enum SuggestedPairs {
+    public static func pairs(schools: [Organization], companies: [Organization], wishes: [Wish], wished: Set<[String]>) -> [WeightedPair] {
+        var refused = Set<[String]>()
+        for w in wishes where w.priority == .niet || w.priority == .lieverNiet { refused.insert([w.from, w.to]); refused.insert([w.to, w.from]) }
+        var out: [WeightedPair] = []
+        for s in schools {
+            for c in companies where !wished.contains([s.id, c.id]) && !refused.contains([s.id, c.id]) {
+                let sectorsKnown = !s.sectors.isEmpty && !c.sectors.isEmpty, levelsKnown = !s.levels.isEmpty && !c.levels.isEmpty
+                let sectorFit = !Set(s.sectors).isDisjoint(with: c.sectors), levelFit = !Set(s.levels).isDisjoint(with: c.levels)
+                if (sectorsKnown && !sectorFit) || (levelsKnown && !levelFit) { continue }
+                out.append(WeightedPair(school: s.id, company: c.id, weight: sectorFit || levelFit ? 2 : 1))
+            }
+        }
+        return out
+    }
+}
+
 /// Registration for an event with a limited number of places per side: first come, first served; when full, a
 /// waiting list in order of registration, from which the first moves up when someone cancels.
 public struct EventRegistrations: Sendable, Hashable {

@@ -63,6 +63,7 @@ public enum Migrations {
             CreateNewsletter(),
             UpdateOutboxAddListUnsubscribe(),
             CreateNotifications(),
+            UpdateMatchingdayEventsAddFilling(),
         ]
     }
 }

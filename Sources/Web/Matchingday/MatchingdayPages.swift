@@ -50,8 +50,8 @@ enum MatchingdayPages {
         }
         return PageSupport.html(Layout.render(ctx, .group(
             Components.errorSummary(errors, t),
-            .if(editing?.status == .gepland, .p(.class("note"), .text(t("Andere rondes of een ander maximum aantal gesprekken maken het conceptrooster ongeldig: het vervalt en u plant opnieuw.",
-                                                                        "Other rounds or another maximum of meetings invalidate the draft schedule: it is dropped and you plan again.")))),
+            .if(editing?.status == .gepland, .p(.class("note"), .text(t("Andere rondes, een ander maximum aantal gesprekken of het aanvullen aan- of uitzetten maken het conceptrooster ongeldig: het vervalt en u plant opnieuw.",
+                                                                        "Other rounds, another maximum of meetings or switching the filling on or off invalidate the draft schedule: it is dropped and you plan again.")))),
             Components.postForm(action: editing.map { SiteRoute.editMatchingday($0.id).path } ?? SiteRoute.newMatchingday.path, csrf: ctx.csrf, class: "edit", [
                 field("name", t("Naam", "Name"), draft?.name),
                 field("date", t("Datum", "Date"), draft?.date.description, type: "date"),
@@ -65,6 +65,12 @@ enum MatchingdayPages {
                 field("breakAfterRound", t("Pauze na ronde", "Break after round"), draft?.breakAfterRound.map(String.init), type: "number", required: false),
                 field("breakMinutes", t("Minuten pauze", "Minutes of break"), draft.map { String($0.breakMinutes) } ?? "15", type: "number", required: false),
                 field("maxMeetings", t("Hoogstens gesprekken per deelnemer", "At most meetings per participant"), draft.map { String($0.maxMeetings) } ?? "5", type: "number"),
+                field("minMeetings", t("Minimum gesprekken per deelnemer", "Minimum meetings per participant"), draft.map { String($0.minimumMeetings) } ?? "2", type: "number",
+                      required: false, hint: t("Wie er minder krijgt, staat met naam bij het rooster.", "Whoever gets fewer is named with the schedule.")),
+                Components.select(name: "fillFreePlaces", label: t("Vrije plaatsen aanvullen met voorgestelde gesprekken (passende paren die niemand wenste, nooit een 'niet')",
+                                                                   "Fill free places with suggested meetings (fitting pairs nobody wished, never a 'not')"),
+                                  options: [("ja", t("Ja", "Yes")), ("nee", t("Nee", "No"))],
+                                  selected: f("fillFreePlaces") ?? ((draft?.fillsFreePlaces ?? true) ? "ja" : "nee"), error: errors["fillFreePlaces"]),
                 field("schoolPlaces", t("Plaatsen voor scholen", "Places for schools"), draft.map { String($0.schoolPlaces) } ?? "20", type: "number"),
                 field("companyPlaces", t("Plaatsen voor bedrijven", "Places for companies"), draft.map { String($0.companyPlaces) } ?? "30", type: "number"),
                 .if(editing == nil, .group(field("tables", t("Aantal tafels", "Number of tables"), "10", type: "number"),
@@ -167,6 +173,9 @@ enum MatchingdayPages {
                 .unwrap(e.upperBound) { bound in .text(bound == objective ? t(" — bewezen optimaal.", " — proven optimal.")
                                                                       : t(" — hoogstens \(bound) is mogelijk (verschil \(bound - objective)).", " — at most \(bound) is possible (gap \(bound - objective)).")) },
                 .unwrap(e.fairness) { .text(t(" Elke school heeft ten minste \($0) gesprek(ken) (of alles wat voor haar mogelijk is).", " Every school has at least \($0) meeting(s) (or all it can have).")) }) },
+            .if(!day.meetings.isEmpty, .p(belowMinimum(day, name: name, t),
+                .text(e.fillsFreePlaces ? t(" Vrije plaatsen worden aangevuld met voorgestelde gesprekken.", " Free places are filled with suggested meetings.")
+                                        : t(" Vrije plaatsen worden niet aangevuld.", " Free places are not filled.")))),
             .div(.class("actions"),
                  .if(canPlan, Components.postForm(action: SiteRoute.matchingdayAction(e.id, "plannen").path, csrf: ctx.csrf, class: "inline", [
                     Components.submit(e.status == .open ? t("Rooster plannen", "Plan the schedule") : t("Opnieuw plannen", "Plan again"))])),
@@ -273,6 +282,14 @@ enum MatchingdayPages {
         )), status: status)
     }
 
+    /// Every participant below the day's minimum number of meetings, by name (the grid and the organiser's summary).
+    static func belowMinimum(_ day: MatchingdayStore.Day, name: [String: String], _ t: (String, String) -> String) -> Body {
+        let minimum = day.event.minimumMeetings
+        let below = ScheduleSummary.belowMinimum(participants: day.participants, meetings: day.meetings, minimum: minimum)
+        return .text(below.isEmpty ? t("Iedereen heeft ten minste \(minimum) gesprek(ken).", "Everyone has at least \(minimum) meeting(s).")
+                     : t("Minder dan \(minimum) gesprek(ken): ", "Fewer than \(minimum) meeting(s): ") + below.map { (name[$0.organizationId] ?? $0.organizationId) + " (\($0.meetings))" }.joined(separator: ", ") + ".")
+    }
+
     static func grid(_ req: Request, _ day: MatchingdayStore.Day) async throws -> Response {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Rooster: " + e.name, "Schedule: " + e.name), section: .events)
@@ -280,12 +297,14 @@ enum MatchingdayPages {
         let name = names(try await PageSupport.dataset(req))
         let people = Dictionary(day.participants.map { ($0.organizationId, max(1, $0.attendees.count)) }, uniquingKeysWith: { a, _ in a })
         let summary = ["gewijzigd", "verplaatst", "vervallen", "nieuw", "behouden"].map { req.query[Int.self, at: $0] }
+        let suggestions = ScheduleSummary.suggestions(meetings: day.meetings, wishes: day.wishes)
         let rows: [[Body]] = (1...e.rounds).map { r in
             [.text("\(r) · " + e.roundLabel(r))] + day.tables.map { tb in
                 let here = day.meetings.filter { $0.round == r && $0.table == tb.number }
                 return .group(.forEach(here) { m in
                     .div(.class(m.takesPlace ? "meeting" : "meeting cancelled"),
                          .text((name[m.schoolId] ?? m.schoolId) + " × " + (name[m.companyId] ?? m.companyId)),
+                         .if(suggestions.contains(m.id), .group(.text(" "), Components.badge(t("voorstel", "suggested")))),
                          .unwrap(m.change) { c in .group(.text(" "), Components.badge(c.label(lang) + (c == .verplaatst ? t(" (was ronde \(m.previousRound ?? 0), tafel \(m.previousTable ?? 0))", " (was round \(m.previousRound ?? 0), table \(m.previousTable ?? 0))") : ""), "amber")) },
                          .if(m.takesPlace && (people[m.schoolId] ?? 1) + (people[m.companyId] ?? 1) > tb.seats, .group(.text(" "), Components.badge(t("te weinig stoelen", "too few seats"), "red"))),
                          .if(m.takesPlace, .group(.text(" "), .a(.href(SiteRoute.matchingdayAgreement(e.id, school: m.schoolId, company: m.companyId).path), .text(t("afspraak", "agreement"))))))
@@ -303,6 +322,9 @@ enum MatchingdayPages {
             .p(.text(t("\(taking.count) gesprekken; waarde \(e.objective ?? 0)", "\(taking.count) meetings; value \(e.objective ?? 0)")),
                .unwrap(e.upperBound) { b in .text(b == e.objective ? t(", bewezen optimaal.", ", proven optimal.") : t(", bovengrens \(b).", ", upper bound \(b).")) },
                .text(t(" Gesprekken per school: ", " Meetings per school: ") + perSchool.sorted { $0.key < $1.key }.map { (name[$0.key] ?? $0.key) + " \($0.value)" }.joined(separator: ", "))),
+            .p(.text(suggestions.isEmpty ? "" : t("\(taking.filter { suggestions.contains($0.id) }.count) gesprek(ken) zijn voorstellen van de organisatie (passende paren die niemand wenste, gemarkeerd als voorstel); ze tellen niet mee in de waarde. ",
+                                                  "\(taking.filter { suggestions.contains($0.id) }.count) meeting(s) are the organiser's suggestions (fitting pairs nobody wished, marked as suggested); they do not count in the value. ")),
+               belowMinimum(day, name: name, t)),
             Components.table(caption: t("Rondes × tafels", "Rounds × tables"), headers: [t("Ronde", "Round")] + day.tables.map { $0.label + ($0.sector.map { " (" + $0.label(lang) + ")" } ?? "") },
                              rows: rows, numericFrom: 99)
         )))

@@ -18,6 +18,8 @@ struct MatchingdayPlanner {
     /// Table numbers in index order (after the sector-theme permutation, applied when meetings are made).
     let tableNumbers: [Int]
     let sectors: [String: [Sector]]
+    /// Pairs nobody wished that may fill free places (empty when the organiser switched filling off).
+    let suggested: [MatchingdayInstance.Pair]
 
     init(_ day: MatchingdayStore.Day, organizations: [String: Organization]) {
         self.day = day
@@ -45,13 +47,39 @@ struct MatchingdayPlanner {
         inst.seed = 2015
         instance = inst
         sectors = organizations.mapValues(\.sectors)
+        if day.event.fillsFreePlaces {
+            let wished = Set(weighted.map { [$0.school, $0.company] })
+            func orgs(_ ids: [String]) -> [Organization] { ids.map { organizations[$0] ?? Organization(id: $0, name: $0, kind: .company, source: "") } }
+            suggested = SuggestedPairs.pairs(schools: orgs(schools), companies: orgs(companies), wishes: wishes, wished: wished)
+                .map { .init(school: si[$0.school]!, company: ci[$0.company]!, weight: $0.weight) }
+        } else {
+            suggested = []
+        }
     }
 
     /// A fresh schedule (no agendas out yet).
+    /// The wished pairs are scheduled first (their value and bound are what the page reports) and spread over the
+    /// rounds; then free places are filled with suggested pairs, which never move a wished meeting.
     func plan(newId: () -> String) -> (meetings: [MatchingdayMeeting], schedule: MatchingdaySchedule) {
         let schedule = MatchingdayScheduler.solve(instance)
-        let permutation = themePermutation(schedule.meetings)
-        return (schedule.meetings.map { record($0, permutation, newId()) }, schedule)
+        let spread = RoundBalancing.spread(instance, schedule.meetings)
+        let all = spread + IdleFilling.fill(instance, schedule: spread, candidates: suggested)
+        let permutation = themePermutation(all)
+        return (all.map { record($0, permutation, newId()) }, schedule)
+    }
+
+    /// On a reschedule a printed suggested meeting stays a valid pair, and freed places are filled with wishes
+    /// first (the suggested pairs weigh less than any wish).
+    var reschedulingInstance: MatchingdayInstance {
+        var inst = instance
+        inst.pairs += suggested
+        return inst
+    }
+
+    /// The value of a schedule counts wished pairs only, as the planned value does.
+    func wishedValue(_ meetings: [Meeting]) -> Int {
+        let weight = Dictionary(instance.pairs.map { ([$0.school, $0.company], $0.weight) }, uniquingKeysWith: { a, _ in a })
+        return meetings.reduce(0) { $0 + (weight[[$1.school, $1.company]] ?? 0) }
     }
 
     /// After the agendas went out: printed meetings that are still possible stay where they are; the rest move or
@@ -66,7 +94,8 @@ struct MatchingdayPlanner {
             stored[meeting] = m
             return meeting
         }
-        let result = Rescheduling.reschedule(instance, printed: printed)
+        var result = Rescheduling.reschedule(reschedulingInstance, printed: printed)
+        result.objective = wishedValue(result.schedule)
         let identity = Array(tableNumbers.indices)
         var out = day.meetings.filter { !$0.takesPlace }
         for m in result.kept { out.append(stored[m]!) }

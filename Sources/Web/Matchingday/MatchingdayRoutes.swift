@@ -114,6 +114,12 @@ struct MatchingdayRoutes {
         event.changeMinutes = reader.int("changeMinutes", default: 5) ?? 0; event.breakAfterRound = reader.int("breakAfterRound", optional: true)
         event.breakMinutes = reader.int("breakMinutes", default: 0) ?? 0; event.maxMeetings = reader.int("maxMeetings") ?? 0
         event.schoolPlaces = reader.int("schoolPlaces") ?? 0; event.companyPlaces = reader.int("companyPlaces") ?? 0
+        event.minMeetings = reader.int("minMeetings", optional: true)
+        switch reader.string("fillFreePlaces") {
+        case "", "ja": event.fillFreePlaces = nil
+        case "nee": event.fillFreePlaces = false
+        default: reader.fail("fillFreePlaces", "Kies ja of nee.", "Choose yes or no.")
+        }
         reader.merge(event.violations())
         if let d = date, d < today, d != base?.date { reader.fail("date", "De datum ligt in het verleden.", "The date is in the past.") }
         return event
@@ -140,7 +146,7 @@ struct MatchingdayRoutes {
         var reader = FormReader(req)
         var event = readEvent(&reader, base: day.event, today: DeskSupport.today(req))
         guard reader.errors.isEmpty else { return MatchingdayPages.eventForm(req, draft: event, editing: day.event, errors: reader.errors, status: .badRequest) }
-        let stale = event.rounds != day.event.rounds || event.maxMeetings != day.event.maxMeetings || event.roundMinutes != day.event.roundMinutes
+        let stale = event.rounds != day.event.rounds || event.maxMeetings != day.event.maxMeetings || event.fillsFreePlaces != day.event.fillsFreePlaces || event.roundMinutes != day.event.roundMinutes
         if stale { event.status = .open; event.objective = nil; event.upperBound = nil; event.fairness = nil }
         let actor = DeskSupport.actorId(req), finalEvent = event
         try await req.db.writeTransaction { tx in

@@ -263,8 +263,10 @@ enum MatchingdayPages {
             .p(.a(.href(SiteRoute.matchingday(e.id).path), .text(e.name))),
             exampleNote(e, t),
             .if(req.query[String.self, at: "opgeslagen"] != nil, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Uw wensen zijn opgeslagen.", "Your wishes were saved.")))),
-            .p(.text(t("Moet en graag tellen mee in het rooster (wederzijdse wensen het zwaarst); liever niet en niet worden niet ingepland. Hoogstens \(e.maxMeetings) keer moet.",
-                       "Must and would like count in the schedule (mutual wishes most); rather not and not are never scheduled. At most \(e.maxMeetings) times must."))),
+            .p(.text(t("Moet en graag tellen mee in het rooster (wederzijdse wensen het zwaarst); liever niet en niet worden niet ingepland. Hoogstens \(e.maxMeetings) keer moet."
+                       + (e.fillsFreePlaces ? " Blijft er een plaats vrij, dan kan de organisatie een passend gesprek voorstellen dat niemand wenste (nooit met wie u 'niet' of 'liever niet' gaf)." : ""),
+                       "Must and would like count in the schedule (mutual wishes most); rather not and not are never scheduled. At most \(e.maxMeetings) times must."
+                       + (e.fillsFreePlaces ? " Where a place stays free, the organiser may suggest a fitting meeting nobody wished (never with anyone you marked 'not' or 'rather not')." : "")))),
             .if(!suggestions.isEmpty, .section(.class("panel"), .h2(.text(t("Suggesties", "Suggestions"))),
                 .ul(.forEach(suggestions) { s in .li(.strong(.text(data.organization(s.organizationId)?.name ?? s.organizationId)),
                                                        .text(": " + s.reasons.map { $0.label(lang) }.joined(separator: "; "))) }))),

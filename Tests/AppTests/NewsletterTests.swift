@@ -197,4 +197,17 @@ import VaporTesting
             #expect(noAlt.status == .badRequest && noAlt.text.contains("alt"))
         }
     }
+
+    /// Nobody can make the platform mail one address over and over: three confirmation requests per quarter hour.
+    @Test func theSubscribeFormIsThrottledPerAddress() async throws {
+        try await withMasterplan { app in
+            var visitor = Browser(app)
+            for _ in 0..<3 {
+                #expect(try await visitor.post("/nieuwsbrief", [("email", "doelwit@school.example"), ("language", "nl"), ("lists[]", "nieuwsbrief")]).status == .seeOther)
+            }
+            let res = try await visitor.post("/nieuwsbrief", [("email", "Doelwit@School.example"), ("language", "nl"), ("lists[]", "nieuwsbrief")])
+            #expect(res.status == .tooManyRequests && res.headers.first(name: .retryAfter) == "900")
+            #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "doelwit@school.example").count() == 3)
+        }
+    }
 }

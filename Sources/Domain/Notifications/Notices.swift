@@ -57,6 +57,20 @@ public enum Notices {
         }
     }
 
+    /// To the applicant (no account yet): the application arrived and what happens next.
+    public static func joinReceived(organization: String, link: String) -> Notice {
+        Notice(subject: Localized("Aanmelding ontvangen: \(organization)", "Application received: \(organization)"),
+               text: Localized("Wij hebben de aanmelding van \(organization) bij het netwerk van het Masterplan ontvangen. De coördinator beoordeelt haar; na goedkeuring krijgt u een uitnodiging om uw account te openen.",
+                               "We received the application of \(organization) to join the Masterplan's network. The coordinator will review it; once approved you receive an invitation to open your account."), link: link)
+    }
+
+    /// To the coordinators: a new organisation applied.
+    public static func joinApplied(organization: String, kind: OrganizationKind, link: String) -> Notice {
+        Notice(subject: Localized("Nieuwe aanmelding: \(organization)", "New application: \(organization)"),
+               text: Localized("\(organization) (\(kind.label(.nl).lowercased())) meldde zich aan bij het netwerk. Controleer mogelijke dubbelingen en beslis.",
+                               "\(organization) (\(kind.label(.en).lowercased())) applied to join the network. Check possible duplicates and decide."), link: link)
+    }
+
     public static func schoolPlan(approved: Bool, remarks: String?, school: String, link: String) -> Notice {
         approved
             ? Notice(subject: Localized("Techniekplan goedgekeurd", "Technology plan approved"),

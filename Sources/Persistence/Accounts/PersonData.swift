@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 /// The rights of access and erasure (AVG/GDPR) for a person with an account, a newsletter subscription, or both.
@@ -35,6 +36,8 @@ public enum PersonData {
         public var messages: [Message]
         public var failedLogins: Int
         public var newsletter: Newsletter?
+        /// Applications to join the network made with this address (issue 15, part 1).
+        public var joinApplications: [JoinApplication] = []
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -47,13 +50,15 @@ public enum PersonData {
     /// Everything the platform holds about the person with this address.
     public static func export(email: String, on db: any Database) async throws -> Export {
         let newsletter = try await Self.newsletter(email: email, on: db)
+        let joins = try await joinApplications(email: email, on: db)
         guard let account = try await account(email, on: db) else {
-            guard let newsletter else { throw Failure.unknown(email) }
-            let messages = try await OutboxMessageModel.query(on: db).filter(\.$recipient == newsletter.email).all()
-            return Export(id: nil, email: newsletter.email, name: newsletter.name, role: nil, function: nil, organizationId: nil, projectIds: [],
-                          phone: nil, createdAt: newsletter.createdAt, apiTokens: [], auditByPerson: [], auditAboutPerson: [],
+            guard newsletter != nil || !joins.isEmpty else { throw Failure.unknown(email) }
+            let address = newsletter?.email ?? email.lowercased()
+            let messages = try await OutboxMessageModel.query(on: db).filter(\.$recipient == address).all()
+            return Export(id: nil, email: address, name: newsletter?.name ?? joins.first?.contactName, role: nil, function: nil, organizationId: nil, projectIds: [],
+                          phone: nil, createdAt: newsletter?.createdAt, apiTokens: [], auditByPerson: [], auditAboutPerson: [],
                           messages: messages.map { .init(createdAt: $0.createdAt, subject: $0.subject, sentAt: $0.sentAt) }, failedLogins: 0,
-                          newsletter: newsletter)
+                          newsletter: newsletter, joinApplications: joins)
         }
         let id = try account.requireID()
         let tokens = try await APITokenModel.query(on: db).filter(\.$account.$id == id).all()
@@ -70,7 +75,34 @@ public enum PersonData {
                       apiTokens: tokens.map { .init(name: $0.name, scope: $0.scope.rawValue, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt) },
                       auditByPerson: by.map(audit), auditAboutPerson: about.map(audit),
                       messages: messages.map { .init(createdAt: $0.createdAt, subject: $0.subject, sentAt: $0.sentAt) }, failedLogins: attempts,
-                      newsletter: newsletter)
+                      newsletter: newsletter, joinApplications: joins)
+    }
+
+    static func joinApplications(email: String, on db: any Database) async throws -> [JoinApplication] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.select().column("*").from(JoinApplication.entity).where("contactEmail", .equal, SQLBind(email.lowercased()))
+            .all().map { try RowCodec.decode(JoinApplication.self, from: SQLRowCells(row: $0)) }
+    }
+
+    /// A join application keeps the organisation's part; the contact person's details go, in the record and in the
+    /// audit entries about it.
+    static func eraseJoinApplications(email: String, actor: String, on tx: any Database) async throws -> Bool {
+        guard let sql = tx as? any SQLDatabase else { return false }
+        let joins = try await joinApplications(email: email, on: tx)
+        for a in joins {
+            try await sql.update(JoinApplication.entity).set("contactName", to: SQLBind("Verwijderde persoon"))
+                .set("contactEmail", to: SQLBind("erased-\(a.id)@invalid")).set("contactPhone", to: SQLLiteral.null).set("contactFunction", to: SQLLiteral.null)
+                .where("id", .equal, SQLBind(a.id)).run()
+            for entry in try await AuditEntryModel.query(on: tx).filter(\.$entity == JoinApplication.entity).filter(\.$entityId == a.id).all() {
+                let changes = (try? JSONDecoder().decode([FieldChange].self, from: Data(entry.changes.utf8))) ?? []
+                let scrubbed = changes.map { c in c.field.hasPrefix("contact") ? FieldChange(field: c.field, before: nil, after: nil) : c }
+                entry.changes = String(decoding: try JSONEncoder().encode(scrubbed), as: UTF8.self)
+                try await entry.save(on: tx)
+            }
+            try await OutboxMessageModel.query(on: tx).filter(\.$recipient == a.contactEmail).delete()
+            try await AuditLog.record(on: tx, actor: actor, entity: JoinApplication.entity, entityId: a.id, action: "erase", changes: [])
+        }
+        return !joins.isEmpty
     }
 
     /// Removes the person's personal data and keeps anonymised records, so statistics and the audit trail
@@ -85,8 +117,9 @@ public enum PersonData {
                 try await subscriber.delete(on: tx)
                 try await AuditLog.record(on: tx, actor: actor, entity: "newsletter_subscribers", entityId: try subscriber.requireID().uuidString, action: "erase", changes: [])
             }
+            let hadJoins = try await eraseJoinApplications(email: email, actor: actor, on: tx)
             guard let account = try await account(email, on: tx) else {
-                if subscriber == nil { throw Failure.unknown(email) }
+                if subscriber == nil && !hadJoins { throw Failure.unknown(email) }
                 return
             }
             let id = try account.requireID()

@@ -64,6 +64,7 @@ public enum Migrations {
             UpdateOutboxAddListUnsubscribe(),
             CreateNotifications(),
             UpdateMatchingdayEventsAddFilling(),
+            CreateJoinApplications(),
         ]
     }
 }

@@ -31,7 +31,16 @@ struct MembershipRoutes {
             let loaded = try await DeskSupport.load(req)
             let applications = try await DeskStore(req.db).all(MembershipApplication.self)
             let ctx = PageSupport.context(req, title: Localized("Aanmeldingen als Vriend", "Applications to join"), section: .network)
-            return PageSupport.html(Self.applicationsPage(ctx, applications.reversed(), loaded: loaded))
+            // New organisations: the pending ones with what they may duplicate; the last 50 decided.
+            let joins = try await JoinStore(req.db).applications()
+            let pending = joins.filter { $0.status == .aangevraagd }
+            var duplicates: [String: [Joining.DuplicateHint]] = [:]
+            for a in pending {
+                duplicates[a.id] = Joining.possibleDuplicates(of: a, organizations: loaded.data.organizations,
+                                                              applications: joins.filter { $0.id != a.id } )
+            }
+            let joining = JoinPages.coordinatorSection(ctx, pending: pending, decided: Array(joins.filter { $0.status != .aangevraagd }.prefix(50)), duplicates: duplicates)
+            return PageSupport.html(Self.applicationsPage(ctx, applications.reversed(), loaded: loaded, joining: joining))
         }
         app.post(["netwerk", "aanmeldingen", ":id", ":decision"], access: .beheerder) { req in
             let store = DeskStore(req.db)
@@ -47,7 +56,7 @@ struct MembershipRoutes {
                 var declined = application
                 declined.status = .afgewezen
                 declined.decidedOn = today
-                declined.remarks = reader.text("remarks")
+                declined.remarks = reader.text("remarks-" + application.id) ?? reader.text("remarks")
                 try await store.update(declined, expected: application, actor: actor)
                 decision = .declined(declined.remarks)
             case ("beeindigen", .goedgekeurd):
@@ -154,9 +163,11 @@ struct MembershipRoutes {
         )), status: status)
     }
 
-    static func applicationsPage(_ ctx: PageContext, _ applications: [MembershipApplication], loaded: DeskSupport.Loaded) -> String {
+    static func applicationsPage(_ ctx: PageContext, _ applications: [MembershipApplication], loaded: DeskSupport.Loaded, joining: Node<HTML.BodyContext>) -> String {
         let t = ctx.t, lang = ctx.lang
         return Layout.render(ctx, .group(
+            joining,
+            .h2(.text(t("Organisaties met een account", "Organisations with an account"))),
             applications.isEmpty ? .p(.text(t("Geen aanmeldingen.", "No applications."))) :
             Components.table(caption: t("Aanmeldingen", "Applications"),
                              headers: [t("Organisatie", "Organisation"), t("Ingediend", "Applied"), t("Motivatie", "Motivation"), t("Status", "Status"), t("Besluit", "Decision")],

@@ -10,6 +10,7 @@ struct NetworkDeskRoutes {
         RequestRoutes().register(app)
         AgreementRoutes().register(app)
         MembershipRoutes().register(app)
+        JoinRoutes().register(app)
         app.get(["netwerkbalie"], access: .public) { req in
             let loaded = try await DeskSupport.load(req)
             let ctx = PageSupport.context(req, title: Localized("Netwerkbalie", "Network desk"), section: .desk)

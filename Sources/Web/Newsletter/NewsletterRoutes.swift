@@ -61,6 +61,9 @@ struct NewsletterRoutes {
         case .failure(let errors):
             return NewsletterPages.subscribe(req, form: form, errors: errors.messages(req.lang), status: .badRequest)
         case .success(let request):
+            // Nobody can make the platform mail an address over and over (nor flood it from one client).
+            guard try await FormThrottle.allow([("subscribe-ip:" + (req.clientAddress ?? "unknown"), 20), ("subscribe-email:" + request.email, 3)],
+                                               on: req.db) else { throw FormThrottle.tooMany() }
             let token = randomToken()
             let consent = Consent(at: Date(), source: "form", text: ConsentText.form(request.lists, lang: request.language))
             try await NewsletterStore(req.db).subscribe(request, consent: consent, confirmTokenHash: APITokens.hash(token), unsubscribeToken: randomToken())

@@ -12,22 +12,32 @@ enum Notify {
     }
 
     static func organizations(_ ids: [String], except actor: String?, notice: Notice, db: any Database, app: Application, logger: Logger) async throws {
+        var contacts: [AccountModel] = []
+        for id in Array(Set(ids)).sorted() { contacts += try await Contacts.of(id, on: db) }
+        try await accounts(contacts, except: actor, notice: notice, db: db, app: app, logger: logger)
+    }
+
+    /// The coordinators (beheerders): a new organisation applied, and the like.
+    static func coordinators(except actor: String?, notice: Notice, on req: Request) async throws {
+        let coordinators = try await AccountModel.query(on: req.db).filter(\.$role == .beheerder).filter(\.$erasedAt == nil).sort(\.$name).all()
+        try await accounts(coordinators, except: actor, notice: notice, db: req.db, app: req.application, logger: req.logger)
+    }
+
+    static func accounts(_ people: [AccountModel], except actor: String?, notice: Notice, db: any Database, app: Application, logger: Logger) async throws {
         var seen = Set<UUID>()
-        for id in Array(Set(ids)).sorted() {
-            for contact in try await Contacts.of(id, on: db) {
-                guard let accountId = contact.id, accountId.uuidString != actor, seen.insert(accountId).inserted else { continue }
-                let row = NotificationModel(accountId: accountId, notice: notice)
-                if NotifyMode(rawValue: contact.notifyMode) != .daily {
-                    let message = Outbox.message(Messages.notice(name: contact.name, notice, lang: contact.lang), to: contact.email)
-                    try await db.writeTransaction { tx in
-                        row.mailedAt = Date()
-                        try await row.create(on: tx)
-                        try await message.create(on: tx)
-                    }
-                    if let id = message.id { Outbox.tryInBackground(id, app: app, logger: logger) }
-                } else {
-                    try await row.create(on: db)
+        for contact in people {
+            guard let accountId = contact.id, accountId.uuidString != actor, seen.insert(accountId).inserted else { continue }
+            let row = NotificationModel(accountId: accountId, notice: notice)
+            if NotifyMode(rawValue: contact.notifyMode) != .daily {
+                let message = Outbox.message(Messages.notice(name: contact.name, notice, lang: contact.lang), to: contact.email)
+                try await db.writeTransaction { tx in
+                    row.mailedAt = Date()
+                    try await row.create(on: tx)
+                    try await message.create(on: tx)
                 }
+                if let id = message.id { Outbox.tryInBackground(id, app: app, logger: logger) }
+            } else {
+                try await row.create(on: db)
             }
         }
     }

@@ -47,6 +47,7 @@ struct NetworkPage {
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.network.path),
                 Components.field("datum", label: t("Leden op datum", "Members on date"), value: today.description, type: "date"),
                 Components.submit(t("Toon", "Show"))]),
+            .if(ctx.user == nil, .p(.a(.href(SiteRoute.join.path), .text(t("Uw organisatie aanmelden bij het netwerk", "Apply for your organisation to join the network"))))),
             .if(ctx.user?.role == .contactpersoon, .p(.a(.href(SiteRoute.membershipApply.path), .text(t("Vriend worden", "Become a Vriend"))), .text(" · "),
                                                       .a(.href(SiteRoute.schoolPlan.path), .text(t("Plan voor techniekonderwijs (scholen)", "Plan for technology education (schools)"))))),
             .if(ctx.user?.role == .beheerder, .p(.a(.href(SiteRoute.membershipApplications.path), .text(t("Aanmeldingen als Vriend", "Applications to join"))), .text(" · "),

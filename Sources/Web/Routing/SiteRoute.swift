@@ -76,6 +76,8 @@ public enum SiteRoute: Hashable, Sendable {
     case remind
     case reach
     case membershipApply
+    case join
+    case joinDecision(String, String)
     case membershipApplications
     case membershipDecision(String, String)
     case schoolPlan
@@ -183,6 +185,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .remind: return "/naleving/herinneren"
         case .reach: return "/bereik"
         case .membershipApply: return "/netwerk/aanmelden"
+        case .join: return "/netwerk/aansluiten"
+        case .joinDecision(let id, let decision): return "/netwerk/aansluitingen/" + escapePath(id) + "/" + decision
         case .membershipApplications: return "/netwerk/aanmeldingen"
         case .membershipDecision(let id, let decision): return "/netwerk/aanmeldingen/" + escapePath(id) + "/" + decision
         case .schoolPlan: return "/netwerk/schoolplan"

@@ -30,7 +30,11 @@ struct ReportCommand: AsyncParsableCommand {
         let progress = TerminalProgress()
         defer { progress.done() }
         progress.show("Reading the programme's records …")
-        let input = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in try await RecordStore(app.db).reportInput(period: period) }
+        let input = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in
+            var input = try await RecordStore(app.db).reportInput(period: period)
+            input.platform = try await RecordStore(app.db).platformFigures(period: period, today: PartialDate(day: Date()))
+            return input
+        }
         progress.show("Computing the report …")
         let report = ProgrammeReport.build(from: input, period: period, lang: Lang(rawValue: lang) ?? .nl)
         if format == .pdf { progress.show("Printing the PDF with Chromium …") }

@@ -164,6 +164,9 @@ import VaporTesting
             let dashboard = try await get(app, "/").text
             #expect(dashboard.contains("Dit schooljaar (2026-2027), uit de netwerkbalie"))
             #expect(dashboard.contains("<dt>Leerlingen bereikt</dt><dd>22</dd>") && dashboard.contains("<dt>Scholen bereikt</dt><dd>1</dd>"), "\(dashboard)")
+            // Reach by district (Montessori College Oost has none recorded) and by level.
+            #expect(dashboard.contains("Bereik per stadsdeel") && dashboard.contains(">Onbekend<"))
+            #expect(dashboard.contains("Bereik per niveau"))
             // Delivered, the activity stays in the calendar as it happened, unchanged.
             let after = try await p.school.get("/organisaties/montessori-college-oost/activiteiten.ics").text
             #expect(after.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000") && after.contains("SEQUENCE:0\r\n") && !after.contains("CANCELLED"))

@@ -50,6 +50,7 @@ import VaporTesting
             #expect(try await analyst.login("analist@test.invalid", "a-long-test-password-9").status == .seeOther)
             let before = try await analyst.get("/")
             #expect(!before.text.contains("2015-2016"))
+            #expect(before.text.contains("<span class=\"period\"> 2012–2014</span>"), "the header names the years the data covers")
             #expect(before.text.contains("Onbekend"))  // the N-profile target has no overall figures yet
             let version = try await RecordStore(app.db).version()
 
@@ -75,7 +76,8 @@ import VaporTesting
             #expect(try await RecordStore(app.db).version() > version)
 
             let after = try await analyst.get("/")
-            #expect(after.text.contains("2015-2016"))  // the enrolment chart has the new school year
+            #expect(after.text.contains("2015-2016"))
+            #expect(after.text.contains("<span class=\"period\"> 2012–2015</span>"), "and follows the import")  // the enrolment chart has the new school year
             // Two of four sectors are in for 2015-2016: the key figure stays on the last complete year.
             #expect(after.text.contains("ROC van Amsterdam, 2014-2015"))
             #expect(after.text.contains("Op koers"))   // 46 → 51,5 reaches 55 % by 2015

@@ -12,6 +12,9 @@ public struct SchoolYearFigures: Sendable, Hashable {
     public var schoolsReached: Int
     public var vriendenNow: Int
     public var vriendenAtNewYear: Int
+    /// Delivered activities and pupils reached by the school's district and by level.
+    public var byDistrict: [ReachRow] = []
+    public var byLevel: [ReachRow] = []
 
     public static func == (a: Self, b: Self) -> Bool {
         a.year == b.year && a.requestsReceived == b.requestsReceived && a.requestsAnswered == b.requestsAnswered && a.requestsOverdue == b.requestsOverdue
@@ -21,22 +24,19 @@ public struct SchoolYearFigures: Sendable, Hashable {
     }
     public func hash(into h: inout Hasher) { h.combine(year); h.combine(requestsReceived); h.combine(pupilsReached) }
 
+    /// The school year containing `today`, counted by the same rules as any period of the report (`PeriodFigures`).
     public static func compute(requests: [NetworkRequest], agreements: [ActivityAgreement], memberships: [Membership],
-                               today: PartialDate, startMonth: Int) -> SchoolYearFigures {
+                               organizations: [String: Organization] = [:], today: PartialDate, startMonth: Int, lang: Lang = .nl) -> SchoolYearFigures {
         let year = SchoolYear(containing: today, startMonth: startMonth)
-        let received = requests.filter { year.contains($0.createdOn, startMonth: startMonth) }
-        let answered = received.filter { $0.status != .nieuw && $0.status != .inBehandeling }
-        let overdue = received.filter { $0.isOverdue(today: today) }
-        let inYear = agreements.filter { year.contains($0.countingDay, startMonth: startMonth) }
-        let activities = ActivityType.allCases.map { type in
-            (type: type, planned: inYear.filter { $0.type == type && $0.isPending }.count, delivered: inYear.filter { $0.type == type && $0.isDelivered }.count)
-        }.filter { $0.planned + $0.delivered > 0 }
-        let delivered = inYear.filter(\.isDelivered)
+        let period = ReportPeriod(from: year.start(startMonth: startMonth), to: Matching.day(year.end(startMonth: startMonth), plus: -1))!
+        let f = PeriodFigures.compute(requests: requests, agreements: agreements, memberships: memberships, organizations: organizations,
+                                      period: period, today: today, lang: lang)
         let newYear = PartialDate(year: today.year, month: 1, day: 1)
-        return SchoolYearFigures(year: year, requestsReceived: received.count, requestsAnswered: answered.count, requestsOverdue: overdue.count,
-                                 activities: activities, pupilsReached: delivered.compactMap(\.pupilsReached).reduce(0, +),
-                                 schoolsReached: Set(delivered.map(\.schoolId)).count,
+        return SchoolYearFigures(year: year, requestsReceived: f.requestsReceived, requestsAnswered: f.requestsAnswered, requestsOverdue: f.requestsOverdue,
+                                 activities: f.activities.map { ($0.type, $0.planned, $0.delivered) }, pupilsReached: f.pupilsReached,
+                                 schoolsReached: f.schoolsReached,
                                  vriendenNow: Set(memberships.filter { $0.isActive(on: today) }.map(\.organizationId)).count,
-                                 vriendenAtNewYear: Set(memberships.filter { $0.isActive(on: newYear) }.map(\.organizationId)).count)
+                                 vriendenAtNewYear: Set(memberships.filter { $0.isActive(on: newYear) }.map(\.organizationId)).count,
+                                 byDistrict: f.byDistrict, byLevel: f.byLevel)
     }
 }

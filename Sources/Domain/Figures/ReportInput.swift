@@ -11,6 +11,9 @@ public struct ReportInput: Sendable {
     /// Memberships active on the report's last day.
     public var activeMembers: Int
     public var listLimit: Int
+    /// What the platform's own records count for the period and the one before (nil: not asked, as for the
+    /// embedded report in tests).
+    public var platform: PlatformFigures?
 
     public init(data: Dataset, agreementCounts: [String: Int], agreementsInPeriod: Int, activeMembers: Int, listLimit: Int) {
         self.data = data; self.agreementCounts = agreementCounts; self.agreementsInPeriod = agreementsInPeriod

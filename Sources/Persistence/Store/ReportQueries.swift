@@ -38,6 +38,25 @@ extension RecordStore {
                            activeMembers: active, listLimit: listLimit)
     }
 
+    /// The platform's own count for the report: desk requests and activity agreements of the period and the one
+    /// before it (read by date range, not whole), the memberships, and the schools reached for their district.
+    public func platformFigures(period: ReportPeriod, today: PartialDate) async throws -> PlatformFigures {
+        let previous = PeriodFigures.previous(period)
+        let from = previous.from.description, to = period.to.description
+        func decode<R: Record>(_ rows: [any SQLRow], _ type: R.Type) throws -> [R] { try rows.map { try RowCodec.decode(R.self, from: SQLRowCells(row: $0)) } }
+        let requests = try decode(try await sql.select().column("*").from(NetworkRequest.entity)
+            .where("createdOn", .greaterThanOrEqual, from).where("createdOn", .lessThanOrEqual, to).all(), NetworkRequest.self)
+        let agreements = try decode(try await sql.select().column("*").from(ActivityAgreement.entity)
+            .where { $0.where { $0.where("date", .greaterThanOrEqual, from).where("date", .lessThanOrEqual, to) }
+                .orWhere { $0.where { $0.where("date", .is, SQLLiteral.null).orWhere("date", .equal, "") }
+                    .where("createdOn", .greaterThanOrEqual, from).where("createdOn", .lessThanOrEqual, to) } }
+            .all(), ActivityAgreement.self)
+        let memberships = try await all(Membership.self)
+        let schools = try await records(Organization.self, where: "id", in: Array(Set(agreements.map(\.schoolId))))
+        return PlatformFigures.compute(requests: requests, agreements: agreements, memberships: memberships,
+                                       organizations: Dictionary(schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), period: period, today: today)
+    }
+
     /// Records whose `column` is one of `values`, in data-file order (per chunk of 1,000 values); asked in chunks to stay under the
     /// databases' limits on bound parameters.
     func records<R: Record>(_ type: R.Type, where column: String, in values: [String], limit: Int? = nil) async throws -> [R] {

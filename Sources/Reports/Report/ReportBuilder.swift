@@ -11,7 +11,7 @@ extension ProgrammeReport {
     /// The same from summarised input, as `RecordStore.reportInput` reads it from a large database.
     public static func build(from input: ReportInput, period: ReportPeriod, lang: Lang) -> ProgrammeReport {
         let b = ReportBuilder(input: input, period: period, lang: lang)
-        let sections = [b.education(), b.indicatorsAndTargets(), b.projects(), b.routes(), b.opleidingshuizen(),
+        let sections = [b.platform(), b.education(), b.indicatorsAndTargets(), b.projects(), b.routes(), b.opleidingshuizen(),
                         b.funding(), b.network(), b.matchingday(), b.timeline()]
         return ProgrammeReport(
             title: lang == .nl ? "Rapportage Masterplan Techniek" : "Masterplan Techniek report",

@@ -12,8 +12,14 @@ final class DatasetCache: Sendable {
     }
 
     func set(_ version: Int, _ data: Dataset) {
+        let label = DataCoverage.label(DataCoverage.years(data))
         entry.withLockedValue { $0 = (version, data) }
+        coverageBox.withLockedValue { $0 = label }
     }
+
+    /// The years the last loaded dataset covers ("2012–2014"), for the header; nil before the first load.
+    private let coverageBox = NIOLockedValueBox<String?>(nil)
+    var coverage: String? { coverageBox.withLockedValue { $0 } }
 }
 
 extension Application {

@@ -11,8 +11,9 @@ struct PageRoutes {
             var page = DashboardPage(data, lang: req.lang)
             let desk = DeskStore(req.db)
             page.schoolYear = SchoolYearFigures.compute(requests: try await desk.all(NetworkRequest.self), agreements: try await desk.all(ActivityAgreement.self),
-                                                        memberships: data.memberships, today: DeskSupport.today(req),
-                                                        startMonth: DeskSupport.settings(req).schoolYearStartMonth)
+                                                        memberships: data.memberships,
+                                                        organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                                        today: DeskSupport.today(req), startMonth: DeskSupport.settings(req).schoolYearStartMonth, lang: req.lang)
             let today = DeskSupport.today(req)
             page.nextMatchingday = try await MatchingdayStore(req.db).events()
                 .filter { $0.status == .open && !$0.example && $0.registrationDeadline >= today }.min { $0.date < $1.date }
@@ -88,7 +89,8 @@ struct PageRoutes {
             let entries = data.timeline.filter { year == nil || $0.date.year == year }.sorted { $0.date < $1.date }
             let years = Array(Set(data.timeline.map(\.date.year))).sorted()
             return PageSupport.html(TimelinePage(lang: req.lang, data: data, year: year, page: entries.paged(pageRequest), years: years)
-                .render(PageSupport.context(req, title: Localized("Mijlpalen 2012–2014", "Milestones 2012–2014"), section: .timeline)))
+                .render(PageSupport.context(req, title: Localized("Mijlpalen " + (DataCoverage.label(years.first.flatMap { f in years.last.map { f...$0 } }) ?? ""),
+                                                                           "Milestones " + (DataCoverage.label(years.first.flatMap { f in years.last.map { f...$0 } }) ?? "")), section: .timeline)))
         }
         app.get(["financiering"], access: .public) { req in
             PageSupport.html(FundingPage(lang: req.lang, data: try await PageSupport.dataset(req))

@@ -63,7 +63,10 @@ struct ReportRoutes {
     }
 
     static func report(_ req: Request, _ period: ReportPeriod) async throws -> ProgrammeReport {
-        ProgrammeReport.build(from: try await RecordStore(req.db).reportInput(period: period), period: period, lang: req.lang)
+        let store = RecordStore(req.db)
+        var input = try await store.reportInput(period: period)
+        input.platform = try await store.platformFigures(period: period, today: DeskSupport.today(req))
+        return ProgrammeReport.build(from: input, period: period, lang: req.lang)
     }
 
     /// from/to as YYYY-MM-DD; by default the years the observations and the timeline cover (read only when a

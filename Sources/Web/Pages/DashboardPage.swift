@@ -122,6 +122,8 @@ struct DashboardPage {
             .if(!y.activities.isEmpty, Components.table(caption: t("Activiteiten per soort", "Activities by type"),
                                                         headers: [t("Soort", "Type"), t("Gepland", "Planned"), t("Uitgevoerd", "Delivered")],
                                                         rows: y.activities.map { [.text($0.type.label(lang)), .text(String($0.planned)), .text(String($0.delivered))] })),
+            reachTable(t("Bereik per stadsdeel", "Reach by district"), t("Stadsdeel", "District"), y.byDistrict, ctx),
+            reachTable(t("Bereik per niveau", "Reach by level"), t("Niveau", "Level"), y.byLevel, ctx),
             .unwrap(next) { m in
                 .p(.strong(.text(t("Volgende Matchingday: ", "Next Matchingday: "))),
                    .a(.href(SiteRoute.matchingday(m.id).path), .text(m.name)),
@@ -129,6 +131,12 @@ struct DashboardPage {
             },
             .p(.a(.href(SiteRoute.compliance.path), .text(t("Naleving per lid →", "Obligations per member →"))), .text(" "),
                .a(.href(SiteRoute.reach.path), .text(t("Bereik →", "Reach →")))))
+    }
+
+    static func reachTable(_ caption: String, _ header: String, _ rows: [ReachRow], _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .if(!rows.isEmpty, Components.table(caption: caption, headers: [header, ctx.t("Uitgevoerd", "Delivered"), ctx.t("Leerlingen", "Pupils")],
+                                            rows: rows.map { [.text($0.label), .text(String($0.activities)), .text(NumberFormat.integer(Double($0.pupils), ctx.lang))] },
+                                            numericFrom: 1))
     }
 
     func render(_ ctx: PageContext) -> String {

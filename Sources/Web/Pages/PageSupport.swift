@@ -41,6 +41,7 @@ enum PageSupport {
 
     static func context(_ req: Request, title: Localized, section: NavSection?) -> PageContext {
         var ctx = PageContext(lang: req.lang, path: req.pathAndQuery, title: title(req.lang), section: section)
+        ctx.coverage = req.application.datasetCache.coverage
         if let user = req.signedIn, user.via == .session {
             ctx.user = (user.account.name, user.account.role)
             ctx.csrf = req.csrfToken

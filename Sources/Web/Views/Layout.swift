@@ -11,6 +11,8 @@ struct PageContext {
     var user: (name: String, role: Role)? = nil
     /// The session's CSRF token, for the forms on the page (logout included).
     var csrf: String? = nil
+    /// The years the data covers, shown beside the name (follows imports; see `DataCoverage`).
+    var coverage: String? = nil
     func t(_ nl: String, _ en: String) -> String { lang == .nl ? nl : en }
 }
 
@@ -72,7 +74,7 @@ enum Layout {
                     .class("site"),
                     .div(.class("brand"),
                          .a(.href("/"), .text("Masterplan Techniek Amsterdam")),
-                         .span(.class("period"), .text(" 2012–2014"))),
+                         .unwrap(ctx.coverage) { .span(.class("period"), .text(" " + $0)) }),
                     .nav(
                         .ariaLabel(ctx.t("Hoofdmenu", "Main menu")),
                         .ul(.forEach(NavSection.allCases) { s in
@@ -103,8 +105,8 @@ enum Layout {
                 .main(.id("inhoud"), .h1(.text(ctx.title)), content),
                 .footer(
                     .p(.text(ctx.t(
-                        "Bron: Rapportage Masterplan Techniek Amsterdam 2012–2014. Alle cijfers komen uit het rapport; totalen en groei worden berekend.",
-                        "Source: Masterplan Techniek Amsterdam report 2012–2014. Every figure comes from the report; totals and growth are computed."))),
+                        "Bron: Rapportage Masterplan Techniek Amsterdam 2012–2014 (cijfers zoals gerapporteerd) en de eigen registratie van het platform (als zodanig gemarkeerd); totalen en groei worden berekend.",
+                        "Source: Masterplan Techniek Amsterdam report 2012–2014 (figures as reported) and the platform's own records (marked as such); totals and growth are computed."))),
                     .p(.a(.href("/api/v1/openapi.json"), .text(ctx.t("Open data (JSON API)", "Open data (JSON API)"))), .text(" · "),
                        .a(.href(SiteRoute.newsletter.path), .text(ctx.t("Nieuwsbrief", "Newsletter"))), .text(" · "),
                        .a(.href(SiteRoute.newsletterArchive.path), .text(ctx.t("Eerdere nieuwsbrieven", "Earlier newsletters"))))

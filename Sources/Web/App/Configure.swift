@@ -65,6 +65,7 @@ public func routes(_ app: Application) {
     HealthRoutes.register(app)
     MetricsRoutes.register(app)
     PageRoutes().register(app)
+    ProgrammeRoutes().register(app)
     ReportRoutes().register(app)
     AuthRoutes().register(app)
     AccountRoutes().register(app)

@@ -77,6 +77,7 @@ public enum SiteRoute: Hashable, Sendable {
     case reach
     case membershipApply
     case join
+    case programme
     case joinDecision(String, String)
     case membershipApplications
     case membershipDecision(String, String)
@@ -186,6 +187,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .reach: return "/bereik"
         case .membershipApply: return "/netwerk/aanmelden"
         case .join: return "/netwerk/aansluiten"
+        case .programme: return "/programma"
         case .joinDecision(let id, let decision): return "/netwerk/aansluitingen/" + escapePath(id) + "/" + decision
         case .membershipApplications: return "/netwerk/aanmeldingen"
         case .membershipDecision(let id, let decision): return "/netwerk/aanmeldingen/" + escapePath(id) + "/" + decision

@@ -88,6 +88,8 @@ enum Layout {
                             .a(.href(SiteRoute.account.path), .text(user.name + " (" + user.role.label(ctx.lang) + ")")), .text(" · "),
                             .a(.href(SiteRoute.notifications.path), .text(ctx.t("Meldingen", "Notifications"))),
                             .if(user.role == .beheerder, .group(.text(" · "), .a(.href(SiteRoute.adminAccounts.path), .text(ctx.t("Beheer", "Admin"))))),
+                            .if(user.role == .beheerder || user.role == .projectleider,
+                                .group(.text(" · "), .a(.href(SiteRoute.programme.path), .text(ctx.t("Programma bewerken", "Edit programme"))))),
                             .if(user.role == .beheerder || user.role == .communicatie,
                                 .group(.text(" · "), .a(.href(SiteRoute.newsletterAdmin.path), .text(ctx.t("Nieuwsbrief", "Newsletter"))))),
                             Components.postForm(action: SiteRoute.logout.path, csrf: ctx.csrf, class: "inline", [

@@ -10,12 +10,14 @@ struct APIEndpoint: Sendable {
     var response: APIResponseType
     var access: Access = .public
     var maxBody: ByteCount = "1mb"
+    /// The schema of a JSON body (in `OpenAPIDocument.schemas`); nil: a PATCH takes `OrganizationChange`, a POST a file.
+    var body: String?
     var handler: @Sendable (Request) async throws -> Response
 
     init(method: HTTPMethod = .GET, path: String, summary: String, parameters: [String], response: APIResponseType, access: Access = .public,
-         maxBody: ByteCount = "1mb", handler: @escaping @Sendable (Request) async throws -> Response) {
+         maxBody: ByteCount = "1mb", body: String? = nil, handler: @escaping @Sendable (Request) async throws -> Response) {
         self.method = method; self.path = path; self.summary = summary; self.parameters = parameters
-        self.response = response; self.access = access; self.maxBody = maxBody; self.handler = handler
+        self.response = response; self.access = access; self.maxBody = maxBody; self.body = body; self.handler = handler
     }
 
     var pathComponents: [PathComponent] {

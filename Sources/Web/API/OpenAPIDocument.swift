@@ -80,7 +80,8 @@ enum OpenAPIDocument {
     static func operation(_ e: APIEndpoint, reader: inout SchemaReader, example: JSONValue?) -> JSONValue {
         let pathParams = e.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
         let parameters: [JSONValue] = pathParams.map { p in
-            .object([("name", .string(p)), ("in", .string("path")), ("required", .bool(true)), ("schema", .object([("type", .string("string"))]))])
+            .object([("name", .string(p)), ("in", .string("path")), ("required", .bool(true)),
+                     ("schema", p == "step" ? enumSchema(AgreementStep.allCases.map(\.rawValue)) : .object([("type", .string("string"))]))])
         } + e.parameters.map { p in
             .object([("name", .string(p)), ("in", .string("query")), ("required", .bool(false)), ("schema", parameterSchema(p, path: e.path))])
         }
@@ -100,7 +101,10 @@ enum OpenAPIDocument {
             responses.append(("403", problemResponse("Role, organisation or token scope does not allow this")))
             fields.append(("security", .array([.object([("bearer", .array([]))])])))
         }
-        if e.method == .POST {
+        if let body = e.body {
+            fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object([("application/json", .object([("schema", ref(body))]))]))])))
+            responses.append(("409", problemResponse("Not possible in the record's present state, or changed meanwhile")))
+        } else if e.method == .POST {
             // A file upload: the body is the CSV or XLSX file itself.
             let binary: JSONValue = .object([("type", .string("string")), ("format", .string("binary"))])
             fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object([
@@ -185,6 +189,28 @@ enum OpenAPIDocument {
                         ("then", .object([("properties", .object([(other, .object([("type", .string("number"))]))])), ("required", .array([.string(other)]))])),
                     ])
                 })),
+            ])),
+            // The fields of an agreement's step; each step reads its own (see the operation), the rest is ignored.
+            ("AgreementStepInput", .object([
+                ("type", .string("object")), ("additionalProperties", .bool(false)),
+                ("properties", .object([
+                    ("date", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))])),
+                    ("startTime", .object([("type", .string("string")), ("pattern", .string("^[0-9]{2}:[0-9]{2}$"))])),
+                    ("durationMinutes", .object([("type", .string("integer")), ("minimum", .int(15)), ("maximum", .int(1440))])),
+                    ("place", .object([("type", .string("string")), ("maxLength", .int(200))])),
+                    ("pupils", .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(2000))])),
+                    ("transportNeeded", .object([("type", .string("boolean"))])),
+                    ("pupilsReached", .object([("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(2000))])),
+                    ("teachers", .object([("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(200))])),
+                    ("rating", .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(5))])),
+                    ("side", enumSchema(["school", "company"])),
+                    ("remarks", .object([("type", .string("string")), ("maxLength", .int(2000))])),
+                    ("reason", .object([("type", .string("string")), ("maxLength", .int(2000))])),
+                ])),
+            ])),
+            ("ProposalInput", .object([
+                ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("offerId")])),
+                ("properties", .object([("offerId", .object([("type", .string("string")), ("minLength", .int(1))]))])),
             ])),
             ("Problem", .object([
                 ("type", .string("object")),

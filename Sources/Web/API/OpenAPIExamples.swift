@@ -66,10 +66,19 @@ enum OpenAPIExamples {
             ("pupils", .int(24)), ("schoolId", .string("montessori-college-oost")), ("sectors", .array([])), ("status", .string("voorgesteld")),
             ("transportNeeded", .bool(false)), ("type", .string("excursie"))])])),
             ("page", .int(1)), ("per", .int(1)), ("total", .int(1))]),
+        "POST /requests/{id}/proposals": agreementExample(status: "voorgesteld"),
+        "POST /activity-agreements/{id}/steps/{step}": agreementExample(status: "afgesproken"),
         "POST /observations/import": .object([("replaced", .int(1)), ("series", .array([.object([("dimensions", .array([.string("sector")])),
                                                                                                    ("indicator", .string("roc.students.sector")), ("period", .string("2015-2016"))])])),
                                                ("stored", .int(1))]),
     ]
+
+    static func agreementExample(status: String) -> JSONValue {
+        .object([("companyId", .string("infento")), ("createdOn", .string("2026-09-21")), ("durationMinutes", .int(120)), ("id", .string("afspraak-voorbeeld")),
+                 ("offerId", .string("aanbod-voorbeeld")), ("pupils", .int(24)), ("requestId", .string("verzoek-voorbeeld")),
+                 ("schoolId", .string("montessori-college-oost")), ("sectors", .array([])), ("status", .string(status)),
+                 ("transportNeeded", .bool(false)), ("type", .string("excursie"))])
+    }
 
     private static let cache = NIOLockedValueBox<(version: Int, examples: [String: JSONValue])?>(nil)
 }

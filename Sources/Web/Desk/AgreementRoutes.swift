@@ -38,68 +38,26 @@ struct AgreementRoutes {
                 return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Deze stap kan niet vanuit ‘\(agreement.status.label(.nl))’." : "This step is not possible from ‘\(agreement.status.label(.en))’."], status: .conflict)
             }
             var reader = FormReader(req)
-            var next = agreement
-            var warning: Localized?
-            switch step {
-            case .confirm:
-                next.status = .afgesproken
-            case .plan:
-                next.date = reader.day("date")
-                if let date = next.date {
-                    let check = AgreementPlanning.check(date: date, agreement: agreement, request: loaded.requests.first { $0.id == agreement.requestId },
-                                                        offer: loaded.offers.first { $0.id == agreement.offerId }, today: DeskSupport.today(req))
-                    if let error = check.error { reader.fail("date", error.nl, error.en) }
-                    warning = check.warning
-                }
-                let time = reader.text("startTime")
-                if let time, ICalendar.time(time) == nil { reader.fail("startTime", "Een tijd als 09:30.", "A time such as 09:30.") }
-                next.startTime = time
-                next.durationMinutes = reader.int("durationMinutes", default: 120) ?? 120
-                if !(15...1440).contains(next.durationMinutes) { reader.fail("durationMinutes", "Van 15 tot 1440 minuten.", "From 15 to 1440 minutes.") }
-                next.place = reader.text("place")
-                next.pupils = reader.int("pupils", default: agreement.pupils) ?? agreement.pupils
-                if !(1...2000).contains(next.pupils) { reader.fail("pupils", "Van 1 tot 2000 leerlingen.", "From 1 to 2000 pupils.") }
-                next.transportNeeded = reader.flag("transportNeeded")
-                next.status = .gepland
-            case .deliver:
-                next.pupilsReached = reader.int("pupilsReached")
-                next.teachers = reader.int("teachers", default: 0)
-                if let n = next.pupilsReached, !(0...2000).contains(n) { reader.fail("pupilsReached", "Van 0 tot 2000 leerlingen.", "From 0 to 2000 pupils.") }
-                if let n = next.teachers, !(0...200).contains(n) { reader.fail("teachers", "Van 0 tot 200.", "From 0 to 200.") }
-                if let d = agreement.date, DeskSupport.today(req) < d { reader.fail("pupilsReached", "De activiteit is pas op \(d.label(.nl)).", "The activity is only on \(d.label(.en)).") }
-                next.status = .uitgevoerd
-            case .evaluate:
-                let rating = reader.int("rating")
-                if let r = rating, !(1...5).contains(r) { reader.fail("rating", "Een waardering van 1 tot 5.", "A rating from 1 to 5.") }
-                let side = req.actor?.organizationId == agreement.companyId ? "company" : req.actor?.organizationId == agreement.schoolId ? "school" : reader.string("side")
-                if side == "company" { next.companyRating = rating } else if side == "school" { next.schoolRating = rating }
-                else { reader.fail("side", "Kies namens wie.", "Choose on whose behalf.") }
-                if let remarks = reader.text("remarks") {
-                    if remarks.count > 2000 { reader.fail("remarks", "Hoogstens 2000 tekens.", "At most 2000 characters.") }
-                    next.evaluation = [agreement.evaluation, "\(side): \(remarks)"].compactMap { $0 }.joined(separator: "\n")
-                }
-                next.status = .geevalueerd
-            case .cancel:
-                next.cancelReason = reader.text("reason")
-                if next.cancelReason == nil { reader.fail("reason", "Vul een reden in.", "Give a reason.") }
-                next.status = .geannuleerd
-            }
-            guard reader.errors.isEmpty else { return Self.detail(req, next, loaded: loaded, errors: reader.errors, status: .badRequest, step: step) }
-            do {
-                try await DeskStore(req.db).advance(next, expected: agreement, actor: DeskSupport.actorId(req))
-            } catch DeskError.changedMeanwhile {
+            // The form's text becomes the step's input; numbers that are not numbers are named here, the rest by the domain.
+            let input = StepInput(date: step == .plan ? reader.day("date") : nil, startTime: reader.text("startTime"),
+                                  durationMinutes: reader.int("durationMinutes", optional: true), place: reader.text("place"),
+                                  pupils: reader.int("pupils", optional: true), transportNeeded: reader.flag("transportNeeded"),
+                                  pupilsReached: reader.int("pupilsReached", optional: true), teachers: reader.int("teachers", optional: true),
+                                  rating: reader.int("rating", optional: true), side: reader.text("side"), remarks: reader.text("remarks"), reason: reader.text("reason"))
+            // Every field's error at once (the form's and the domain's) before anything is written.
+            let preview = step.apply(to: agreement, input: input, actorOrganization: req.actor?.role == .beheerder ? nil : req.actor?.organizationId,
+                                     request: loaded.requests.first { $0.id == agreement.requestId },
+                                     offer: loaded.offers.first { $0.id == agreement.offerId }, today: DeskSupport.today(req))
+            reader.merge(preview.errors)
+            guard reader.errors.isEmpty else { return Self.detail(req, preview.next, loaded: loaded, errors: reader.errors, status: .badRequest, step: step) }
+            switch try await Self.take(step, on: agreement, input: input, req: req, loaded: loaded) {
+            case .invalid(let next, let errors):
+                return Self.detail(req, next, loaded: loaded, errors: errors.mapValues { $0(req.lang) }, status: .badRequest, step: step)
+            case .changedMeanwhile:
                 return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Iemand anders wijzigde deze afspraak intussen; bekijk hem opnieuw." : "Someone else changed this agreement meanwhile; look again."], status: .conflict)
+            case .done(_, let warning):
+                return req.redirect(to: SiteRoute.agreement(agreement.id).path + (warning != nil ? "?verleden=1" : ""))
             }
-            // The other side (and the actor's colleagues) hear of the step; after delivery the evaluation request says it.
-            if step != .deliver {
-                let by = req.actor?.organizationId.map { DeskSupport.name($0, loaded) } ?? (req.lang == .nl ? "De netwerkbalie" : "The network desk")
-                try await Notify.organizations([next.schoolId, next.companyId], except: req.actor?.accountId,
-                                               notice: Notices.agreementStep(step, type: next.type, school: DeskSupport.name(next.schoolId, loaded),
-                                                                             company: DeskSupport.name(next.companyId, loaded), by: by, date: next.date,
-                                                                             link: req.application.absoluteURL(SiteRoute.agreement(next.id).path)), on: req)
-            }
-            if step == .deliver { try await Self.askForEvaluation(req, next, loaded: loaded) }
-            return req.redirect(to: SiteRoute.agreement(agreement.id).path + (warning != nil ? "?verleden=1" : ""))
         }
         app.get(["organisaties", ":id", "activiteiten.ics"], access: desk) { req in
             let id = try req.parameters.require("id")
@@ -125,6 +83,32 @@ struct AgreementRoutes {
             try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "calendar_feeds", entityId: id, action: "rotate", changes: [])
             return Self.feedPage(req, organizationId: id, address: req.application.absoluteURL(SiteRoute.calendarFeed(token).path))
         }
+    }
+
+    enum StepResult { case done(ActivityAgreement, warning: Localized?), invalid(ActivityAgreement, [String: Localized]), changedMeanwhile }
+
+    /// One step, for the page and the API alike: the domain's rules, one guarded write, then everyone it concerns is
+    /// told (after delivery, the evaluation request says it). The caller has checked permission and status.
+    static func take(_ step: AgreementStep, on agreement: ActivityAgreement, input: StepInput, req: Request, loaded: DeskSupport.Loaded) async throws -> StepResult {
+        let outcome = step.apply(to: agreement, input: input, actorOrganization: req.actor?.role == .beheerder ? nil : req.actor?.organizationId,
+                                 request: loaded.requests.first { $0.id == agreement.requestId },
+                                 offer: loaded.offers.first { $0.id == agreement.offerId }, today: DeskSupport.today(req))
+        guard outcome.errors.isEmpty else { return .invalid(outcome.next, outcome.errors) }
+        let next = outcome.next
+        do {
+            try await DeskStore(req.db).advance(next, expected: agreement, actor: DeskSupport.actorId(req))
+        } catch DeskError.changedMeanwhile {
+            return .changedMeanwhile
+        }
+        if step != .deliver {
+            let by = req.actor?.organizationId.map { DeskSupport.name($0, loaded) } ?? (req.lang == .nl ? "De netwerkbalie" : "The network desk")
+            try await Notify.organizations([next.schoolId, next.companyId], except: req.actor?.accountId,
+                                           notice: Notices.agreementStep(step, type: next.type, school: DeskSupport.name(next.schoolId, loaded),
+                                                                         company: DeskSupport.name(next.companyId, loaded), by: by, date: next.date,
+                                                                         link: req.application.absoluteURL(SiteRoute.agreement(next.id).path)), on: req)
+        }
+        if step == .deliver { try await Self.askForEvaluation(req, next, loaded: loaded) }
+        return .done(next, warning: outcome.warning)
     }
 
     /// The organisation's planned activities as iCalendar.

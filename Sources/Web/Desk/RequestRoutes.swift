@@ -93,16 +93,27 @@ struct RequestRoutes {
     /// Proposes the pairs in one transaction; a full offer or a request taken meanwhile shows `onError` (409).
     static func propose(_ req: Request, loaded: DeskSupport.Loaded, pairs: [(String, String)],
                         onError: (String) async throws -> Response) async throws -> Response {
+        switch try await proposals(req, loaded: loaded, pairs: pairs) {
+        case .refused(let message, let status): return try await onError(message).withStatus(status)
+        case .made(let agreements): return req.redirect(to: SiteRoute.agreements.path + "?voorgesteld=\(agreements.count)")
+        }
+    }
+
+    enum ProposalResult { case made([ActivityAgreement]), refused(String, HTTPStatus) }
+
+    /// The proposals themselves, for the pages and the API: the matching rules, one transaction (all or nothing),
+    /// then both sides of each are told.
+    static func proposals(_ req: Request, loaded: DeskSupport.Loaded, pairs: [(String, String)]) async throws -> ProposalResult {
         let ctx = DeskSupport.context(req, loaded)
         var proposals: [(request: NetworkRequest, offer: Offer)] = []
         for (requestId, offerId) in pairs {
             guard let request = loaded.requests.first(where: { $0.id == requestId }), let offer = loaded.offers.first(where: { $0.id == offerId }) else {
-                return try await onError(req.lang == .nl ? "Onbekend verzoek of aanbod." : "Unknown request or offer.").withStatus(.badRequest)
+                return .refused(req.lang == .nl ? "Onbekend verzoek of aanbod." : "Unknown request or offer.", .badRequest)
             }
-            if let reason = Matching.exclusion(request, offer, ctx) { return try await onError(reason(req.lang)).withStatus(.conflict) }
+            if let reason = Matching.exclusion(request, offer, ctx) { return .refused(reason(req.lang), .conflict) }
             proposals.append((request, offer))
         }
-        guard !proposals.isEmpty else { return try await onError(req.lang == .nl ? "Niets gekozen." : "Nothing chosen.").withStatus(.badRequest) }
+        guard !proposals.isEmpty else { return .refused(req.lang == .nl ? "Niets gekozen." : "Nothing chosen.", .badRequest) }
         do {
             _ = try await DeskStore(req.db).propose(proposals, today: DeskSupport.today(req), actor: DeskSupport.actorId(req)) { DeskSupport.newId("afspraak") }
         } catch let error as DeskError {
@@ -112,18 +123,20 @@ struct RequestRoutes {
             case .requestNotOpen(let id): message = req.lang == .nl ? "Verzoek \(id) is niet meer open; er is niets voorgesteld." : "Request \(id) is no longer open; nothing was proposed."
             case .changedMeanwhile: message = req.lang == .nl ? "Iemand anders wijzigde dit intussen; er is niets voorgesteld." : "Someone else changed this meanwhile; nothing was proposed."
             }
-            return try await onError(message).withStatus(.conflict)
+            return .refused(message, .conflict)
         }
         // Both sides hear of each proposal; the agreement page is where they act on it.
-        let made = try await DeskStore(req.db).all(ActivityAgreement.self)
+        let all = try await DeskStore(req.db).all(ActivityAgreement.self)
+        var made: [ActivityAgreement] = []
         for (request, offer) in proposals {
-            guard let agreement = made.last(where: { $0.requestId == request.id && $0.offerId == offer.id }) else { continue }
+            guard let agreement = all.last(where: { $0.requestId == request.id && $0.offerId == offer.id }) else { continue }
+            made.append(agreement)
             try await Notify.organizations([agreement.schoolId, agreement.companyId], except: req.actor?.accountId,
                                            notice: Notices.proposal(type: agreement.type, school: DeskSupport.name(agreement.schoolId, loaded),
                                                                     company: DeskSupport.name(agreement.companyId, loaded),
                                                                     link: req.application.absoluteURL(SiteRoute.agreement(agreement.id).path)), on: req)
         }
-        return req.redirect(to: SiteRoute.agreements.path + "?voorgesteld=\(proposals.count)")
+        return .made(made)
     }
 
     static func detail(_ req: Request, request: NetworkRequest, loaded: DeskSupport.Loaded, error: String?) async throws -> Response {

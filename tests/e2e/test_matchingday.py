@@ -22,6 +22,16 @@ def click_form(browser, action_suffix):
     browser.find_element(By.CSS_SELECTOR, f"main form[action$='{action_suffix}'] button[type=submit]").click()
 
 
+def new_day(browser, fields):
+    """Fills the new-Matchingday form with (field, value) pairs and submits it."""
+    browser.get(BASE + "/matchingdagen")
+    browser.find_element(By.LINK_TEXT, "Nieuwe Matchingdag").click()
+    wait_for(browser, "main h1", "Nieuwe Matchingdag")
+    for field, value in fields:
+        fill(browser, field, value)
+    browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
+
+
 def open_day(browser):
     browser.get(BASE + "/matchingdagen")
     browser.find_element(By.LINK_TEXT, NAME).click()
@@ -42,14 +52,9 @@ def wish(browser, organisation, priority):
 def test_organiser_plans_prints_records_and_reschedules(browser):
     # The coordinator creates the day; a mistake is pointed out by field.
     log_in(browser, COORDINATOR)
-    browser.get(BASE + "/matchingdagen")
-    browser.find_element(By.LINK_TEXT, "Nieuwe Matchingdag").click()
-    wait_for(browser, "main h1", "Nieuwe Matchingdag")
-    for field, value in [("name", NAME), ("date", DAY), ("place", "Zuidas"), ("startTime", "13:00"), ("rounds", "3"),
-                         ("roundMinutes", "20"), ("changeMinutes", "5"), ("maxMeetings", "9"), ("schoolPlaces", "3"),
-                         ("companyPlaces", "3"), ("tables", "2"), ("seats", "6")]:
-        fill(browser, field, value)
-    browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
+    new_day(browser, [("name", NAME), ("date", DAY), ("place", "Zuidas"), ("startTime", "13:00"), ("rounds", "3"),
+                      ("roundMinutes", "20"), ("changeMinutes", "5"), ("maxMeetings", "9"), ("schoolPlaces", "3"),
+                      ("companyPlaces", "3"), ("tables", "2"), ("seats", "6")])
     error = wait_for(browser, "#maxMeetings-error")
     assert "aantal rondes" in error.text
     assert_accessible(browser)

@@ -48,6 +48,27 @@ def submit(browser):
     browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
 
 
+def confirm_and_plan(browser, day, time, place=None):
+    """On an agreement's page: the company confirms, then plans it; returns the agreement's address."""
+    browser.find_element(By.XPATH, "//button[normalize-space()='Afspraak bevestigen']").click()
+    wait_for(browser, "main dl", "Afgesproken")
+    fill(browser, "date", day)
+    fill(browser, "startTime", time)
+    if place:
+        fill(browser, "place", place)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Afspraak plannen']").click()
+    wait_for(browser, "main dl", "Gepland")
+    return browser.current_url
+
+
+def record_delivery(browser, agreement_url, pupils, teachers):
+    browser.get(agreement_url)
+    fill(browser, "pupilsReached", pupils)
+    fill(browser, "teachers", teachers)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Uitvoering vastleggen']").click()
+    wait_for(browser, "main dl", "Uitgevoerd")
+
+
 def compliance_row(browser, name):
     browser.get(BASE + "/naleving?kind=company")
     for row in browser.find_elements(By.CSS_SELECTOR, "main table tbody tr"):
@@ -123,23 +144,12 @@ def test_request_match_confirm_deliver_and_reach(browser):
     log_in(browser, COMPANY)
     browser.get(BASE + "/afspraken")
     browser.find_elements(By.CSS_SELECTOR, "main table tbody th a")[-1].click()
-    browser.find_element(By.XPATH, "//button[normalize-space()='Afspraak bevestigen']").click()
-    wait_for(browser, "main dl", "Afgesproken")
-    fill(browser, "date", TODAY.isoformat())
-    fill(browser, "startTime", "09:30")
-    fill(browser, "place", "Werkplaats Infento")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Afspraak plannen']").click()
-    wait_for(browser, "main dl", "Gepland")
-    agreement_url = browser.current_url
+    agreement_url = confirm_and_plan(browser, TODAY.isoformat(), "09:30", "Werkplaats Infento")
     log_out(browser)
 
     # The coordinator records delivery.
     log_in(browser, COORDINATOR)
-    browser.get(agreement_url)
-    fill(browser, "pupilsReached", "22")
-    fill(browser, "teachers", "2")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Uitvoering vastleggen']").click()
-    wait_for(browser, "main dl", "Uitgevoerd")
+    record_delivery(browser, agreement_url, "22", "2")
     row = compliance_row(browser, "Infento B.V.")
     assert row[3] == "1" and row[4] == "1", row
     log_out(browser)

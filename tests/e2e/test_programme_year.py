@@ -11,8 +11,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import BASE, wait_for
-from test_matchingday import assert_accessible, click_form
-from test_network_desk import COORDINATOR, fill, log_in, log_out, submit, tick
+from test_matchingday import assert_accessible, click_form, new_day
+from test_network_desk import COORDINATOR, confirm_and_plan, fill, log_in, log_out, record_delivery, submit, tick
 from test_newsletter import MAIL_DIR, wait_for_mail
 
 TODAY = datetime.datetime.now(datetime.timezone.utc).date()
@@ -145,32 +145,18 @@ def test_a_short_year_reaches_the_report(browser):
     # The company follows the mail's link, confirms and plans it today; the school records delivery.
     log_in(browser, company)
     browser.get(link.group(0))
-    browser.find_element(By.XPATH, "//button[normalize-space()='Afspraak bevestigen']").click()
-    wait_for(browser, "main dl", "Afgesproken")
-    fill(browser, "date", TODAY.isoformat())
-    fill(browser, "startTime", "10:00")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Afspraak plannen']").click()
-    wait_for(browser, "main dl", "Gepland")
-    agreement_url = browser.current_url
+    agreement_url = confirm_and_plan(browser, TODAY.isoformat(), "10:00")
     log_out(browser)
     log_in(browser, school)
-    browser.get(agreement_url)
-    fill(browser, "pupilsReached", "23")
-    fill(browser, "teachers", "2")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Uitvoering vastleggen']").click()
-    wait_for(browser, "main dl", "Uitgevoerd")
+    record_delivery(browser, agreement_url, "23", "2")
     log_out(browser)
 
     # A Matchingday nobody wished anyone on: the planner fills every round with suggested meetings.
     log_in(browser, COORDINATOR)
     day_name = f"Matchingdag jaar {tag}"
-    browser.get(BASE + "/matchingdagen")
-    browser.find_element(By.LINK_TEXT, "Nieuwe Matchingdag").click()
     day = min(TODAY + datetime.timedelta(days=14), YEAR_END).isoformat()
-    for field, value in [("name", day_name), ("date", day), ("startTime", "13:00"), ("rounds", "2"), ("roundMinutes", "20"),
-                         ("changeMinutes", "5"), ("maxMeetings", "2"), ("schoolPlaces", "4"), ("companyPlaces", "4"), ("tables", "2"), ("seats", "6")]:
-        fill(browser, field, value)
-    browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
+    new_day(browser, [("name", day_name), ("date", day), ("startTime", "13:00"), ("rounds", "2"), ("roundMinutes", "20"),
+                      ("changeMinutes", "5"), ("maxMeetings", "2"), ("schoolPlaces", "4"), ("companyPlaces", "4"), ("tables", "2"), ("seats", "6")])
     wait_for(browser, "main h1", day_name)
     for option in (school_name, company_name, "Mundus College", "Goflex BV"):
         select = Select(browser.find_element(By.ID, "organizationId"))

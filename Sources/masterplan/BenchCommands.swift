@@ -32,6 +32,8 @@ struct Bench: AsyncParsableCommand {
             """)
         @ArgumentParser.Argument(help: "An instance file.") var file: String
         @ArgumentParser.Option(help: "Local-search steps after the greedy schedule (partial presence).") var iterations: Int = 200
+        @ArgumentParser.Option(help: "Steps of the plateau walk after the search (partial presence).") var walk: Int = 200
+        @ArgumentParser.Option(help: "Subgradient steps of the Lagrangian bound (partial presence).") var boundSteps: Int = 250
         @ArgumentParser.Option(help: "Seed of the local search.") var seed: UInt64 = 1
 
         struct Input: Decodable {
@@ -52,7 +54,7 @@ struct Bench: AsyncParsableCommand {
                 schoolPresence: (input.avail_schools ?? []).map { $0.map { $0 != 0 } },
                 companyPresence: (input.avail_companies ?? []).map { $0.map { $0 != 0 } })
             inst.fairnessFirst = false
-            inst.searchIterations = iterations; inst.seed = seed
+            inst.searchIterations = iterations; inst.walkSteps = walk; inst.boundIterations = boundSteps; inst.seed = seed
             if let problem = inst.problems().first { throw ValidationError("\(file): \(problem)") }
             let clock = ContinuousClock()
             let start = clock.now

@@ -23,6 +23,10 @@ public struct MatchingdayInstance: Sendable, Hashable {
     public var fairnessFirst = true
     /// Ruin-and-recreate steps after the greedy schedule (partial presence, large days), and their seed.
     public var searchIterations = 200
+    /// Steps of the plateau walk after the search (`MatchingdayScheduler.plateauWalk`).
+    public var walkSteps = 200
+    /// Subgradient steps of the Lagrangian bound (`MatchingdayScheduler.lagrangianBound`).
+    public var boundIterations = 250
     public var seed: UInt64 = 1
 
     public init(rounds: Int, tables: Int, schools: Int, companies: Int, pairs: [Pair],

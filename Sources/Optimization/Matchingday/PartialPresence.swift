@@ -189,7 +189,11 @@ extension MatchingdayScheduler {
         improveByRounds(&board)
         ruinAndRecreate(&board, iterations: inst.searchIterations, seed: inst.seed)
         improveByRounds(&board)
-        return finish(board, upperBound: bound)
+        plateauWalk(&board, steps: inst.walkSteps, seed: inst.seed, stopAt: bound)
+        // The Lagrangian bound is usually far tighter than the flow relaxation; it stops as soon as it proves the
+        // schedule optimal.
+        let tighter = board.weight < bound ? min(bound, lagrangianBound(inst, iterations: inst.boundIterations, target: board.weight)) : bound
+        return finish(board, upperBound: tighter)
     }
 }
 

@@ -9,9 +9,11 @@ extension MatchingdayScheduler {
         (0..<inst.rounds).map { r in inst.pairs.indices.filter { inst.schoolPresent(inst.pairs[$0].school, r) && inst.companyPresent(inst.pairs[$0].company, r) } }
     }
 
-    /// Re-chooses round `r` optimally; returns the weight gained (0 when the round was already optimal).
+    /// Re-chooses round `r` optimally; returns the weight gained (0 when the round was already optimal). With
+    /// `jitter` (a small number per pair, below `jitterRange`), ties between equally heavy choices are broken by it:
+    /// the weight is still the round's best, but which of the equally good matchings is taken changes.
     @discardableResult
-    static func reoptimise(_ board: inout Board, round r: Int, candidates: [Int]) -> Int {
+    static func reoptimise(_ board: inout Board, round r: Int, candidates: [Int], jitter: [Int]? = nil) -> Int {
         let inst = board.inst, S = inst.schools, C = inst.companies
         let before = board.weight
         var old: [Int] = []
@@ -31,7 +33,12 @@ extension MatchingdayScheduler {
         for i in open { schoolArc[inst.pairs[i].school] = true; companyArc[inst.pairs[i].company] = true }
         for s in 0..<S where schoolArc[s] { net.addArc(from: source, to: 1 + s, capacity: 1, cost: 0) }
         let first = net.arcs.count
-        for i in open { net.addArc(from: 1 + inst.pairs[i].school, to: 1 + S + inst.pairs[i].company, capacity: 1, cost: -inst.pairs[i].weight) }
+        // With jitter, a weight unit is worth more than all the jitter a round can hold, so the weight stays first.
+        let scale = jitter == nil ? 1 : (units + 1) * jitterRange
+        for i in open {
+            net.addArc(from: 1 + inst.pairs[i].school, to: 1 + S + inst.pairs[i].company, capacity: 1,
+                       cost: -(inst.pairs[i].weight * scale + (jitter?[i] ?? 0)))
+        }
         for c in 0..<C where companyArc[c] { net.addArc(from: 1 + S + c, to: sink, capacity: 1, cost: 0) }
         net.addArc(from: source, to: sink, capacity: units, cost: 0)
         guard let solution = try? MinCostFlow.solve(net) else { for i in old { board.place(i, r) }; return 0 }
@@ -53,6 +60,33 @@ extension MatchingdayScheduler {
             r = (r + 1) % board.inst.rounds
             steps += 1
         }
+    }
+
+    static let jitterRange = 16
+
+    /// A walk over the plateau of schedules the round sweeps cannot improve: re-choose a random round among its
+    /// equally heavy optimal matchings (random tie-breaking, so the weight never falls), then sweep the rounds again;
+    /// a different choice in one round often frees the pair another round needed. Keeps the best schedule seen, by
+    /// fairness level first when the organiser asked for it. Seeded: the same instance gives the same schedule.
+    static func plateauWalk(_ board: inout Board, steps: Int, seed: UInt64, stopAt bound: Int = Int.max) {
+        let inst = board.inst
+        guard steps > 0, inst.rounds > 1, !inst.pairs.isEmpty else { return }
+        let byRound = pairsByRound(inst)
+        var rng = SplitMix64(state: seed ^ 0x9E3779B97F4A7C15)
+        func key(_ b: Board) -> (Int, Int) { (inst.fairnessFirst ? b.fairness : 0, b.weight) }
+        var best = board
+        var jitter = [Int](repeating: 0, count: inst.pairs.count)
+        for _ in 0..<steps where best.weight < bound {
+            let r = Int(rng.next() % UInt64(inst.rounds))
+            for i in byRound[r] { jitter[i] = Int(rng.next() % UInt64(jitterRange)) }
+            let before = (0..<inst.schools).map { board.schoolAt[$0 * inst.rounds + r] }
+            reoptimise(&board, round: r, candidates: byRound[r], jitter: jitter)
+            // The same matching again (often: the round's best is unique): nothing freed, nothing to sweep.
+            if (0..<inst.schools).allSatisfy({ board.schoolAt[$0 * inst.rounds + r] == before[$0] }) { continue }
+            reoptimiseRounds(&board, byRound: byRound, sweeps: 3)
+            if key(board) > key(best) { best = board } else if key(board) < key(best) { board = best }
+        }
+        board = best
     }
 
     /// The round sweeps, kept only when they do not lower the fairness level the organiser asked for first.

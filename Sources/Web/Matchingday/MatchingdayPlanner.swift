@@ -47,14 +47,17 @@ struct MatchingdayPlanner {
         inst.seed = 2015
         instance = inst
         sectors = organizations.mapValues(\.sectors)
-        if day.event.fillsFreePlaces {
-            let wished = Set(weighted.map { [$0.school, $0.company] })
-            func orgs(_ ids: [String]) -> [Organization] { ids.map { organizations[$0] ?? Organization(id: $0, name: $0, kind: .company, source: "") } }
-            suggested = SuggestedPairs.pairs(schools: orgs(schools), companies: orgs(companies), wishes: wishes, wished: wished)
-                .map { .init(school: si[$0.school]!, company: ci[$0.company]!, weight: $0.weight) }
-        } else {
-            suggested = []
-        }
+        suggested = day.event.fillsFreePlaces
+            ? Self.suggestedPairs(schools: schools, companies: companies, wishes: wishes, wished: weighted, organizations: organizations, si: si, ci: ci)
+            : []
+    }
+
+    /// Pairs nobody wished that may fill free places, as the scheduler's indices.
+    static func suggestedPairs(schools: [String], companies: [String], wishes: [Wish], wished: [WeightedPair], organizations: [String: Organization],
+                               si: [String: Int], ci: [String: Int]) -> [MatchingdayInstance.Pair] {
+        let orgs = { (ids: [String]) in ids.map { organizations[$0] ?? Organization(id: $0, name: $0, kind: .company, source: "") } }
+        return SuggestedPairs.pairs(schools: orgs(schools), companies: orgs(companies), wishes: wishes, wished: Set(wished.map { [$0.school, $0.company] }))
+            .compactMap { p in si[p.school].flatMap { s in ci[p.company].map { MatchingdayInstance.Pair(school: s, company: $0, weight: p.weight) } } }
     }
 
     /// A fresh schedule (no agendas out yet).

@@ -76,6 +76,7 @@ import VaporTesting
             let trail = try await AuditEntryModel.query(on: app.db).filter(\.$entityId == second.id).all()
             #expect(!trail.isEmpty && trail.allSatisfy { !$0.changes.contains("piet@vanthoog.example") && !$0.actor.contains("piet") })
             #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "piet@vanthoog.example").count() == 0)
+            #expect(try await LoginAttemptModel.query(on: app.db).filter(\.$key == "join-email:piet@vanthoog.example").count() == 0, "the throttle's rows go too")
         }
     }
 

@@ -118,6 +118,8 @@ public enum PersonData {
                 try await AuditLog.record(on: tx, actor: actor, entity: "newsletter_subscribers", entityId: try subscriber.requireID().uuidString, action: "erase", changes: [])
             }
             let hadJoins = try await eraseJoinApplications(email: email, actor: actor, on: tx)
+            // The public forms' throttle counts by address too (`FormThrottle`); those rows name the address.
+            try await LoginAttemptModel.query(on: tx).filter(\.$key ~~ ["join-email:" + email.lowercased(), "subscribe-email:" + email.lowercased()]).delete()
             guard let account = try await account(email, on: tx) else {
                 if subscriber == nil && !hadJoins { throw Failure.unknown(email) }
                 return

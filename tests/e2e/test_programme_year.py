@@ -90,6 +90,7 @@ def test_a_short_year_reaches_the_report(browser):
     apply(browser, school_name, "secondary-school", "12AB", school_email, ["metaal"], ["vmbo-bk"])
     log_in(browser, COORDINATOR)
     browser.get(BASE + "/netwerk/aanmeldingen")
+    assert_accessible(browser)
     for name in (company_name, school_name):
         # By its heading: a panel's duplicate hints may name the other applicant (same postcode).
         panel = [p for p in browser.find_elements(By.CSS_SELECTOR, "main div.panel") if p.find_element(By.TAG_NAME, "h3").text.startswith(name)][0]
@@ -132,6 +133,8 @@ def test_a_short_year_reaches_the_report(browser):
     log_in(browser, COORDINATOR)
     browser.get(BASE + "/verzoeken/toewijzen")
     wait_for(browser, "main table", f"Kijkje in de werkplaats {tag}")
+    assert "Eerder dit schooljaar" in browser.find_element(By.CSS_SELECTOR, "main").text
+    assert_accessible(browser)
     for box in browser.find_elements(By.CSS_SELECTOR, "main input[name=pair]"):
         if not box.get_attribute("value").startswith(request_id + "|") and box.is_selected():
             box.click()
@@ -182,6 +185,23 @@ def test_a_short_year_reaches_the_report(browser):
     fill(browser, "pupils", "20")
     browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
     wait_for(browser, "main p.note", "Vastgelegd als afgesproken")
+    log_out(browser)
+
+    # The coordinator records a milestone of the year in the programme's data (the form's rules are the import's).
+    log_in(browser, COORDINATOR)
+    browser.get(BASE + "/programma")
+    browser.find_element(By.LINK_TEXT, "Mijlpalen en tijdlijn").click()
+    browser.find_element(By.LINK_TEXT, "Nieuw record").click()
+    fill(browser, "title", f"Eerste jaar in het platform {tag}")
+    fill(browser, "attendance", "veel")
+    browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
+    assert "is geen geheel getal" in wait_for(browser, "#attendance-error").text
+    assert_accessible(browser)
+    fill(browser, "attendance", "40")
+    browser.find_element(By.CSS_SELECTOR, "main form.edit button[type=submit]").click()
+    wait_for(browser, "[role=status]", "Opgeslagen")
+    assert f"Eerste jaar in het platform {tag}" in browser.find_element(By.CSS_SELECTOR, "main table").text
+    assert_accessible(browser)
     log_out(browser)
 
     # The report of the school year counts exactly this year's work more than before.

@@ -114,4 +114,59 @@ import VaporTesting
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == TimelineEntry.entity).filter(\.$action == "create").count() == 1)
         }
     }
+
+    /// Issue 13's guard on the organisation profile: two editors of one organisation; the second, whose form was
+    /// filled in on the old version, gets 409 with both versions and the first's change stands.
+    @Test func twoEditorsOfOneOrganisation() async throws {
+        try await withMasterplan { app in
+            var first = try await signedIn(app, "een@test.invalid", role: .beheerder)
+            var second = try await signedIn(app, "twee@test.invalid", role: .contactpersoon, org: "otib")
+            let path = "/organisaties/otib/bewerken"
+            let formA = try await first.get(path).text, formB = try await second.get(path).text
+            let revision = try #require(formA.firstMatch(of: /name="revision" value="([0-9a-f]+)"/)?.1)
+            #expect(formB.contains(String(revision)))
+            var res = try await first.post(path, [("name", "OTIB"), ("district", "Noord"), ("revision", String(revision))], csrfFrom: path)
+            #expect(res.status == .seeOther)
+            res = try await second.post(path, [("name", "OTIB"), ("district", "Zuid"), ("revision", String(revision))], csrfFrom: path)
+            #expect(res.status == .conflict && res.text.contains("Velden die verschillen") && res.text.contains("Noord") && res.text.contains("Zuid"))
+            #expect(try await RecordStore(app.db).dataset().organization("otib")?.district == "Noord", "the first change stands")
+            // From the conflict page (it carries the stored version's revision) the second editor may save deliberately.
+            let newRevision = try #require(res.text.firstMatch(of: /name="revision" value="([0-9a-f]+)"/)?.1)
+            res = try await second.post(path, [("name", "OTIB"), ("district", "Zuid"), ("revision", String(newRevision))], csrfFrom: path)
+            #expect(res.status == .seeOther)
+            #expect(try await RecordStore(app.db).dataset().organization("otib")?.district == "Zuid")
+        }
+    }
+
+    /// The same through the API: GET answers an ETag, PATCH with If-Match of another version is 412 and writes nothing.
+    @Test func theAPIChangeNamesItsVersion() async throws {
+        try await withMasterplan { app in
+            var admin = try await signedIn(app, "api@test.invalid", role: .beheerder)
+            let token = try await admin.createToken(name: "api", scope: "write")
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            var etag = ""
+            try await app.testing().test(.GET, "/api/v1/organizations/otib", headers: headers) { res in
+                etag = res.headers.first(name: .eTag) ?? ""
+            }
+            #expect(etag.hasPrefix("\"") && etag.count > 4)
+            func patch(_ body: String, ifMatch: String?) async throws -> TestingHTTPResponse {
+                var h = headers
+                h.contentType = .json
+                if let ifMatch { h.replaceOrAdd(name: .ifMatch, value: ifMatch) }
+                var out: TestingHTTPResponse!
+                try await app.testing().test(.PATCH, "/api/v1/organizations/otib", headers: h, body: ByteBuffer(string: body)) { out = $0 }
+                return out
+            }
+            var res = try await patch(#"{"district":"Noord"}"#, ifMatch: etag)
+            #expect(res.status == .ok)
+            let next = res.headers.first(name: .eTag) ?? ""
+            #expect(!next.isEmpty && next != etag)
+            res = try await patch(#"{"district":"Zuid"}"#, ifMatch: etag)
+            #expect(res.status == .preconditionFailed && res.headers.contentType?.description.contains("problem+json") == true)
+            #expect(try await RecordStore(app.db).dataset().organization("otib")?.district == "Noord")
+            res = try await patch(#"{"district":"Zuid"}"#, ifMatch: next)
+            #expect(res.status == .ok)
+        }
+    }
 }

@@ -79,7 +79,12 @@ enum APIRoutes {
         },
         APIEndpoint(path: "/organizations/{id}", summary: "One organisation with everything it takes part in",
                     parameters: [], response: .single(OrganizationDetailDTO.self)) { req in
-            try await single(req) { id, data in OrganizationProfile(id: id, in: data).map(OrganizationDetailDTO.init) }
+            let response = try await single(req) { id, data in OrganizationProfile(id: id, in: data).map(OrganizationDetailDTO.init) }
+            // The version a change must name in If-Match (RFC 9110), so two editors never overwrite each other unseen.
+            if let org = try await PageSupport.dataset(req).organization(req.parameters.get("id") ?? "") {
+                response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(org) + "\"")
+            }
+            return response
         },
         APIEndpoint(path: "/people", summary: "People named in the report, with their roles (names and roles only)",
                     parameters: listParameters, response: .list(PersonDTO.self)) { req in

@@ -39,7 +39,7 @@ enum AccountAPI {
             let contacts = try await Contacts.of(id, on: req.db).map { ContactDTO(name: $0.name, function: $0.function, email: $0.email, phone: $0.phone) }
             return try APIRoutes.json(contacts, req)
         },
-        APIEndpoint(method: .PATCH, path: "/organizations/{id}", summary: "Change an organisation's profile (its contact person or the coordinator; write token)",
+        APIEndpoint(method: .PATCH, path: "/organizations/{id}", summary: "Change an organisation's profile (its contact person or the coordinator; write token). Send the ETag of GET /organizations/{id} as If-Match: a change made on another version is refused with 412",
                     parameters: [], response: .single(OrganizationDetailDTO.self), access: .roles([.beheerder, .contactpersoon])) { req in
             let signedIn = try req.requireSignedIn()
             let (_, original) = try await PageSupport.record(req, \.organizations)
@@ -63,9 +63,18 @@ enum AccountAPI {
                 errors[change.latitude == nil ? "latitude" : "longitude"] = "give latitude and longitude together in one change"
             }
             if !errors.isEmpty { throw InvalidInput(errors: errors.sorted { $0.key < $1.key }.map { FieldError(name: $0.key, reason: $0.value) }) }
-            try await RecordStore(req.db).update(org, actor: signedIn.actor.accountId)
+            // If-Match (optional): the ETag of the version the change was made on; another version is 412, nothing written.
+            let stale = PageError(.preconditionFailed, "de organisatie is intussen gewijzigd; lees haar opnieuw (ETag)",
+                                  "the organisation changed meanwhile; read it again (ETag)")
+            if let ifMatch = req.headers.first(name: .ifMatch), ifMatch != "*" {
+                let tags = ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                guard tags.contains(RecordForm.revision(original)) else { throw stale }
+            }
+            do { _ = try await RecordStore(req.db).update(org, expected: original, actor: signedIn.actor.accountId) } catch is ChangedMeanwhile { throw stale }
             let data = try await PageSupport.dataset(req)
-            return try APIRoutes.json(OrganizationDetailDTO(OrganizationProfile(id: org.id, in: data)!), req)
+            let response = try APIRoutes.json(OrganizationDetailDTO(OrganizationProfile(id: org.id, in: data)!), req)
+            response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(data.organization(org.id) ?? org) + "\"")
+            return response
         },
         APIEndpoint(method: .POST, path: "/observations/import",
                     summary: "Import indicator figures: the body is a CSV (text/csv) or XLSX file in the format of docs/data.md; each series and period in it replaces what was stored (analist or beheerder; write token)",

@@ -113,6 +113,7 @@ enum OpenAPIDocument {
             ]))])))
         } else if e.method != .GET {
             fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object([("application/json", .object([("schema", ref("OrganizationChange"))]))]))])))
+            responses.append(("412", problemResponse("If-Match names another version than the stored one: nothing was changed")))
         }
         let operationId = e.path.split(separator: "/").map { $0.hasPrefix("{") ? "ById" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         return .object([
@@ -197,20 +198,21 @@ enum OpenAPIDocument {
                     ("date", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))])),
                     ("startTime", .object([("type", .string("string")), ("pattern", .string("^[0-9]{2}:[0-9]{2}$"))])),
                     ("durationMinutes", .object([("type", .string("integer")), ("minimum", .int(15)), ("maximum", .int(1440))])),
-                    ("place", .object([("type", .string("string")), ("maxLength", .int(200))])),
+                    ("place", .object([("type", .string("string")), ("maxLength", .int(200)), ("pattern", .string("^[^\\u0000]*$"))])),
                     ("pupils", .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(2000))])),
                     ("transportNeeded", .object([("type", .string("boolean"))])),
                     ("pupilsReached", .object([("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(2000))])),
                     ("teachers", .object([("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(200))])),
                     ("rating", .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(5))])),
                     ("side", enumSchema(["school", "company"])),
-                    ("remarks", .object([("type", .string("string")), ("maxLength", .int(2000))])),
-                    ("reason", .object([("type", .string("string")), ("maxLength", .int(2000))])),
+                    ("remarks", .object([("type", .string("string")), ("maxLength", .int(2000)), ("pattern", .string("^[^\\u0000]*$"))])),
+                    ("reason", .object([("type", .string("string")), ("maxLength", .int(2000)), ("pattern", .string("^[^\\u0000]*$"))])),
                 ])),
             ])),
             ("ProposalInput", .object([
                 ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("offerId")])),
-                ("properties", .object([("offerId", .object([("type", .string("string")), ("minLength", .int(1))]))])),
+                // Text fields never hold NUL (the body check refuses it for every operation).
+                ("properties", .object([("offerId", .object([("type", .string("string")), ("minLength", .int(1)), ("pattern", .string("^[^\\u0000]*$"))]))])),
             ])),
             ("Problem", .object([
                 ("type", .string("object")),

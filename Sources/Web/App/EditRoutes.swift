@@ -65,11 +65,20 @@ struct EditRoutes {
             form.levels = form.levels ?? []
             var org = original
             let errors = Self.apply(form, to: &org, lang: req.lang)
+            let posted = (try? req.content.get(String.self, at: "revision")) ?? RecordForm.revision(original)
             guard errors.isEmpty else {
                 return Self.organizationPage(req, org: org, data: data, errors: errors, status: .badRequest,
-                                             raw: ["latitude": form.latitude ?? "", "longitude": form.longitude ?? ""])
+                                             raw: ["latitude": form.latitude ?? "", "longitude": form.longitude ?? ""], revision: posted)
             }
-            try await RecordStore(req.db).update(org, actor: req.actor?.accountId ?? "?")
+            // A form filled in on an older version never overwrites: 409 with both versions (issue 13's guard).
+            do {
+                guard posted == RecordForm.revision(original) else { throw ChangedMeanwhile(current: original) }
+                _ = try await RecordStore(req.db).update(org, expected: original, actor: req.actor?.accountId ?? "?")
+            } catch let stale as ChangedMeanwhile {
+                let current = stale.current as? Organization
+                return Self.organizationPage(req, org: org, data: data, errors: [:], status: .conflict,
+                                             revision: current.map(RecordForm.revision) ?? posted, stale: (current, org))
+            }
             return req.redirect(to: SiteRoute.organization(org.id).path + "?opgeslagen=1")
         }
     }
@@ -150,10 +159,14 @@ struct EditRoutes {
 
     /// `raw`: what the person typed in fields that did not parse, shown back so they can correct it.
     static func organizationPage(_ req: Request, org: Organization, data: Dataset, errors: [String: String], status: HTTPStatus = .ok,
-                                 raw: [String: String] = [:]) -> Response {
+                                 raw: [String: String] = [:], revision: String? = nil, stale: (current: Organization?, mine: Organization)? = nil) -> Response {
         let ctx = PageSupport.context(req, title: Localized(org.name + " bewerken", "Edit " + org.name), section: .organizations)
         let t = ctx.t, lang = ctx.lang
+        let conflict: Node<HTML.BodyContext> = stale.map { s in
+            Components.staleNotice(t, rows: (s.current.map { RecordForm.differences($0, s.mine) } ?? []).map { ($0.column, $0.first, $0.second) }, gone: s.current == nil)
+        } ?? .empty
         let body = Layout.render(ctx, .group(
+            conflict,
             Components.errorSummary(errors, t, namingFields: false),
             Components.postForm(action: SiteRoute.editOrganization(org.id).path, csrf: ctx.csrf, class: "edit", [
                 Components.field("name", label: t("Naam", "Name"), value: org.name, error: errors["name"], required: true),
@@ -164,6 +177,7 @@ struct EditRoutes {
                 Components.field("district", label: t("Stadsdeel of gemeente", "District or municipality"), value: org.district, error: errors["district"]),
                 Components.field("latitude", label: t("Breedtegraad", "Latitude"), value: errors["latitude"] != nil ? raw["latitude"] : org.latitude.map { String($0) }, error: errors["latitude"], hint: "52.37"),
                 Components.field("longitude", label: t("Lengtegraad", "Longitude"), value: errors["longitude"] != nil ? raw["longitude"] : org.longitude.map { String($0) }, error: errors["longitude"], hint: "4.89"),
+                .input(.type(.hidden), .name("revision"), .value(revision ?? RecordForm.revision(org))),
                 .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Opslaan", "Save"))]),
             ]),
             .p(.a(.href(SiteRoute.organization(org.id).path), .text(t("Terug zonder opslaan", "Back without saving"))))

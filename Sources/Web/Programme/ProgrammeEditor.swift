@@ -121,14 +121,7 @@ struct ProgrammeEditor<R: Record> {
         var conflict: Node<HTML.BodyContext> = .empty
         if let stale {
             let differing = stale.current.map { RecordForm.differences($0, stale.mine) } ?? []
-            conflict = .section(.class("error"), .attribute(named: "role", value: "alert"),
-                .h2(.text(t("Iemand anders wijzigde dit record intussen", "Someone else changed this record meanwhile"))),
-                .p(.text(stale.current == nil ? t("Het record bestaat niet meer. Er is niets opgeslagen.", "The record no longer exists. Nothing was saved.")
-                         : t("Er is niets overschreven. Hieronder staan beide versies; wat u nu opslaat, vervangt de opgeslagen versie.",
-                             "Nothing was overwritten. Both versions are below; what you save now replaces the stored version."))),
-                .if(!differing.isEmpty, Components.table(caption: t("Velden die verschillen", "Fields that differ"),
-                    headers: [t("Veld", "Field"), t("Nu opgeslagen", "Stored now"), t("Uw versie", "Your version")],
-                    rows: differing.map { d in [.text(c.labels[d.column]?(lang) ?? d.column), .text(d.first), .text(d.second)] }, numericFrom: 9)))
+            conflict = Components.staleNotice(t, rows: differing.map { (c.labels[$0.column]?(lang) ?? $0.column, $0.first, $0.second) }, gone: stale.current == nil)
         }
         return PageSupport.html(Layout.render(ctx, .group(
             conflict,

@@ -110,6 +110,19 @@ enum Components {
              .unwrap(error) { .p(.class("error"), .id(name + "-error"), .text($0)) })
     }
 
+    /// The 409 part of an edit page whose form was filled in on an older version: nothing was written; what is stored
+    /// now beside the person's version, field by field (`rows`: label, stored, theirs). `gone`: the record was removed.
+    static func staleNotice(_ t: (String, String) -> String, rows: [(String, String, String)], gone: Bool) -> Node<HTML.BodyContext> {
+        .section(.class("error"), .attribute(named: "role", value: "alert"),
+            .h2(.text(t("Iemand anders wijzigde dit record intussen", "Someone else changed this record meanwhile"))),
+            .p(.text(gone ? t("Het record bestaat niet meer. Er is niets opgeslagen.", "The record no longer exists. Nothing was saved.")
+                     : t("Er is niets overschreven. Hieronder staan beide versies; wat u nu opslaat, vervangt de opgeslagen versie.",
+                         "Nothing was overwritten. Both versions are below; what you save now replaces the stored version."))),
+            .if(!rows.isEmpty, table(caption: t("Velden die verschillen", "Fields that differ"),
+                                     headers: [t("Veld", "Field"), t("Nu opgeslagen", "Stored now"), t("Uw versie", "Your version")],
+                                     rows: rows.map { [.text($0.0), .text($0.1), .text($0.2)] }, numericFrom: 9)))
+    }
+
     static func submit(_ text: String) -> Node<HTML.BodyContext> {
         .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(text)])
     }

@@ -7,6 +7,7 @@ A dummy node absorbs unused supply at cost 0, so the instance is balanced and al
 
   python3 bench/allocation_instance.py --schools 300 --companies 150 --dense --seed 1 > amsterdam.min
   python3 bench/allocation_instance.py --schools 7000 --companies 250000 --candidates 50 --seed 1 > national.min
+  python3 bench/allocation_instance.py --schools 7000 --companies 15000 --candidates 50 --capacity 1-2 --seed 1 > tight.min
 """
 import argparse
 import random
@@ -19,10 +20,12 @@ def main():
     p.add_argument("--candidates", type=int, default=50)
     p.add_argument("--dense", action="store_true")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--capacity", default="5-40", help="range of places per company, LO-HI (the tight family: 1-2)")
     a = p.parse_args()
+    lo, hi = (int(x) for x in a.capacity.split("-"))
     rng = random.Random(a.seed)
     schools = [(rng.random(), rng.random(), rng.randint(10, 60)) for _ in range(a.schools)]
-    companies = [(rng.random(), rng.random(), rng.randint(5, 40)) for _ in range(a.companies)]
+    companies = [(rng.random(), rng.random(), rng.randint(lo, hi)) for _ in range(a.companies)]
     # Grid buckets for nearest-candidate search without numpy.
     g = max(1, int((a.companies / 8) ** 0.5))
     buckets = {}

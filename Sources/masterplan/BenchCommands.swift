@@ -8,7 +8,7 @@ import Reports
 /// `masterplan bench …`: solver entry points for benchmarks against other solvers on the same files.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Benchmark entry points; each prints one JSON line.",
-                                                    subcommands: [Allocate.self, MatchingdayBench.self, ReportBench.self])
+                                                    subcommands: [Allocate.self, MatchingdayBench.self, ReportBench.self, TransportBench.self, VRPTWBench.self])
 
     /// Seconds of a duration, for JSON.
     static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }

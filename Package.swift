@@ -61,7 +61,7 @@ let package = Package(
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Optimization"]),
         .testTarget(name: "SMTPTests", dependencies: ["SMTP"]),
-        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "ZIPFoundation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppTests", dependencies: [
             "Web", "Persistence", "Domain", "Reports",

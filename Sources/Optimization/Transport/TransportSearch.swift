@@ -33,7 +33,10 @@ public struct TransportPlanner: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeLimit)
         var state = start.map { search.state(from: $0) } ?? search.construct()
+        // Two fifths of the time (and of the iterations) for fewer vehicles, the rest for cost.
+        search.phaseLimit = maxIterations == .max ? .max : maxIterations * 2 / 5
         state = search.minimiseVehicles(state, until: clock.now.advanced(by: timeLimit * 0.4), clock: clock)
+        search.phaseLimit = maxIterations
         state = search.improve(state, until: deadline, clock: clock)
         return Result(solution: state.solution(model), cost: state.cost, distance: state.routes.reduce(0) { $0 + $1.distance },
                       iterations: search.iterations)
@@ -69,6 +72,8 @@ struct LNS {
     let model: TransportModel
     var rng: SplitMix64
     let iterationLimit: Int
+    /// The iteration count at which the current phase ends.
+    var phaseLimit: Int = .max
     var iterations = 0
     /// Adaptive weights of the removal operators: random, related, worst, route.
     var weights: [Double] = [1, 1, 1, 1]
@@ -238,7 +243,7 @@ struct LNS {
     mutating func minimiseVehicles(_ start: PlanState, until deadline: ContinuousClock.Instant, clock: ContinuousClock) -> PlanState {
         var best = start
         var failures = 0
-        while clock.now < deadline && best.routes.count > 1 && failures < 3 && iterations < iterationLimit {
+        while clock.now < deadline && best.routes.count > 1 && failures < 3 && iterations < min(iterationLimit, phaseLimit) {
             var s = best
             // The route with the fewest requests (ties at random) goes.
             let order = s.routes.indices.shuffled(using: &rng).sorted { s.routes[$0].stops.count < s.routes[$1].stops.count }
@@ -249,9 +254,10 @@ struct LNS {
             s.refreshCost(model)
             var current = s
             let attemptEnd = min(deadline, clock.now.advanced(by: .milliseconds(50 + 4 * model.requestCount)))
+            let attemptIterations = min(iterationLimit, phaseLimit, iterations + 100 + 20 * model.requestCount)
             var done = false
             var temperature = startTemperature(current)
-            while clock.now < attemptEnd && iterations < iterationLimit {
+            while clock.now < attemptEnd && iterations < attemptIterations {
                 var candidate = current
                 let q = removalCount()
                 let removed = remove(q, from: &candidate, op: Int.random(in: 0..<4, using: &rng))

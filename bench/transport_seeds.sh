@@ -30,6 +30,6 @@ PY
 done
 if [ -f "${C101:-../shared/benchmarks/solomon/C101.txt}" ]; then
   for limit in $LIMITS; do
-    echo "C101 ($limit s): $("$BIN" bench vrptw "${C101:-../shared/benchmarks/solomon/C101.txt}" --time-limit "$limit" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(f"{r[\"vehicles\"]} vehicles, distance {r[\"distance\"]} (reference 10, 828.94)")')"
+    echo "C101 ($limit s): $("$BIN" bench vrptw "${C101:-../shared/benchmarks/solomon/C101.txt}" --time-limit "$limit" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["vehicles"], "vehicles, distance", r["distance"], "(reference: 10, 828.94)")')"
   done
 fi

@@ -27,6 +27,31 @@ public struct TransportPlanner: Sendable {
         public var iterations: Int
     }
 
+    /// Re-plans with the fewest changes to what people already hold: the routes of `keeping` stay as they are (in
+    /// their order), and only the requests they do not contain are inserted where they cost least, in a new vehicle
+    /// when nothing else fits. A route of `keeping` that no longer fits its windows gives its requests up to be
+    /// inserted again.
+    public func repair(_ problem: TransportProblem, keeping: TransportSolution) -> Result {
+        let model = TransportModel(problem)
+        var search = LNS(model: model, rng: SplitMix64(state: seed), iterationLimit: maxIterations)
+        var state = search.state(from: TransportSolution(routes: keeping.routes.filter { !$0.visits.isEmpty }))
+        var loose: [Int] = []
+        var counts = Array(repeating: 0, count: problem.vehicleTypes.count)
+        state.routes.removeAll { route in
+            counts[route.type] += 1
+            if route.isFeasible(model) && counts[route.type] <= problem.vehicleTypes[route.type].available { return false }
+            counts[route.type] -= 1
+            loose += route.requests
+            return true
+        }
+        let held = Set(state.routes.flatMap(\.requests))
+        loose += (0..<model.requestCount).filter { !held.contains($0) && !loose.contains($0) }
+        state.unserved = []
+        search.insert(loose, into: &state, regret: 2, noise: 0, allowNew: true)
+        state.refreshCost(model)
+        return Result(solution: state.solution(model), cost: state.cost, distance: state.routes.reduce(0) { $0 + $1.distance }, iterations: 0)
+    }
+
     public func solve(_ problem: TransportProblem, start: TransportSolution? = nil) -> Result {
         let model = TransportModel(problem)
         var search = LNS(model: model, rng: SplitMix64(state: seed), iterationLimit: maxIterations)

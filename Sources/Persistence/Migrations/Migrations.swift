@@ -65,6 +65,7 @@ public enum Migrations {
             CreateNotifications(),
             UpdateMatchingdayEventsAddFilling(),
             CreateJoinApplications(),
+            CreateTransport(),
         ]
     }
 }

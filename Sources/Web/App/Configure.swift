@@ -32,6 +32,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
             let data = try EmbeddedDataset.load()
             try await store.replace(with: data)
             try await ExampleMatchingday.load(into: app.db)
+            try await ExampleTransportWeek.load(into: app.db)
             app.logger.info("Loaded the embedded dataset: \(data.recordCount) records from \(EmbeddedDataset.directory().path)")
         }
     }

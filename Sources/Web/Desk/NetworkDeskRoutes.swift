@@ -11,6 +11,7 @@ struct NetworkDeskRoutes {
         AgreementRoutes().register(app)
         MembershipRoutes().register(app)
         JoinRoutes().register(app)
+        TransportRoutes().register(app)
         app.get(["netwerkbalie"], access: .public) { req in
             let loaded = try await DeskSupport.load(req)
             let ctx = PageSupport.context(req, title: Localized("Netwerkbalie", "Network desk"), section: .desk)

@@ -104,6 +104,14 @@ public enum SiteRoute: Hashable, Sendable {
     case matchingdayTableCards(String, pdf: Bool)
     case matchingdayCheckIn(String)
     case matchingdayAgreement(String, school: String? = nil, company: String? = nil)
+    /// Student transport (issue 16): the week's trips and plan; `week` is its Monday (YYYY-MM-DD).
+    case transport(week: String? = nil)
+    /// POST /vervoer/{action}: plannen, herplannen, ritten-uit-afspraken, voertuigen, extra-voertuig, instellingen, reistijden.
+    case transportAction(String)
+    /// POST /vervoer/ritten/{id}/annuleren: a class cancels; the plan is re-planned with the least change.
+    case transportCancelTrip(String)
+    /// An organisation's trip sheet for a week (page, ritten.pdf, ritten.ics).
+    case transportSheet(week: String, organization: String, file: String? = nil)
 
     public var path: String {
         switch self {
@@ -211,6 +219,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .matchingdayTableCards(let id, let pdf): return "/matchingdagen/" + escapePath(id) + (pdf ? "/tafelkaarten.pdf" : "/tafelkaarten")
         case .matchingdayCheckIn(let id): return "/matchingdagen/" + escapePath(id) + "/aanwezigheid"
         case .matchingdayAgreement(let id, let school, let company): return "/matchingdagen/" + escapePath(id) + "/afspraak" + query([("school", school), ("bedrijf", company)])
+        case .transport(let week): return "/vervoer" + query([("week", week)])
+        case .transportAction(let action): return "/vervoer/" + action
+        case .transportCancelTrip(let id): return "/vervoer/ritten/" + escapePath(id) + "/annuleren"
+        case .transportSheet(let week, let org, let file): return "/vervoer/" + escapePath(week) + "/ritbrief/" + escapePath(org) + (file.map { "/" + $0 } ?? "")
         }
     }
 }

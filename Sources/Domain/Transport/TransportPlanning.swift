@@ -1,0 +1,226 @@
+import Optimization
+
+/// Turns a week of trips into vehicle plans: per day one pickup-and-delivery problem (two legs per trip), solved by
+/// `TransportPlanner` with "fewest vehicles, then least cost" (every vehicle costs a large constant on top of its
+/// price), read back into stops with clock times. Re-planning after a change keeps every stop that is still valid
+/// exactly where and when it was, and inserts only what changed.
+public enum TransportPlanning {
+    public struct Input: Sendable {
+        public var trips: [TransportTrip]
+        public var vehicles: [TransportVehicleType]
+        public var travel: TravelEstimate
+        public init(trips: [TransportTrip], vehicles: [TransportVehicleType], travel: TravelEstimate) {
+            self.trips = trips; self.vehicles = vehicles; self.travel = travel
+        }
+        var settings: TransportSettings { travel.settings }
+    }
+
+    /// Above any day's price: one vehicle fewer always wins over any saving in euros.
+    static let vehicleWeight = 1_000_000.0
+
+    /// One day's problem and how its requests and locations map back to trips and places.
+    struct DayProblem {
+        var date: PartialDate
+        var problem: TransportProblem
+        var legs: [TransportPlan.LegRef]
+        var places: [String]
+        var types: [TransportVehicleType]
+    }
+
+    /// Trips that go by public transport (within the limit) and trips without a location at either end.
+    public static func split(_ input: Input) -> (bus: [TransportTrip], publicTransport: [String], missing: [String]) {
+        var bus: [TransportTrip] = [], pt: [String] = [], missing: [String] = []
+        for trip in input.trips where trip.status == .gepland {
+            guard input.travel.km(trip.schoolId, trip.siteId) != nil, trip.startMinute != nil else { missing.append(trip.id); continue }
+            let limit = input.settings.publicTransportLimit
+            if limit > 0, let minutes = input.travel.publicTransportMinutes(trip.schoolId, trip.siteId), minutes <= limit, trip.wheelchairs == 0 {
+                pt.append(trip.id); continue
+            }
+            bus.append(trip)
+        }
+        return (bus, pt, missing)
+    }
+
+    static func dayProblems(_ input: Input, bus: [TransportTrip], previous: TransportPlan? = nil) -> [DayProblem] {
+        let s = input.settings
+        let byDay = Dictionary(grouping: bus, by: \.date)
+        let previousMinute: [String: Int] = Dictionary((previous?.days ?? []).flatMap { $0.vehicles.flatMap(\.stops) }.map {
+            ($0.tripId + "/" + $0.leg.rawValue + ($0.pickup ? "/p" : "/d"), $0.minute)
+        }, uniquingKeysWith: { a, _ in a })
+        return byDay.keys.sorted().map { date in
+            let trips = byDay[date]!.sorted { $0.id < $1.id }
+            let types = input.vehicles.filter { $0.available > 0 }.sorted { $0.id < $1.id }
+            var places: [String] = types.map { "depot:" + $0.id }
+            var index: [String: Int] = [:]
+            for (i, p) in places.enumerated() { index[p] = i }
+            func place(_ id: String) -> Int {
+                if let i = index[id] { return i }
+                places.append(id); index[id] = places.count - 1
+                return places.count - 1
+            }
+            var requests: [TransportProblem.Request] = [], legs: [TransportPlan.LegRef] = []
+            for trip in trips {
+                let start = trip.startMinute!, end = start + trip.durationMinutes
+                let school = place(trip.schoolId), site = place(trip.siteId)
+                let load = TransportProblem.Load(seats: trip.seats, wheelchairs: trip.wheelchairs)
+                // A stop people already hold keeps its time: it may not start earlier than before.
+                func early(_ key: String, _ e: Int) -> Double { Double(max(e, previousMinute[trip.id + "/" + key] ?? e)) }
+                requests.append(.init(
+                    pickup: .init(location: school, early: early("heen/p", start - s.pickupEarliest), late: Double(start - s.arriveLatest), service: Double(s.boardMinutes)),
+                    delivery: .init(location: site, early: early("heen/d", start - s.arriveEarliest), late: Double(start - s.arriveLatest), service: Double(s.alightMinutes)),
+                    load: load))
+                legs.append(.init(tripId: trip.id, leg: .heen))
+                requests.append(.init(
+                    pickup: .init(location: site, early: early("terug/p", end + s.collectAfter), late: Double(end + s.collectWithin), service: Double(s.boardMinutes)),
+                    delivery: .init(location: school, early: early("terug/d", end), late: Double(end + s.homeWithin), service: Double(s.alightMinutes)),
+                    load: load))
+                legs.append(.init(tripId: trip.id, leg: .terug))
+            }
+            let n = places.count
+            var distance = Array(repeating: 0.0, count: n * n), duration = Array(repeating: 0.0, count: n * n)
+            let depots = Dictionary(uniqueKeysWithValues: types.map { ("depot:" + $0.id, Coordinate(latitude: $0.depotLatitude, longitude: $0.depotLongitude)) })
+            var travel = input.travel
+            for (k, v) in depots { travel.coordinates[k] = v }
+            for a in 0..<n { for b in 0..<n where a != b {
+                distance[a * n + b] = travel.km(places[a], places[b]) ?? 0
+                duration[a * n + b] = Double(travel.busMinutes(places[a], places[b]) ?? 0)
+            } }
+            let vehicleTypes = types.enumerated().map { i, t in
+                TransportProblem.VehicleType(capacity: .init(seats: t.seats, wheelchairs: t.wheelchairPlaces),
+                                             fixedCost: vehicleWeight + Double(t.costPerDay), costPerDistance: Double(t.centsPerKm) / 100,
+                                             available: t.available, depot: i, early: Double(s.dayStart), late: Double(s.dayEnd))
+            }
+            return DayProblem(date: date, problem: TransportProblem(locationCount: n, distance: distance, duration: duration,
+                                                                    requests: requests, vehicleTypes: vehicleTypes,
+                                                                    unservedPenalty: 10 * vehicleWeight),
+                              legs: legs, places: places, types: types)
+        }
+    }
+
+    /// The week planned from scratch; `timeLimitPerDay` bounds the search.
+    public static func plan(_ input: Input, timeLimitPerDay: Duration = .seconds(2), seed: UInt64 = 1) -> TransportPlan {
+        let (bus, pt, missing) = split(input)
+        let days = dayProblems(input, bus: bus).map { day in
+            read(day, TransportPlanner(timeLimit: timeLimitPerDay, seed: seed).solve(day.problem).solution)
+        }
+        return TransportPlan(days: days, publicTransport: pt, missingLocation: missing)
+    }
+
+    /// After a change (a class cancels, a start time moves, a trip is added): every vehicle keeps its stops in order
+    /// and at their times where they are still valid; only the legs that are new or changed are placed again.
+    public static func replan(_ input: Input, previous: TransportPlan) -> TransportPlan {
+        let (bus, pt, missing) = split(input)
+        let current = Dictionary(uniqueKeysWithValues: bus.map { ($0.id, $0) })
+        // Stops whose trip still exists unchanged in time keep their place; a moved start time frees both legs.
+        let held: (TransportPlan.Stop) -> Bool = { stop in
+            guard let trip = current[stop.tripId], let start = trip.startMinute else { return false }
+            let s = input.settings
+            let window: ClosedRange<Int> = switch (stop.leg, stop.pickup) {
+            case (.heen, true): (start - s.pickupEarliest)...(start - s.arriveLatest)
+            case (.heen, false): (start - s.arriveEarliest)...(start - s.arriveLatest)
+            case (.terug, true): (start + trip.durationMinutes + s.collectAfter)...(start + trip.durationMinutes + s.collectWithin)
+            case (.terug, false): (start + trip.durationMinutes)...(start + trip.durationMinutes + s.homeWithin)
+            }
+            return window.contains(stop.minute)
+        }
+        var kept = previous
+        for d in kept.days.indices {
+            for v in kept.days[d].vehicles.indices {
+                let stops = kept.days[d].vehicles[v].stops
+                // A leg stays only with both its stops.
+                let broken = Set(stops.filter { !held($0) }.map { TransportPlan.LegRef(tripId: $0.tripId, leg: $0.leg) })
+                kept.days[d].vehicles[v].stops = stops.filter { !broken.contains(.init(tripId: $0.tripId, leg: $0.leg)) }
+            }
+        }
+        let days = dayProblems(input, bus: bus, previous: kept).map { day -> TransportPlan.Day in
+            let old = kept.days.first { $0.date == day.date }
+            let legIndex = Dictionary(uniqueKeysWithValues: day.legs.enumerated().map { ($1, $0) })
+            let typeIndex = Dictionary(uniqueKeysWithValues: day.types.enumerated().map { ($1.id, $0) })
+            let routes: [TransportSolution.Route] = (old?.vehicles ?? []).compactMap { v in
+                guard let type = typeIndex[v.typeId] else { return nil }
+                let visits = v.stops.compactMap { s in legIndex[.init(tripId: s.tripId, leg: s.leg)].map { TransportSolution.Visit(request: $0, isPickup: s.pickup) } }
+                return visits.isEmpty ? nil : .init(vehicleType: type, visits: visits)
+            }
+            let solution = TransportPlanner(seed: 1).repair(day.problem, keeping: TransportSolution(routes: routes)).solution
+            var planned = read(day, solution)
+            // Vehicles keep their numbers where they carry on; a new vehicle takes a number no vehicle had.
+            if let old {
+                var oldNumber: [TransportPlan.LegRef: Int] = [:]
+                for v in old.vehicles { for s in v.stops { oldNumber[.init(tripId: s.tripId, leg: s.leg)] = v.number } }
+                var used = Set<Int>()
+                for i in planned.vehicles.indices {
+                    let n = planned.vehicles[i].stops.lazy.compactMap { oldNumber[.init(tripId: $0.tripId, leg: $0.leg)] }.first
+                    if let n, !used.contains(n) { planned.vehicles[i].number = n; used.insert(n) } else { planned.vehicles[i].number = 0 }
+                }
+                let taken = Set(old.vehicles.map(\.number))
+                var next = 1
+                for i in planned.vehicles.indices where planned.vehicles[i].number == 0 {
+                    while used.contains(next) || taken.contains(next) { next += 1 }
+                    planned.vehicles[i].number = next; used.insert(next)
+                }
+                planned.vehicles.sort { $0.number < $1.number }
+            }
+            return planned
+        }
+        return TransportPlan(days: days, publicTransport: pt, missingLocation: missing)
+    }
+
+    /// The stops people hold that differ between two plans (vehicle or time), as trip ids.
+    public static func changedTrips(from old: TransportPlan, to new: TransportPlan) -> Set<String> {
+        func index(_ p: TransportPlan) -> [String: String] {
+            var out: [String: String] = [:]
+            for d in p.days { for v in d.vehicles { for s in v.stops {
+                out[s.tripId + "/" + s.leg.rawValue + (s.pickup ? "/p" : "/d")] = "\(v.number)@\(s.minute)"
+            } } }
+            for d in p.days { for w in d.waiting { out[w.tripId + "/" + w.leg.rawValue + "/p"] = "wacht" } }
+            return out
+        }
+        let a = index(old), b = index(new)
+        var changed = Set<String>()
+        for key in Set(a.keys).union(b.keys) where a[key] != b[key] { changed.insert(String(key.split(separator: "/")[0])) }
+        return changed
+    }
+
+    /// Which waiting trips one more vehicle of `typeId` would carry, planning the week again with it.
+    public static func whatIf(_ input: Input, plan: TransportPlan, extra typeId: String) -> (served: [String], extraCost: Double) {
+        var more = input
+        guard let i = more.vehicles.firstIndex(where: { $0.id == typeId }) else { return ([], 0) }
+        more.vehicles[i].available += 1
+        let waitingBefore = Set(plan.waiting.map(\.tripId))
+        guard !waitingBefore.isEmpty else { return ([], 0) }
+        let again = replan(more, previous: plan)
+        let waitingAfter = Set(again.waiting.map(\.tripId))
+        return (waitingBefore.subtracting(waitingAfter).sorted(), again.cost - plan.cost)
+    }
+
+    static func read(_ day: DayProblem, _ solution: TransportSolution) -> TransportPlan.Day {
+        let schedule: TransportValidator.Schedule
+        switch TransportValidator.check(day.problem, solution) {
+        case .success(let s): schedule = s
+        case .failure(let v): preconditionFailure("the planner returned an invalid plan: \(v.messages.prefix(3))")
+        }
+        var vehicles: [TransportPlan.Vehicle] = []
+        for (ri, route) in solution.routes.enumerated() {
+            let type = day.types[route.vehicleType]
+            var stops: [TransportPlan.Stop] = []
+            var km = 0.0, here = route.vehicleType
+            for (vi, visit) in route.visits.enumerated() {
+                let request = day.problem.requests[visit.request]
+                let stop = visit.isPickup ? request.pickup! : request.delivery
+                km += day.problem.distance(here, stop.location); here = stop.location
+                stops.append(.init(tripId: day.legs[visit.request].tripId, leg: day.legs[visit.request].leg, pickup: visit.isPickup,
+                                   placeId: day.places[stop.location], minute: Int(schedule.starts[ri][vi].rounded()),
+                                   travellers: request.load.seats))
+            }
+            km += day.problem.distance(here, route.vehicleType)
+            let firstLocation = route.visits.first.map { v in (v.isPickup ? day.problem.requests[v.request].pickup! : day.problem.requests[v.request].delivery).location } ?? route.vehicleType
+            let depart = (stops.first?.minute ?? 0) - Int(day.problem.duration(route.vehicleType, firstLocation))
+            vehicles.append(.init(number: ri + 1, typeId: type.id, stops: stops, km: (km * 10).rounded() / 10,
+                                  cost: Double(type.costPerDay) + Double(type.centsPerKm) * km / 100,
+                                  depart: depart, back: Int(schedule.returns[ri].rounded())))
+        }
+        vehicles.sort { ($0.depart, $0.typeId) < ($1.depart, $1.typeId) }
+        for i in vehicles.indices { vehicles[i].number = i + 1 }
+        return .init(date: day.date, vehicles: vehicles, waiting: solution.unserved.map { day.legs[$0] })
+    }
+}

@@ -1,0 +1,226 @@
+import Domain
+import Foundation
+import Persistence
+import Reports
+import Vapor
+
+/// Student transport (issue 16, §5.4 "Knelpunt leerlingenvervoer"): the coordinator turns a week of trips into a
+/// plan (fewest vehicles, then least cost), sees it per vehicle, school and company with its cost, cancels a class
+/// and re-plans with the least change, asks what one more vehicle would carry; schools and companies read and print
+/// their own trip sheet (page, PDF, calendar).
+struct TransportRoutes {
+    static let sheetReaders = Access.roles([.beheerder, .contactpersoon])
+    /// Seconds of search per day of the week: a week plans within five seconds.
+    static let secondsPerDay = 1
+
+    func register(_ app: Application) {
+        app.get(["vervoer"], access: .beheerder) { req in try await Self.week(req) }
+        app.post(["vervoer", ":action"], access: .beheerder) { req in try await Self.action(req) }
+        app.post(["vervoer", "ritten", ":id", "annuleren"], access: .beheerder) { req in try await Self.cancel(req) }
+        app.get(["vervoer", ":week", "ritbrief", ":org"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: nil) }
+        app.get(["vervoer", ":week", "ritbrief", ":org", "ritten.pdf"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: "pdf") }
+        app.get(["vervoer", ":week", "ritbrief", ":org", "ritten.ics"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: "ics") }
+    }
+
+    /// Everything one week's pages show.
+    struct Week {
+        var monday: PartialDate
+        var trips: [TransportTrip]
+        var vehicles: [TransportVehicleType]
+        var travel: TravelEstimate
+        var record: TransportPlanRecord?
+        var plan: TransportPlan?
+        var data: Dataset
+        var weeks: [PartialDate]
+
+        var input: TransportPlanning.Input { .init(trips: trips, vehicles: vehicles, travel: travel) }
+        var sunday: PartialDate { CivilDays.adding(6, to: monday)! }
+        func name(_ id: String) -> String {
+            if id.hasPrefix("depot:") { return vehicles.first { "depot:" + $0.id == id }?.depotName ?? id }
+            return data.organizations.first { $0.id == id }?.name ?? id
+        }
+    }
+
+    static func monday(_ text: String?, today: PartialDate) throws -> PartialDate {
+        guard let text, !text.isEmpty else { return CivilDays.monday(of: today) ?? today }
+        guard let d = PartialDate(text), d.day != nil, let monday = CivilDays.monday(of: d) else {
+            throw PageError(.badRequest, "week: '\(text)' is geen datum (jjjj-mm-dd)", "week: '\(text)' is not a date (yyyy-mm-dd)")
+        }
+        return monday
+    }
+
+    static func load(_ req: Request, monday: PartialDate) async throws -> Week {
+        let store = TransportStore(req.db)
+        let data = try await PageSupport.dataset(req)
+        let settings = try await store.settings()
+        var coordinates: [String: Coordinate] = [:]
+        for l in try await store.locations() { coordinates[l.id] = Coordinate(latitude: l.latitude, longitude: l.longitude, approximate: l.approximate) }
+        // An organisation's own coordinates are exact and win over an approximate placement.
+        for o in data.organizations { if let lat = o.latitude, let lon = o.longitude { coordinates[o.id] = Coordinate(latitude: lat, longitude: lon) } }
+        let travel = TravelEstimate(coordinates: coordinates, legs: try await store.legs(), settings: settings)
+        let sunday = CivilDays.adding(6, to: monday)!
+        let record = try await store.plan(week: monday)
+        return Week(monday: monday, trips: try await store.trips(from: monday, to: sunday), vehicles: try await store.vehicles(), travel: travel,
+                    record: record, plan: try record.map(TransportStore.decode), data: data, weeks: try await store.weeks())
+    }
+
+    static func week(_ req: Request, whatIf: TransportPages.WhatIf? = nil, errors: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+        let monday = try Self.monday(req.query[String.self, at: "week"] ?? (try? req.content.get(String.self, at: "week")), today: DeskSupport.today(req))
+        let week = try await load(req, monday: monday)
+        let ctx = PageSupport.context(req, title: Localized("Leerlingenvervoer", "Student transport"), section: .desk)
+        return PageSupport.html(TransportPages.week(ctx, week, csrf: req.csrfToken, whatIf: whatIf, errors: errors,
+                                                    changed: req.query[Int.self, at: "gewijzigd"]), status: status)
+    }
+
+    /// Runs the planner off the event loop: it is bounded (about a second per day) but pure CPU.
+    static func compute<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T { await Task.detached(priority: .userInitiated) { work() }.value }
+
+    static func action(_ req: Request) async throws -> Response {
+        var reader = FormReader(req)
+        let monday = try Self.monday(reader.string("week"), today: DeskSupport.today(req))
+        let actor = DeskSupport.actorId(req), today = DeskSupport.today(req)
+        let back = SiteRoute.transport(week: monday.description).path
+        switch req.parameters.get("action") {
+        case "plannen", "herplannen":
+            let week = try await load(req, monday: monday)
+            let expected = reader.int("revision", optional: true)
+            let input = week.input
+            let previous = week.plan
+            let fresh = req.parameters.get("action") == "plannen" || previous == nil
+            let plan = await compute { fresh ? TransportPlanning.plan(input, timeLimitPerDay: .seconds(secondsPerDay)) : TransportPlanning.replan(input, previous: previous!) }
+            try await save(req, plan, week: monday, expected: expected ?? week.record?.revision, today: today, actor: actor)
+            let changed = previous.map { TransportPlanning.changedTrips(from: $0, to: plan).count }
+            return req.redirect(to: SiteRoute.transport(week: monday.description).path + (changed.map { "&gewijzigd=\($0)" } ?? ""))
+        case "ritten-uit-afspraken":
+            let sunday = CivilDays.adding(6, to: monday)!
+            let agreements = try await DeskStore(req.db).all(ActivityAgreement.self).filter { a in
+                a.transportNeeded && (a.status == .afgesproken || a.status == .gepland) && a.startTime != nil
+                    && a.date.map { $0.day != nil && $0 >= monday && $0 <= sunday } == true
+            }
+            let existing = Set(try await TransportStore(req.db).trips(agreementIds: agreements.map(\.id)).compactMap(\.agreementId))
+            let new = agreements.filter { !existing.contains($0.id) }.map { a in
+                TransportTrip(id: "rit-" + a.id, agreementId: a.id, schoolId: a.schoolId, siteId: a.companyId, date: a.date!, startTime: a.startTime!,
+                              durationMinutes: a.durationMinutes, pupils: a.pupils, teachers: a.teachers ?? 2)
+            }
+            try await req.db.writeTransaction { tx in
+                for t in new { try await DeskStore(tx).insertInTransaction(t, actor: actor) }
+            }
+            return req.redirect(to: back)
+        case "voertuigen":
+            let vehicle = TransportVehicleType(
+                id: DeskSupport.newId("voertuig"), name: reader.string("name"), carrier: reader.string("carrier"),
+                seats: reader.int("seats") ?? 0, wheelchairPlaces: reader.int("wheelchairPlaces", default: 0) ?? 0,
+                costPerDay: reader.int("costPerDay") ?? -1, centsPerKm: reader.int("centsPerKm") ?? -1, available: reader.int("available") ?? -1,
+                depotName: reader.string("depotName"), depotLatitude: reader.double("depotLatitude") ?? 999, depotLongitude: reader.double("depotLongitude") ?? 999)
+            reader.merge(Dictionary(vehicle.violations().map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }))
+            guard reader.errors.isEmpty else { return try await week(req, errors: reader.errors, status: .badRequest) }
+            try await DeskStore(req.db).insert(vehicle, actor: actor)
+            return req.redirect(to: back)
+        case "extra-voertuig":
+            let week = try await load(req, monday: monday)
+            guard let plan = week.plan else { throw PageError(.conflict, "maak eerst een plan voor deze week", "make a plan for this week first") }
+            let typeId = reader.string("typeId")
+            guard let type = week.vehicles.first(where: { $0.id == typeId }) else {
+                return try await Self.week(req, errors: ["typeId": req.lang == .nl ? "Kies een voertuigtype." : "Choose a vehicle type."], status: .badRequest)
+            }
+            let input = week.input
+            let (served, extra) = await compute { TransportPlanning.whatIf(input, plan: plan, extra: type.id) }
+            return try await Self.week(req, whatIf: .init(type: type, served: served, extraCost: extra))
+        case "instellingen":
+            var s = try await TransportStore(req.db).settings()
+            if let v = reader.double("detourFactor") { s.detourFactor = v }
+            if let v = reader.double("busKmPerHour") { s.busKmPerHour = v }
+            if let v = reader.double("publicTransportKmPerHour") { s.publicTransportKmPerHour = v }
+            if let v = reader.int("publicTransportWaitMinutes", optional: true) { s.publicTransportWaitMinutes = v }
+            if let v = reader.int("publicTransportLimit", optional: true) { s.publicTransportLimit = v }
+            if let v = reader.int("arriveEarliest", optional: true) { s.arriveEarliest = v }
+            if let v = reader.int("arriveLatest", optional: true) { s.arriveLatest = v }
+            if !(1.0...3.0).contains(s.detourFactor) { reader.fail("detourFactor", "Tussen 1 en 3.", "Between 1 and 3.") }
+            if !(5.0...120.0).contains(s.busKmPerHour) { reader.fail("busKmPerHour", "Tussen 5 en 120 km/u.", "Between 5 and 120 km/h.") }
+            if !(2.0...100.0).contains(s.publicTransportKmPerHour) { reader.fail("publicTransportKmPerHour", "Tussen 2 en 100 km/u.", "Between 2 and 100 km/h.") }
+            if !(0...60).contains(s.publicTransportWaitMinutes) { reader.fail("publicTransportWaitMinutes", "Tussen 0 en 60 minuten.", "Between 0 and 60 minutes.") }
+            if !(0...180).contains(s.publicTransportLimit) { reader.fail("publicTransportLimit", "Tussen 0 (nooit) en 180 minuten.", "Between 0 (never) and 180 minutes.") }
+            if !(0...120).contains(s.arriveLatest) || s.arriveEarliest < s.arriveLatest || s.arriveEarliest > 180 {
+                reader.fail("arriveEarliest", "Het venster loopt van hooguit 180 tot minstens 0 minuten vóór de start, het vroegste eerst.",
+                            "The window runs from at most 180 to at least 0 minutes before the start, the earliest first.")
+            }
+            guard reader.errors.isEmpty else { return try await week(req, errors: reader.errors, status: .badRequest) }
+            try await TransportStore(req.db).save(s, actor: actor)
+            return req.redirect(to: back)
+        case "reistijden":
+            let text = reader.string("csv")
+            let known = Set(try await PageSupport.dataset(req).organizations.map(\.id))
+            switch TravelImport.parse(text, known: known) {
+            case .failure(let e):
+                return try await week(req, errors: ["csv": e.message(req.lang)], status: .badRequest)
+            case .success(let legs):
+                try await TransportStore(req.db).importLegs(legs, actor: actor)
+                return req.redirect(to: back)
+            }
+        default:
+            throw Abort(.notFound)
+        }
+    }
+
+    static func save(_ req: Request, _ plan: TransportPlan, week: PartialDate, expected: Int?, today: PartialDate, actor: String) async throws {
+        do {
+            _ = try await TransportStore(req.db).save(plan, week: week, expectedRevision: expected, today: today, actor: actor)
+        } catch DeskError.changedMeanwhile {
+            throw PageError(.conflict, "het plan van deze week is intussen gewijzigd; open de pagina opnieuw", "this week's plan changed meanwhile; open the page again")
+        }
+    }
+
+    /// A class cancels: the trip is cancelled and the week re-planned with the least change; the page says how many
+    /// trips' times or vehicles changed (only the cancelled one, unless a vehicle became free for a waiting class).
+    static func cancel(_ req: Request) async throws -> Response {
+        let store = DeskStore(req.db)
+        guard let trip = try await store.find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        guard trip.status == .gepland else { throw PageError(.conflict, "deze rit is al geannuleerd", "this trip was cancelled already") }
+        var cancelled = trip
+        cancelled.status = .geannuleerd
+        let actor = DeskSupport.actorId(req)
+        do { try await store.update(cancelled, expected: trip, actor: actor) } catch DeskError.changedMeanwhile {
+            throw PageError(.conflict, "deze rit is intussen gewijzigd", "this trip changed meanwhile")
+        }
+        let monday = CivilDays.monday(of: trip.date) ?? trip.date
+        let week = try await load(req, monday: monday)
+        var changed = 0
+        if let previous = week.plan {
+            let input = week.input
+            let plan = await compute { TransportPlanning.replan(input, previous: previous) }
+            try await save(req, plan, week: monday, expected: week.record?.revision, today: DeskSupport.today(req), actor: actor)
+            changed = TransportPlanning.changedTrips(from: previous, to: plan).subtracting([trip.id]).count
+        }
+        return req.redirect(to: SiteRoute.transport(week: monday.description).path + "&gewijzigd=\(changed)")
+    }
+
+    /// An organisation's trips of a week: the school's classes or the company's visitors, with vehicle and times.
+    static func sheet(_ req: Request, file: String?) async throws -> Response {
+        let org = try req.parameters.require("org")
+        guard DeskSupport.involves(req, org) else { throw PageError(.forbidden, "alleen de ritten van uw eigen organisatie", "only your own organisation's trips") }
+        let monday = try Self.monday(try req.parameters.require("week"), today: DeskSupport.today(req))
+        let week = try await load(req, monday: monday)
+        guard week.data.organizations.contains(where: { $0.id == org }) else { throw Abort(.notFound) }
+        let lines = TransportPages.sheetLines(week, organization: org)
+        switch file {
+        case "pdf":
+            let html = MatchingdaySheets.document(title: week.name(org), body: TransportPages.sheetFragment(week, organization: org, lines: lines, lang: req.lang), lang: req.lang)
+            return try await Printing.pdfResponse(req, html: html, filename: "ritten-\(org)-\(monday.description).pdf")
+        case "ics":
+            let entries = lines.map { line in
+                CalendarEntry(uid: "vervoer-\(line.tripId)-\(line.leg.rawValue)@masterplan", day: line.date, startTime: TransportTrip.clock(line.pickup),
+                              durationMinutes: max(1, line.arrival - line.pickup),
+                              summary: (req.lang == .nl ? "Busrit " : "Bus trip ") + line.leg.label(req.lang).lowercased() + ": " + line.from + " → " + line.to,
+                              location: line.from, description: line.vehicle)
+            }
+            let published = try await CalendarStore(req.db).publish(feed: "transport:\(org):\(monday.description):\(req.lang.rawValue)", current: entries)
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+            headers.contentDisposition = .init(.attachment, filename: "ritten-\(org).ics")
+            return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: week.name(org), entries: published, stamp: Date())))
+        default:
+            let ctx = PageSupport.context(req, title: Localized("Ritbrief: " + week.name(org), "Trip sheet: " + week.name(org)), section: .desk)
+            return PageSupport.html(TransportPages.sheet(ctx, week, organization: org, lines: lines))
+        }
+    }
+}

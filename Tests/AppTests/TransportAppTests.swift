@@ -1,0 +1,134 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Testing
+import VaporTesting
+@testable import Web
+
+/// Student transport (issue 16) through the pages: the example Technologieroute week planned, costed and printed,
+/// a class cancelled with the least change, what one more bus would carry, who may see what, and bad input named.
+@Suite struct TransportAppTests {
+    static let week = "2015-03-09"
+
+    static func plan(_ app: Application) async throws -> TransportPlan {
+        let record = try #require(try await TransportStore(app.db).plan(week: PartialDate(week)!))
+        return try TransportStore.decode(record)
+    }
+
+    @Test func aWeekIsPlannedCostedAndReplannedWithTheLeastChange() async throws {
+        try await withMasterplan { app in
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            var res = try await coordinator.get("/vervoer?week=\(Self.week)")
+            #expect(res.status == .ok && res.text.contains("Voorbeeldgegevens") && res.text.contains("Berlage Lyceum"))
+            let trips = try await TransportStore(app.db).trips(from: PartialDate(Self.week)!, to: PartialDate("2015-03-15")!)
+            #expect(trips.count == 35 && trips.allSatisfy(\.example))
+            res = try await coordinator.post("/vervoer/plannen", [("week", Self.week), ("revision", "")], csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .seeOther)
+            let plan = try await Self.plan(app)
+            let vehicles = try await TransportStore(app.db).vehicles()
+            // Every class is on a vehicle both ways, or waits; no day uses more vehicles of a type than the carrier has.
+            var legs: [String: Int] = [:]
+            for day in plan.days {
+                for type in vehicles { #expect(day.vehicles.filter { $0.typeId == type.id }.count <= type.available) }
+                for v in day.vehicles {
+                    #expect(v.stops.filter(\.pickup).map(\.travellers).allSatisfy { $0 <= (vehicles.first { $0.id == v.typeId }?.seats ?? 0) })
+                    for s in v.stops { legs[s.tripId + s.leg.rawValue + (s.pickup ? "p" : "d"), default: 0] += 1 }
+                }
+            }
+            let waiting = Set(plan.waiting.map { $0.tripId + $0.leg.rawValue })
+            for trip in trips { for leg in ["heen", "terug"] where !waiting.contains(trip.id + leg) {
+                #expect(legs[trip.id + leg + "p"] == 1 && legs[trip.id + leg + "d"] == 1, "\(trip.id) \(leg)")
+            } }
+            // The wheelchair classes ride in the vehicle with wheelchair places.
+            for trip in trips where trip.wheelchairs > 0 {
+                for day in plan.days { for v in day.vehicles where v.stops.contains(where: { $0.tripId == trip.id }) { #expect(v.typeId == "voorbeeld-rolstoelbus-16") } }
+            }
+            // Arrival inside the window before the start.
+            for day in plan.days { for v in day.vehicles { for s in v.stops where s.leg == .heen && !s.pickup {
+                let start = try #require(trips.first { $0.id == s.tripId }?.startMinute)
+                #expect(s.minute >= start - 30 && s.minute <= start - 10)
+            } } }
+            res = try await coordinator.get("/vervoer?week=\(Self.week)")
+            #expect(res.text.contains("Voertuig 1") && res.text.contains("Kosten per school") && res.text.contains("Kosten per project")
+                    && res.text.contains("Technologieroute") && res.text.contains("(versie 1)"))
+            // A class cancels: nobody else's vehicle or time changes, unless a waiting class now gets a seat.
+            let victim = try #require(plan.days.flatMap(\.vehicles).flatMap(\.stops).first?.tripId)
+            res = try await coordinator.post("/vervoer/ritten/\(victim)/annuleren", [], csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .seeOther && res.headers.first(name: .location)?.contains("gewijzigd=") == true)
+            let after = try await Self.plan(app)
+            #expect(!after.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == victim })
+            let changed = TransportPlanning.changedTrips(from: plan, to: after).subtracting([victim])
+            #expect(changed.isSubset(of: Set(plan.waiting.map(\.tripId))), "\(changed)")
+            #expect(after.vehicleDays <= plan.vehicleDays)
+            // Cancelling twice is refused; a stale plan form is refused and nothing is overwritten.
+            #expect(try await coordinator.post("/vervoer/ritten/\(victim)/annuleren", [], csrfFrom: "/vervoer?week=\(Self.week)").status == .conflict)
+            res = try await coordinator.post("/vervoer/plannen", [("week", Self.week), ("revision", "1")], csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .conflict)
+            #expect(try await TransportStore(app.db).plan(week: PartialDate(Self.week)!)?.revision == 2)
+        }
+    }
+
+    @Test func sheetsWhatIfAndAccess() async throws {
+        try await withMasterplan { app in
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            // Fewer buses than needed: one touringcar, so classes wait.
+            let store = DeskStore(app.db)
+            let bus = try #require(try await store.find(TransportVehicleType.self, id: "voorbeeld-touringcar-50"))
+            var one = bus
+            one.available = 1
+            try await store.update(one, expected: bus, actor: "test")
+            #expect(try await coordinator.post("/vervoer/plannen", [("week", Self.week), ("revision", "")], csrfFrom: "/vervoer?week=\(Self.week)").status == .seeOther)
+            let plan = try await Self.plan(app)
+            #expect(!plan.waiting.isEmpty)
+            var res = try await coordinator.post("/vervoer/extra-voertuig", [("week", Self.week), ("typeId", bus.id)], csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .ok && res.text.contains("Met één Touringcar 50 zitplaatsen extra kunnen mee: "))
+            // A school's sheet: its own trips, with the calendar holding one entry per leg.
+            let school = try #require(plan.days.flatMap(\.vehicles).flatMap(\.stops).first { $0.pickup && $0.leg == .heen }?.placeId)
+            res = try await coordinator.get("/vervoer/\(Self.week)/ritbrief/\(school)")
+            #expect(res.status == .ok && res.text.contains("Ritbrief") && res.text.contains("Instappen"))
+            let ics = try await coordinator.get("/vervoer/\(Self.week)/ritbrief/\(school)/ritten.ics")
+            #expect(ics.status == .ok && ics.headers.contentType?.subType == "calendar")
+            let rows = res.text.components(separatedBy: "<tr>").count - 2
+            #expect(ics.text.components(separatedBy: "BEGIN:VEVENT").count - 1 == rows)
+            // The school's contact sees its own sheet, not another's; an analyst does not plan transport.
+            var contact = try await signedIn(app, "school@test.invalid", role: .contactpersoon, org: school)
+            #expect(try await contact.get("/vervoer/\(Self.week)/ritbrief/\(school)").status == .ok)
+            #expect(try await contact.get("/vervoer/\(Self.week)/ritbrief/gvb").status == .forbidden)
+            #expect(try await contact.get("/vervoer?week=\(Self.week)").status == .forbidden)
+            var analyst = try await signedIn(app, "analist@test.invalid", role: .analist)
+            #expect(try await analyst.get("/vervoer").status == .forbidden)
+            #expect(try await get(app, "/vervoer").status != .ok)
+        }
+    }
+
+    @Test func badInputIsNamedAndNothingIsWritten() async throws {
+        try await withMasterplan { app in
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            let before = try await TransportStore(app.db).vehicles().count
+            var res = try await coordinator.post("/vervoer/voertuigen", [("week", Self.week), ("name", "Minibus"), ("seats", "0"), ("costPerDay", "200"),
+                                                                       ("centsPerKm", "50"), ("available", "2"), ("depotLatitude", "52.37"), ("depotLongitude", "abc")],
+                                                 csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .badRequest && res.text.contains("id=\"seats-error\"") && res.text.contains("id=\"depotLongitude-error\""))
+            #expect(try await TransportStore(app.db).vehicles().count == before)
+            res = try await coordinator.post("/vervoer/voertuigen", [("week", Self.week), ("name", "Minibus <b>"), ("carrier", "Taxi Centrale"), ("depotName", "Sloterdijk"), ("seats", "8"), ("costPerDay", "200"),
+                                                                   ("centsPerKm", "50"), ("available", "2"), ("depotLatitude", "52.37"), ("depotLongitude", "4.89")],
+                                             csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .seeOther)
+            let pageRes = try await coordinator.get("/vervoer?week=\(Self.week)")
+            #expect(pageRes.status == .ok, "\(pageRes.text.prefix(300))")
+            let page = pageRes.text
+            #expect(page.contains("Minibus &lt;b&gt;") && !page.contains("Minibus <b>"))
+            res = try await coordinator.post("/vervoer/reistijden", [("week", Self.week), ("csv", "van,naar,minuten,km\ngvb,amc,12,5.5\ngvb,amc,twaalf,5")],
+                                             csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .badRequest && res.text.contains("Regel 3, kolom minuten"))
+            #expect(try await TransportStore(app.db).legs().isEmpty)
+            res = try await coordinator.post("/vervoer/reistijden", [("week", Self.week), ("csv", "van;naar;minuten;km\ngvb;amc;12;5,5")], csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .seeOther)
+            #expect(try await TransportStore(app.db).legs().map(\.km) == [5.5])
+            res = try await coordinator.post("/vervoer/instellingen", [("week", Self.week), ("detourFactor", "9")], csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .badRequest && res.text.contains("id=\"detourFactor-error\""))
+            #expect(try await coordinator.get("/vervoer?week=15-03-2015").status == .badRequest)
+        }
+    }
+}

@@ -24,6 +24,8 @@ import VaporTesting
             case ("matchingdagen", _), ("matchingdays", _): out.append("matchingdag-basisonderwijs-2015")
             case ("routes", _), ("leerroutes", _): out.append("vakmanschapsroute")
             case ("taal", _): out.append("en")
+            case ("vervoer", "week"): out.append("2015-03-09")
+            case ("ritbrief", _): out.append("montessori-college-oost")
             default: out.append(UUID().uuidString)
             }
         }

@@ -26,10 +26,13 @@ enum DeskPages {
         ] + (actor.map { a -> [(String, String)] in
             switch a.role {
             case .beheerder: [(SiteRoute.requests.path, t("Verzoeken (wachtrij)", "Requests (queue)")), (SiteRoute.allocate.path, t("Alle open verzoeken toewijzen", "Allocate all open requests")),
-                              (SiteRoute.agreements.path, t("Afspraken", "Agreements")), (SiteRoute.compliance.path, t("Naleving", "Obligations"))]
+                              (SiteRoute.agreements.path, t("Afspraken", "Agreements")), (SiteRoute.compliance.path, t("Naleving", "Obligations")),
+                              (SiteRoute.transport().path, t("Leerlingenvervoer", "Student transport"))]
             case .contactpersoon: [(SiteRoute.newRequest.path, t("Verzoek indienen", "Submit a request")), (SiteRoute.newOffer.path, t("Aanbod toevoegen", "Add an offer")),
                                    (SiteRoute.requests.path, t("Onze verzoeken", "Our requests")), (SiteRoute.agreements.path, t("Onze afspraken", "Our agreements"))]
-                + (a.organizationId.map { [(SiteRoute.calendarSubscription($0).path, t("Agenda (abonnement of .ics)", "Calendar (subscription or .ics)"))] } ?? [])
+                + (a.organizationId.map { [(SiteRoute.calendarSubscription($0).path, t("Agenda (abonnement of .ics)", "Calendar (subscription or .ics)")),
+                                           (SiteRoute.transportSheet(week: (CivilDays.monday(of: today) ?? today).description, organization: $0).path,
+                                            t("Onze busritten deze week", "Our bus trips this week"))] } ?? [])
             case .analist: [(SiteRoute.agreementsExport("xlsx").path, t("Afspraken als XLSX", "Agreements as XLSX"))]
             case .projectleider, .communicatie: []
             }

@@ -52,20 +52,41 @@ import VaporTesting
             res = try await coordinator.get("/vervoer?week=\(Self.week)")
             #expect(res.text.contains("Voertuig 1") && res.text.contains("Kosten per school") && res.text.contains("Kosten per project")
                     && res.text.contains("Technologieroute") && res.text.contains("(versie 1)"))
-            // A class cancels: nobody else's vehicle or time changes, unless a waiting class now gets a seat.
+            // Publishing tells every school and company with a trip, with a link to its own sheet.
             let victim = try #require(plan.days.flatMap(\.vehicles).flatMap(\.stops).first?.tripId)
+            let victimTrip = try #require(trips.first { $0.id == victim })
+            let other = try #require(trips.first { $0.schoolId != victimTrip.schoolId && $0.siteId != victimTrip.schoolId && $0.schoolId != victimTrip.siteId })
+            _ = try await signedIn(app, "school@test.invalid", role: .contactpersoon, org: victimTrip.schoolId)
+            _ = try await signedIn(app, "bystander@test.invalid", role: .contactpersoon, org: other.schoolId)
+            res = try await coordinator.post("/vervoer/publiceren", [("week", Self.week), ("revision", "1")], csrfFrom: "/vervoer?week=\(Self.week)")
+            #expect(res.status == .seeOther)
+            #expect(try await Self.plan(app).publishedOn != nil)
+            let published = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "school@test.invalid").all()
+            #expect(published.count == 1 && published[0].subject == "Busvervoer in de week van 9 maart 2015"
+                    && published[0].body.contains("/vervoer/\(Self.week)/ritbrief/\(victimTrip.schoolId)"))
+            // Once published, nobody plans from scratch.
+            #expect(try await coordinator.post("/vervoer/plannen", [("week", Self.week), ("revision", "2")], csrfFrom: "/vervoer?week=\(Self.week)").status == .conflict)
+            let published2 = try await Self.plan(app)
+            // A class cancels: nobody else's vehicle or time changes, unless a waiting class now gets a seat.
             res = try await coordinator.post("/vervoer/ritten/\(victim)/annuleren", [], csrfFrom: "/vervoer?week=\(Self.week)")
             #expect(res.status == .seeOther && res.headers.first(name: .location)?.contains("gewijzigd=") == true)
             let after = try await Self.plan(app)
             #expect(!after.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == victim })
-            let changed = TransportPlanning.changedTrips(from: plan, to: after).subtracting([victim])
+            let changed = TransportPlanning.changedTrips(from: published2, to: after).subtracting([victim])
             #expect(changed.isSubset(of: Set(plan.waiting.map(\.tripId))), "\(changed)")
-            #expect(after.vehicleDays <= plan.vehicleDays)
+            #expect(after.vehicleDays <= plan.vehicleDays && after.publishedOn == published2.publishedOn)
+            // The cancelled class's school hears of the change; a school whose trips stayed as they were does not.
+            let toSchool = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "school@test.invalid").all().map(\.subject)
+            #expect(toSchool.contains("Uw busvervoer in de week van 9 maart 2015 is gewijzigd"))
+            if !changed.contains(where: { id in trips.first { $0.id == id }.map { $0.schoolId == other.schoolId || $0.siteId == other.schoolId } ?? false }) {
+                let toBystander = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "bystander@test.invalid").all().map(\.subject)
+                #expect(toBystander == ["Busvervoer in de week van 9 maart 2015"])
+            }
             // Cancelling twice is refused; a stale plan form is refused and nothing is overwritten.
             #expect(try await coordinator.post("/vervoer/ritten/\(victim)/annuleren", [], csrfFrom: "/vervoer?week=\(Self.week)").status == .conflict)
-            res = try await coordinator.post("/vervoer/plannen", [("week", Self.week), ("revision", "1")], csrfFrom: "/vervoer?week=\(Self.week)")
+            res = try await coordinator.post("/vervoer/herplannen", [("week", Self.week), ("revision", "1")], csrfFrom: "/vervoer?week=\(Self.week)")
             #expect(res.status == .conflict)
-            #expect(try await TransportStore(app.db).plan(week: PartialDate(Self.week)!)?.revision == 2)
+            #expect(try await TransportStore(app.db).plan(week: PartialDate(Self.week)!)?.revision == 3)
         }
     }
 

@@ -1,6 +1,7 @@
 """Student transport as the coordinator runs it (issue 16, done-when): the example week of Technologieroute
 excursions becomes a plan (fewest buses, then least cost), the cost per school is there, a school's trip sheet is
-printed as an A4 PDF, one class cancels and the week is re-planned with the least change to everyone else."""
+printed as an A4 PDF, the plan is published, one class cancels and the week is re-planned with the least change to
+everyone else."""
 import os
 import time
 
@@ -62,9 +63,14 @@ def test_coordinator_plans_prints_and_replans_a_week(browser):
     assert pdfs, "the trip sheet PDF was not downloaded"
     assert_printed_on_a4(os.path.join(DOWNLOADS, pdfs[0]), "Pagina 1 van ")
 
-    # One class cancels: re-planned, and every other class keeps its vehicle and times (none was waiting here).
+    # Published: from now on only the least change; one class cancels and every other class keeps its vehicle and
+    # times (none was waiting here).
     browser.get(f"{BASE}/vervoer?week={WEEK}")
     wait_for(browser, "main section h2", "Het plan")
+    click_form(browser, "/vervoer/publiceren")
+    wait_for(browser, "main section h2", "Het plan")
+    assert "Gepubliceerd op" in browser.find_element(By.CSS_SELECTOR, "main").text
+    assert not browser.find_elements(By.CSS_SELECTOR, "main form[action$='/vervoer/plannen']"), "planning from scratch after publication"
     assert "Wachten op een voertuig: " not in browser.find_element(By.CSS_SELECTOR, "main").text
     button = browser.find_element(By.CSS_SELECTOR, "main form[action$='/annuleren'] button")
     cancelled = button.get_attribute("aria-label").removeprefix("Annuleer de rit van ")

@@ -92,4 +92,20 @@ public enum Notices {
                text: Localized("Er is opnieuw ingedeeld; \(changes) van uw gesprekken veranderde (verplaatst, nieuw of vervallen). Bekijk uw agenda.",
                                "The schedule was remade; \(changes) of your meetings changed (moved, new or cancelled). Look at your agenda."), link: link)
     }
+
+    /// The week's transport plan is published: every school and company with a trip hears when the bus comes.
+    public static func transportPublished(week: PartialDate, link: String) -> Notice {
+        Notice(subject: Localized("Busvervoer in de week van \(week.label(.nl))", "Bus transport in the week of \(week.label(.en))"),
+               text: Localized("Het vervoer voor de week van \(week.label(.nl)) is gepland: de ritbrief zegt per rit hoe laat de bus komt en waar hij heen gaat.",
+                               "Transport for the week of \(week.label(.en)) is planned: the trip sheet says for every trip when the bus comes and where it goes."),
+               link: link)
+    }
+
+    /// After a published plan changed (a class cancelled, a start time moved): only those whose trips changed.
+    public static func transportChanged(week: PartialDate, changes: Int, link: String) -> Notice {
+        Notice(subject: Localized("Uw busvervoer in de week van \(week.label(.nl)) is gewijzigd", "Your bus transport in the week of \(week.label(.en)) has changed"),
+               text: Localized("Het vervoersplan is bijgewerkt; \(changes) van uw ritten veranderde (tijd, voertuig of vervallen). Bekijk uw ritbrief.",
+                               "The transport plan was updated; \(changes) of your trips changed (time, vehicle or cancelled). Look at your trip sheet."),
+               link: link)
+    }
 }

@@ -113,8 +113,23 @@ public struct TransportPlan: Sendable, Hashable, Codable {
     public var days: [Day]
     public var publicTransport: [String]
     public var missingLocation: [String]
-    public init(days: [Day], publicTransport: [String] = [], missingLocation: [String] = []) {
-        self.days = days; self.publicTransport = publicTransport; self.missingLocation = missingLocation
+    /// When the schools and companies were told (their trip sheets are final from then on); nil: a draft.
+    public var publishedOn: PartialDate?
+    public init(days: [Day], publicTransport: [String] = [], missingLocation: [String] = [], publishedOn: PartialDate? = nil) {
+        self.days = days; self.publicTransport = publicTransport; self.missingLocation = missingLocation; self.publishedOn = publishedOn
+    }
+
+    /// Once published, people hold their times: the plan changes only with the least change, never from scratch.
+    public var mayPlanFromScratch: Bool { publishedOn == nil }
+
+    /// The organisations with a trip in the plan (schools and the places they visit), or among `trips` only.
+    public func organizations(_ trips: [String: TransportTrip], only: Set<String>? = nil) -> [String] {
+        var out = Set<String>()
+        for d in days { for v in d.vehicles { for s in v.stops where only?.contains(s.tripId) ?? true {
+            if let t = trips[s.tripId] { out.insert(t.schoolId); out.insert(t.siteId) }
+        } } }
+        for w in waiting where only?.contains(w.tripId) ?? true { if let t = trips[w.tripId] { out.insert(t.schoolId); out.insert(t.siteId) } }
+        return out.sorted()
     }
 
     public var vehicleDays: Int { days.reduce(0) { $0 + $1.vehicles.count } }

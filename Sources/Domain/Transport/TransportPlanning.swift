@@ -162,7 +162,7 @@ public enum TransportPlanning {
             }
             return planned
         }
-        return TransportPlan(days: days, publicTransport: pt, missingLocation: missing)
+        return TransportPlan(days: days, publicTransport: pt, missingLocation: missing, publishedOn: previous.publishedOn)
     }
 
     /// The stops people hold that differ between two plans (vehicle or time), as trip ids.

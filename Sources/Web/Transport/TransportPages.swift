@@ -81,9 +81,12 @@ enum TransportPages {
             .div(.class("actions"),
                 Components.postForm(action: SiteRoute.transportAction("ritten-uit-afspraken").path, csrf: csrf, class: "inline", [
                     hidden("week", weekId), Components.submit(t("Ritten uit afspraken met vervoer overnemen", "Take trips from agreements that need transport"))]),
-                Components.postForm(action: SiteRoute.transportAction("plannen").path, csrf: csrf, class: "inline", [
+                .if(w.plan?.mayPlanFromScratch ?? true, Components.postForm(action: SiteRoute.transportAction("plannen").path, csrf: csrf, class: "inline", [
                     hidden("week", weekId), hidden("revision", w.record.map { String($0.revision) } ?? ""),
-                    Components.submit(w.plan == nil ? t("Vervoer plannen", "Plan transport") : t("Opnieuw plannen vanaf nul", "Plan again from scratch"))]),
+                    Components.submit(w.plan == nil ? t("Vervoer plannen", "Plan transport") : t("Opnieuw plannen vanaf nul", "Plan again from scratch"))])),
+                .if(w.plan != nil && w.plan?.publishedOn == nil, Components.postForm(action: SiteRoute.transportAction("publiceren").path, csrf: csrf, class: "inline", [
+                    hidden("week", weekId), hidden("revision", w.record.map { String($0.revision) } ?? ""),
+                    Components.submit(t("Publiceren: scholen en bedrijven krijgen hun ritbrief", "Publish: schools and companies get their trip sheet"))])),
                 .if(w.plan != nil, Components.postForm(action: SiteRoute.transportAction("herplannen").path, csrf: csrf, class: "inline", [
                     hidden("week", weekId), hidden("revision", w.record.map { String($0.revision) } ?? ""),
                     Components.submit(t("Bijwerken met de minste wijzigingen", "Update with the fewest changes"))]))),
@@ -108,6 +111,9 @@ enum TransportPages {
         let sites = Array(Set(w.trips.map(\.siteId))).sorted { w.name($0) < w.name($1) }
         return .section(
             .h2(.text(t("Het plan", "The plan") + (w.record.map { t(" (versie \($0.revision))", " (version \($0.revision))") } ?? ""))),
+            .p(.text(plan.publishedOn.map { t("Gepubliceerd op \($0.label(lang)); wijzigingen gaan met de minste verandering en de betrokkenen horen ervan.",
+                                              "Published on \($0.label(lang)); changes go with the least change and those concerned are told.") }
+                     ?? t("Concept: nog niet gepubliceerd.", "Draft: not published yet."))),
             Components.facts([
                 (t("Voertuigdagen", "Vehicle days"), .text(String(plan.vehicleDays))),
                 (t("Kosten", "Cost"), .text(NumberFormat.euro(plan.cost.rounded(), lang))),
@@ -115,26 +121,7 @@ enum TransportPages {
                 (t("Met openbaar vervoer", "By public transport"), .text(String(plan.publicTransport.count))),
                 (t("Zonder locatie (niet gepland)", "Without location (not planned)"), plan.missingLocation.isEmpty ? nil : .text(plan.missingLocation.map { byId[$0].map { w.name($0.schoolId) } ?? $0 }.joined(separator: ", "))),
             ]),
-            .forEach(plan.days) { day in
-                .section(
-                    .h3(.text(dayLabel(day.date, lang).capitalized(lang) + ": " + t("\(day.vehicles.count) voertuig(en)", "\(day.vehicles.count) vehicle(s)"))),
-                    .forEach(day.vehicles) { v in
-                        Components.table(
-                            caption: t("Voertuig \(v.number)", "Vehicle \(v.number)") + " · " + (typeName[v.typeId] ?? v.typeId) + " · "
-                                + t("vertrek \(TransportTrip.clock(v.depart)), terug \(TransportTrip.clock(v.back)), \(NumberFormat.number(v.km, decimals: 1, lang)) km, ",
-                                    "leaves \(TransportTrip.clock(v.depart)), back \(TransportTrip.clock(v.back)), \(NumberFormat.number(v.km, decimals: 1, lang)) km, ")
-                                + NumberFormat.euro(v.cost.rounded(), lang),
-                            headers: [t("Tijd", "Time"), t("Wat", "What"), t("Waar", "Where"), t("Klas van", "Class of"), t("Reizigers", "Travellers")],
-                            rows: v.stops.map { s in [
-                                .text(TransportTrip.clock(s.minute)),
-                                .text((s.pickup ? t("Instappen", "Board") : t("Uitstappen", "Alight")) + " (" + s.leg.label(lang).lowercased() + ")"),
-                                .text(w.name(s.placeId)), .text(byId[s.tripId].map { w.name($0.schoolId) } ?? s.tripId), .text(String(s.travellers)),
-                            ] }, numericFrom: 4)
-                    },
-                    .if(!day.waiting.isEmpty, .p(.class("error"), .text(t("Wachten op een voertuig: ", "Waiting for a vehicle: ")
-                        + day.waiting.map { (byId[$0.tripId].map { w.name($0.schoolId) } ?? $0.tripId) + " (" + $0.leg.label(lang).lowercased() + ")" }.joined(separator: ", "))))
-                )
-            },
+            .forEach(plan.days) { day in daySection(ctx, w, day, byId: byId, typeName: typeName) },
             .h3(.text(t("Ritbrieven per school en per bedrijf", "Trip sheets per school and per company"))),
             .ul(.forEach(schools) { id in .li(.a(.href(SiteRoute.transportSheet(week: w.monday.description, organization: id).path), .text(w.name(id))), .text(t(" (school)", " (school)"))) }),
             .ul(.forEach(sites) { id in .li(.a(.href(SiteRoute.transportSheet(week: w.monday.description, organization: id).path), .text(w.name(id))), .text(t(" (bezocht)", " (visited)"))) }),
@@ -164,6 +151,33 @@ enum TransportPages {
                            + t(". Extra kosten: ", ". Extra cost: ") + NumberFormat.euro(r.extraCost.rounded(), lang) + "."))
             }
         )
+    }
+
+    static func daySection(_ ctx: PageContext, _ w: TransportRoutes.Week, _ day: TransportPlan.Day, byId: [String: TransportTrip],
+                           typeName: [String: String]) -> Body {
+        let t = ctx.t, lang = ctx.lang
+        let label = t("Tijdlijn per voertuig, ", "Timeline per vehicle, ") + dayLabel(day.date, lang)
+            + t(": balken zijn klassen aan boord (blauw heen, bruin terug); de tabellen hieronder geven dezelfde tijden.",
+                ": bars are classes on board (blue outward, brown return); the tables below give the same times.")
+        let drawing: Body = day.vehicles.isEmpty ? .text("") : .element(named: "figure", nodes: [.raw(TransportTimeline.svg(day, label: label, lang: lang))])
+        let heading = dayLabel(day.date, lang).capitalized(lang) + ": " + t("\(day.vehicles.count) voertuig(en)", "\(day.vehicles.count) vehicle(s)")
+        return .section(.h3(.text(heading)), drawing,
+            .forEach(day.vehicles) { v in
+                Components.table(
+                    caption: t("Voertuig \(v.number)", "Vehicle \(v.number)") + " · " + (typeName[v.typeId] ?? v.typeId) + " · "
+                        + t("vertrek \(TransportTrip.clock(v.depart)), terug \(TransportTrip.clock(v.back)), \(NumberFormat.number(v.km, decimals: 1, lang)) km, ",
+                            "leaves \(TransportTrip.clock(v.depart)), back \(TransportTrip.clock(v.back)), \(NumberFormat.number(v.km, decimals: 1, lang)) km, ")
+                        + NumberFormat.euro(v.cost.rounded(), lang),
+                    headers: [t("Tijd", "Time"), t("Wat", "What"), t("Waar", "Where"), t("Klas van", "Class of"), t("Reizigers", "Travellers")],
+                    rows: v.stops.map { s in [
+                        .text(TransportTrip.clock(s.minute)),
+                        .text((s.pickup ? t("Instappen", "Board") : t("Uitstappen", "Alight")) + " (" + s.leg.label(lang).lowercased() + ")"),
+                        .text(w.name(s.placeId)), .text(byId[s.tripId].map { w.name($0.schoolId) } ?? s.tripId), .text(String(s.travellers)),
+                    ] }, numericFrom: 4)
+            },
+            .if(!day.waiting.isEmpty, .p(.class("error"), .text(t("Wachten op een voertuig: ", "Waiting for a vehicle: ")
+                + day.waiting.map { (byId[$0.tripId].map { w.name($0.schoolId) } ?? $0.tripId) + " (" + $0.leg.label(lang).lowercased() + ")" }.joined(separator: ", "))))
+            )
     }
 
     static func vehiclesSection(_ ctx: PageContext, _ w: TransportRoutes.Week, csrf: String?, errors: [String: String]) -> Body {

@@ -87,10 +87,31 @@ struct TransportRoutes {
             let input = week.input
             let previous = week.plan
             let fresh = req.parameters.get("action") == "plannen" || previous == nil
+            if fresh, let previous, !previous.mayPlanFromScratch {
+                throw PageError(.conflict, "dit plan is al gepubliceerd; scholen en bedrijven rekenen op hun tijden. Gebruik ‘Bijwerken met de minste wijzigingen’",
+                                "this plan is published already; schools and companies rely on their times. Use ‘Update with the fewest changes’")
+            }
             let plan = await compute { fresh ? TransportPlanning.plan(input, timeLimitPerDay: .seconds(secondsPerDay)) : TransportPlanning.replan(input, previous: previous!) }
             try await save(req, plan, week: monday, expected: expected ?? week.record?.revision, today: today, actor: actor)
-            let changed = previous.map { TransportPlanning.changedTrips(from: $0, to: plan).count }
+            var changed: Int? = nil
+            if let previous, !fresh {
+                let trips = TransportPlanning.changedTrips(from: previous, to: plan)
+                changed = trips.count
+                try await tellChanges(req, week: week, before: previous, after: plan, changed: trips, actor: actor)
+            }
             return req.redirect(to: SiteRoute.transport(week: monday.description).path + (changed.map { "&gewijzigd=\($0)" } ?? ""))
+        case "publiceren":
+            let week = try await load(req, monday: monday)
+            guard var plan = week.plan, let record = week.record else { throw PageError(.conflict, "maak eerst een plan voor deze week", "make a plan for this week first") }
+            guard plan.publishedOn == nil else { throw PageError(.conflict, "dit plan is al gepubliceerd", "this plan is published already") }
+            plan.publishedOn = today
+            try await save(req, plan, week: monday, expected: reader.int("revision", optional: true) ?? record.revision, today: today, actor: actor)
+            let trips = Dictionary(uniqueKeysWithValues: week.trips.map { ($0.id, $0) })
+            for org in plan.organizations(trips) {
+                try await Notify.organizations([org], except: nil, notice: Notices.transportPublished(
+                    week: monday, link: req.application.absoluteURL(SiteRoute.transportSheet(week: monday.description, organization: org).path)), on: req)
+            }
+            return req.redirect(to: back)
         case "ritten-uit-afspraken":
             let sunday = CivilDays.adding(6, to: monday)!
             let agreements = try await DeskStore(req.db).all(ActivityAgreement.self).filter { a in
@@ -162,6 +183,21 @@ struct TransportRoutes {
         }
     }
 
+    /// After a published plan changed: each school and company whose trips changed hears how many, with its sheet.
+    static func tellChanges(_ req: Request, week: Week, before: TransportPlan, after: TransportPlan, changed: Set<String>, actor: String) async throws {
+        guard before.publishedOn != nil, !changed.isEmpty else { return }
+        var perOrganization: [String: Int] = [:]
+        for trip in week.trips where changed.contains(trip.id) {
+            perOrganization[trip.schoolId, default: 0] += 1
+            perOrganization[trip.siteId, default: 0] += 1
+        }
+        for (org, count) in perOrganization.sorted(by: { $0.key < $1.key }) {
+            try await Notify.organizations([org], except: nil, notice: Notices.transportChanged(
+                week: week.monday, changes: count,
+                link: req.application.absoluteURL(SiteRoute.transportSheet(week: week.monday.description, organization: org).path)), on: req)
+        }
+    }
+
     static func save(_ req: Request, _ plan: TransportPlan, week: PartialDate, expected: Int?, today: PartialDate, actor: String) async throws {
         do {
             _ = try await TransportStore(req.db).save(plan, week: week, expectedRevision: expected, today: today, actor: actor)
@@ -189,7 +225,10 @@ struct TransportRoutes {
             let input = week.input
             let plan = await compute { TransportPlanning.replan(input, previous: previous) }
             try await save(req, plan, week: monday, expected: week.record?.revision, today: DeskSupport.today(req), actor: actor)
-            changed = TransportPlanning.changedTrips(from: previous, to: plan).subtracting([trip.id]).count
+            let trips = TransportPlanning.changedTrips(from: previous, to: plan)
+            changed = trips.subtracting([trip.id]).count
+            // The cancelled class's school and site hear it too (it is among the changed trips).
+            try await tellChanges(req, week: week, before: previous, after: plan, changed: trips.union([trip.id]), actor: actor)
         }
         return req.redirect(to: SiteRoute.transport(week: monday.description).path + "&gewijzigd=\(changed)")
     }

@@ -153,3 +153,56 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TransportTripEditTests {
+    @Test func aMovedStartTimeAnOwnSiteAndPublicTransportAreReplannedWithTheLeastChange() async throws {
+        try await withMasterplan { app in
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            let week = TransportAppTests.week
+            #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
+            let before = try await TransportAppTests.plan(app)
+            let trips = try await TransportStore(app.db).trips(from: PartialDate(week)!, to: PartialDate("2015-03-15")!)
+            let moved = try #require(trips.first { t in before.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == t.id } && t.wheelchairs == 0 })
+            let page = try await coordinator.get("/vervoer/ritten/\(moved.id)")
+            #expect(page.status == .ok && page.text.contains("Start van de activiteit"))
+            func fields(_ start: String, expected: String, pt: String = "", lat: String = "", lon: String = "", site: String = "") -> [(String, String)] {
+                [("expected", expected), ("startTime", start), ("durationMinutes", String(moved.durationMinutes)), ("pupils", String(moved.pupils)),
+                 ("teachers", String(moved.teachers)), ("wheelchairs", "0"), ("publicTransport", pt), ("funderId", ""),
+                 ("siteName", site), ("siteLatitude", lat), ("siteLongitude", lon)]
+            }
+            // Half an hour later: only this class's stops move (and perhaps a waiting class gets a seat).
+            let newStart = TransportTrip.clock(moved.startMinute! + 30)
+            var res = try await coordinator.post("/vervoer/ritten/\(moved.id)", fields(newStart, expected: TransportPages.fingerprint(moved)), csrfFrom: "/vervoer/ritten/\(moved.id)")
+            #expect(res.status == .seeOther)
+            let after = try await TransportAppTests.plan(app)
+            let changed = TransportPlanning.changedTrips(from: before, to: after)
+            #expect(changed.contains(moved.id))
+            #expect(changed.subtracting([moved.id]).isSubset(of: Set(before.waiting.map(\.tripId))))
+            for s in after.days.flatMap(\.vehicles).flatMap(\.stops) where s.tripId == moved.id && s.leg == .heen && !s.pickup {
+                #expect(s.minute >= moved.startMinute! + 30 - 30 && s.minute <= moved.startMinute! + 30 - 10)
+            }
+            // The form of before the move is stale now: refused, nothing overwritten.
+            res = try await coordinator.post("/vervoer/ritten/\(moved.id)", fields("08:00", expected: TransportPages.fingerprint(moved)), csrfFrom: "/vervoer/ritten/\(moved.id)")
+            #expect(res.status == .conflict)
+            let current = try #require(try await DeskStore(app.db).find(TransportTrip.self, id: moved.id))
+            #expect(current.startTime == newStart)
+            // Half a coordinate is named; then the activity's own site: the bus drives there.
+            res = try await coordinator.post("/vervoer/ritten/\(moved.id)", fields(newStart, expected: TransportPages.fingerprint(current), lat: "52.38"),
+                                             csrfFrom: "/vervoer/ritten/\(moved.id)")
+            #expect(res.status == .badRequest && res.text.contains("id=\"siteLongitude-error\""))
+            res = try await coordinator.post("/vervoer/ritten/\(moved.id)", fields(newStart, expected: TransportPages.fingerprint(current), lat: "52.3790", lon: "4.9000",
+                                                                                 site: "Werkplaats Centraal"),
+                                             csrfFrom: "/vervoer/ritten/\(moved.id)")
+            #expect(res.status == .seeOther)
+            let sited = try await TransportAppTests.plan(app)
+            #expect(sited.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == moved.id && $0.placeId == "site:" + moved.id })
+            #expect(try await coordinator.get("/vervoer?week=\(week)").text.contains("Werkplaats Centraal"))
+            // By public transport: off the buses.
+            let withSite = try #require(try await DeskStore(app.db).find(TransportTrip.self, id: moved.id))
+            res = try await coordinator.post("/vervoer/ritten/\(moved.id)", fields(newStart, expected: TransportPages.fingerprint(withSite), pt: "ov"), csrfFrom: "/vervoer/ritten/\(moved.id)")
+            #expect(res.status == .seeOther)
+            let byTrain = try await TransportAppTests.plan(app)
+            #expect(byTrain.publicTransport.contains(moved.id) && !byTrain.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == moved.id })
+        }
+    }
+}

@@ -145,7 +145,7 @@ public struct TransportPlan: Sendable, Hashable, Codable {
                 var weights: [String: Double] = [:]
                 for s in v.stops where s.pickup {
                     guard let trip = trips[s.tripId] else { continue }
-                    let (from, to) = s.leg == .heen ? (trip.schoolId, trip.siteId) : (trip.siteId, trip.schoolId)
+                    let (from, to) = s.leg == .heen ? (trip.schoolId, trip.sitePlace) : (trip.sitePlace, trip.schoolId)
                     weights[s.tripId, default: 0] += Double(s.travellers) * max(0.1, travel.km(from, to) ?? 1)
                 }
                 let total = weights.values.reduce(0, +)

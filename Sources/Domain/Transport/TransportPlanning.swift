@@ -31,12 +31,18 @@ public enum TransportPlanning {
     public static func split(_ input: Input) -> (bus: [TransportTrip], publicTransport: [String], missing: [String]) {
         var bus: [TransportTrip] = [], pt: [String] = [], missing: [String] = []
         for trip in input.trips where trip.status == .gepland {
-            guard input.travel.km(trip.schoolId, trip.siteId) != nil, trip.startMinute != nil else { missing.append(trip.id); continue }
-            let limit = input.settings.publicTransportLimit
-            if limit > 0, let minutes = input.travel.publicTransportMinutes(trip.schoolId, trip.siteId), minutes <= limit, trip.wheelchairs == 0 {
-                pt.append(trip.id); continue
+            guard input.travel.km(trip.schoolId, trip.sitePlace) != nil, trip.startMinute != nil else { missing.append(trip.id); continue }
+            switch trip.publicTransport {
+            case true?: pt.append(trip.id)
+            case false?: bus.append(trip)
+            case nil:
+                let limit = input.settings.publicTransportLimit
+                if limit > 0, let minutes = input.travel.publicTransportMinutes(trip.schoolId, trip.sitePlace), minutes <= limit, trip.wheelchairs == 0 {
+                    pt.append(trip.id)
+                } else {
+                    bus.append(trip)
+                }
             }
-            bus.append(trip)
         }
         return (bus, pt, missing)
     }
@@ -61,18 +67,24 @@ public enum TransportPlanning {
             var requests: [TransportProblem.Request] = [], legs: [TransportPlan.LegRef] = []
             for trip in trips {
                 let start = trip.startMinute!, end = start + trip.durationMinutes
-                let school = place(trip.schoolId), site = place(trip.siteId)
+                let school = place(trip.schoolId), site = place(trip.sitePlace)
                 let load = TransportProblem.Load(seats: trip.seats, wheelchairs: trip.wheelchairs)
-                // A stop people already hold keeps its time: it may not start earlier than before.
-                func early(_ key: String, _ e: Int) -> Double { Double(max(e, previousMinute[trip.id + "/" + key] ?? e)) }
+                // A stop people already hold keeps its time exactly: its window shrinks to that minute, so an inserted
+                // class may use the slack around it but never moves anyone who already has a time.
+                func window(_ key: String, _ e: Int, _ l: Int) -> (Double, Double) {
+                    if let held = previousMinute[trip.id + "/" + key] { return (Double(held), Double(held)) }
+                    return (Double(e), Double(l))
+                }
+                let hp = window("heen/p", start - s.pickupEarliest, start - s.arriveLatest), hd = window("heen/d", start - s.arriveEarliest, start - s.arriveLatest)
+                let tp = window("terug/p", end + s.collectAfter, end + s.collectWithin), td = window("terug/d", end, end + s.homeWithin)
                 requests.append(.init(
-                    pickup: .init(location: school, early: early("heen/p", start - s.pickupEarliest), late: Double(start - s.arriveLatest), service: Double(s.boardMinutes)),
-                    delivery: .init(location: site, early: early("heen/d", start - s.arriveEarliest), late: Double(start - s.arriveLatest), service: Double(s.alightMinutes)),
+                    pickup: .init(location: school, early: hp.0, late: hp.1, service: Double(s.boardMinutes)),
+                    delivery: .init(location: site, early: hd.0, late: hd.1, service: Double(s.alightMinutes)),
                     load: load))
                 legs.append(.init(tripId: trip.id, leg: .heen))
                 requests.append(.init(
-                    pickup: .init(location: site, early: early("terug/p", end + s.collectAfter), late: Double(end + s.collectWithin), service: Double(s.boardMinutes)),
-                    delivery: .init(location: school, early: early("terug/d", end), late: Double(end + s.homeWithin), service: Double(s.alightMinutes)),
+                    pickup: .init(location: site, early: tp.0, late: tp.1, service: Double(s.boardMinutes)),
+                    delivery: .init(location: school, early: td.0, late: td.1, service: Double(s.alightMinutes)),
                     load: load))
                 legs.append(.init(tripId: trip.id, leg: .terug))
             }

@@ -23,7 +23,16 @@ public struct TransportTrip: Record {
     /// Who pays for the transport (an organisation id from the funding records), when decided.
     public var funderId: String?
     public var example: Bool
+    /// Where the activity takes place when that is not the organisation's own address (a workshop, a building site).
+    public var siteName: String?
+    public var siteLatitude: Double?
+    public var siteLongitude: Double?
+    /// The coordinator's choice for this class: true by public transport, false by bus, nil by the settings' limit.
+    public var publicTransport: Bool?
     public var key: String { id }
+
+    /// The place the bus drives to: the activity's own site when it has coordinates, else the organisation.
+    public var sitePlace: String { siteLatitude != nil && siteLongitude != nil ? "site:" + id : siteId }
 
     public init(id: String, agreementId: String? = nil, schoolId: String, siteId: String, date: PartialDate, startTime: String,
                 durationMinutes: Int, pupils: Int, teachers: Int = 2, wheelchairs: Int = 0, status: TripStatus = .gepland,
@@ -60,6 +69,11 @@ public struct TransportTrip: Record {
             out.append(("wheelchairs", Localized("Hooguit het aantal reizigers, en niet meer dan 20.", "At most the number of travellers, and no more than 20.")))
         }
         if schoolId == siteId { out.append(("siteId", Localized("De activiteit is op een andere plek dan de school.", "The activity is somewhere other than the school."))) }
+        if (siteLatitude == nil) != (siteLongitude == nil) {
+            out.append(("siteLongitude", Localized("Vul breedte- en lengtegraad allebei in, of geen van beide.", "Give both latitude and longitude, or neither.")))
+        }
+        if let v = siteLatitude, !(-90.0...90.0).contains(v) { out.append(("siteLatitude", Localized("Een getal tussen -90 en 90.", "A number from -90 to 90."))) }
+        if let v = siteLongitude, !(-180.0...180.0).contains(v) { out.append(("siteLongitude", Localized("Een getal tussen -180 en 180.", "A number from -180 to 180."))) }
         return out
     }
 }

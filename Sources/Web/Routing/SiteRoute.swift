@@ -110,6 +110,8 @@ public enum SiteRoute: Hashable, Sendable {
     case transportAction(String)
     /// POST /vervoer/ritten/{id}/annuleren: a class cancels; the plan is re-planned with the least change.
     case transportCancelTrip(String)
+    /// GET/POST /vervoer/ritten/{id}: one class's trip, to change.
+    case transportTrip(String)
     /// An organisation's trip sheet for a week (page, ritten.pdf, ritten.ics).
     case transportSheet(week: String, organization: String, file: String? = nil)
 
@@ -222,6 +224,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .transport(let week): return "/vervoer" + query([("week", week)])
         case .transportAction(let action): return "/vervoer/" + action
         case .transportCancelTrip(let id): return "/vervoer/ritten/" + escapePath(id) + "/annuleren"
+        case .transportTrip(let id): return "/vervoer/ritten/" + escapePath(id)
         case .transportSheet(let week, let org, let file): return "/vervoer/" + escapePath(week) + "/ritbrief/" + escapePath(org) + (file.map { "/" + $0 } ?? "")
         }
     }

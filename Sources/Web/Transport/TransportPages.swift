@@ -36,7 +36,7 @@ enum TransportPages {
         let example = w.trips.contains(where: \.example) || w.vehicles.contains(where: \.example)
         let byId = Dictionary(uniqueKeysWithValues: w.trips.map { ($0.id, $0) })
         let costs = w.plan?.costPerTrip(byId, travel: w.travel) ?? [:]
-        let approximate = Set(w.trips.flatMap { [$0.schoolId, $0.siteId] }.filter { w.travel.coordinates[$0]?.approximate == true })
+        let approximate = Set(w.trips.flatMap { [$0.schoolId, $0.sitePlace] }.filter { w.travel.coordinates[$0]?.approximate == true })
         func mode(_ trip: TransportTrip) -> String {
             if trip.status == .geannuleerd { return t("—", "—") }
             if missing.contains(trip.id) { return t("Geen locatie bekend", "No location known") }
@@ -67,15 +67,17 @@ enum TransportPages {
                                rows: w.trips.map { trip in [
                                    .text(dayLabel(trip.date, lang) + " " + trip.startTime + (trip.example ? t(" (voorbeeld)", " (example)") : "")),
                                    .text(w.name(trip.schoolId) + (approximate.contains(trip.schoolId) ? t(" (locatie bij benadering)", " (location approximate)") : "")),
-                                   .text(w.name(trip.siteId) + (approximate.contains(trip.siteId) ? t(" (locatie bij benadering)", " (location approximate)") : "")),
+                                   .text(w.name(trip.sitePlace) + (approximate.contains(trip.sitePlace) ? t(" (locatie bij benadering)", " (location approximate)") : "")),
                                    .text("\(trip.pupils) + \(trip.teachers)"), .text(String(trip.wheelchairs)),
                                    .text(trip.status == .geannuleerd ? trip.status.label(lang) : mode(trip)),
                                    .text(costs[trip.id].map { NumberFormat.euro($0.rounded(), lang) } ?? "—"),
                                    trip.status == .gepland
-                                       ? Components.postForm(action: SiteRoute.transportCancelTrip(trip.id).path, csrf: csrf, class: "inline", [
+                                       ? .group(.a(.href(SiteRoute.transportTrip(trip.id).path),
+                                                   .attribute(named: "aria-label", value: t("Wijzig de rit van ", "Change the trip of ") + w.name(trip.schoolId) + " " + trip.date.label(lang) + " " + trip.startTime),
+                                                   .text(t("Wijzigen", "Change"))), .text(" "), Components.postForm(action: SiteRoute.transportCancelTrip(trip.id).path, csrf: csrf, class: "inline", [
                                            .element(named: "button", nodes: [.attribute(named: "type", value: "submit"),
                                                                             .attribute(named: "aria-label", value: t("Annuleer de rit van ", "Cancel the trip of ") + w.name(trip.schoolId) + " " + trip.date.label(lang) + " " + trip.startTime),
-                                                                            .text(t("Annuleren", "Cancel"))])])
+                                                                            .text(t("Annuleren", "Cancel"))])]))
                                        : .text(""),
                                ] }, numericFrom: 3),
             .div(.class("actions"),
@@ -236,6 +238,56 @@ enum TransportPages {
             .p(.class("hint"), .text(t("Ingelezen reistijden: \(w.travel.legs.count). ", "Imported travel times: \(w.travel.legs.count). ")
                                      + t("Taal: ", "Language: ") + lang.rawValue))
         )
+    }
+
+    // MARK: One trip
+
+    /// The stored version a form was filled in on (FNV-1a over the fields; the same on every instance).
+    static func fingerprint(_ t: TransportTrip) -> String {
+        let fields: [String] = [t.id, t.schoolId, t.siteId, t.date.description, t.startTime, String(t.durationMinutes), String(t.pupils),
+                                String(t.teachers), String(t.wheelchairs), t.status.rawValue, t.projectId ?? "", t.funderId ?? "",
+                                t.siteName ?? "", t.siteLatitude.map { "\($0)" } ?? "", t.siteLongitude.map { "\($0)" } ?? "",
+                                t.publicTransport.map { $0 ? "ov" : "bus" } ?? ""]
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in fields.joined(separator: "\u{1F}").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return String(hash, radix: 16)
+    }
+
+    static func tripForm(_ ctx: PageContext, _ w: TransportRoutes.Week, stored: TransportTrip, draft: TransportTrip, errors: [String: String], csrf: String?) -> String {
+        let t = ctx.t, lang = ctx.lang
+        let funders = Array(Set(w.data.funding.compactMap(\.funderId))).sorted().map { ($0, w.name($0)) }
+        return Layout.render(ctx, .group(
+            Components.facts([
+                (t("Dag", "Day"), .text(dayLabel(stored.date, lang))),
+                (t("School", "School"), .text(w.name(stored.schoolId))),
+                (t("Naar", "To"), .text(w.name(stored.siteId))),
+                (t("Status", "Status"), .text(stored.status.label(lang))),
+                (t("Uit afspraak", "From agreement"), stored.agreementId.map { .a(.href(SiteRoute.agreement($0).path), .text($0)) }),
+            ]),
+            .if(stored.example, .p(.class("note example"), .text(t("Voorbeeldgegevens: deze rit is verzonnen.", "Example data: this trip is invented.")))),
+            Components.errorSummary(errors, t),
+            Components.postForm(action: SiteRoute.transportTrip(stored.id).path, csrf: csrf, class: "edit", [
+                hidden("expected", fingerprint(stored)),
+                Components.field("startTime", label: t("Start van de activiteit (uu:mm)", "Start of the activity (hh:mm)"), value: draft.startTime, type: "time", error: errors["startTime"], required: true),
+                Components.field("durationMinutes", label: t("Duur (minuten)", "Duration (minutes)"), value: String(draft.durationMinutes), type: "number", error: errors["durationMinutes"], required: true),
+                Components.field("pupils", label: t("Leerlingen", "Pupils"), value: String(draft.pupils), type: "number", error: errors["pupils"], required: true),
+                Components.field("teachers", label: t("Begeleiders", "Teachers"), value: String(draft.teachers), type: "number", error: errors["teachers"]),
+                Components.field("wheelchairs", label: t("Rolstoelen", "Wheelchairs"), value: String(draft.wheelchairs), type: "number", error: errors["wheelchairs"]),
+                Components.select(name: "publicTransport", label: t("Vervoer", "Transport"),
+                                  options: [("", t("Volgens de instelling (openbaar vervoer binnen de grens)", "By the setting (public transport within the limit)")),
+                                            ("bus", t("Altijd met de bus", "Always by bus")), ("ov", t("Met het openbaar vervoer", "By public transport"))],
+                                  selected: draft.publicTransport.map { $0 ? "ov" : "bus" } ?? "", error: errors["publicTransport"]),
+                Components.select(name: "funderId", label: t("Wie betaalt het vervoer", "Who pays for the transport"),
+                                  options: [("", t("Nog niet toegewezen", "Not assigned yet"))] + funders, selected: draft.funderId ?? "", error: errors["funderId"]),
+                .h2(.text(t("Eigen locatie van de activiteit (optioneel)", "The activity's own site (optional)"))),
+                .p(.class("hint"), .text(t("Alleen als de activiteit niet op het adres van het bedrijf is, bijvoorbeeld in een werkplaats of op een bouwplaats.",
+                                           "Only when the activity is not at the company's address, for instance in a workshop or on a building site."))),
+                Components.field("siteName", label: t("Naam van de locatie", "Name of the site"), value: draft.siteName, error: errors["siteName"]),
+                Components.field("siteLatitude", label: t("Breedtegraad", "Latitude"), value: draft.siteLatitude.map { "\($0)" }, error: errors["siteLatitude"]),
+                Components.field("siteLongitude", label: t("Lengtegraad", "Longitude"), value: draft.siteLongitude.map { "\($0)" }, error: errors["siteLongitude"]),
+                Components.submit(t("Opslaan en het plan bijwerken", "Save and update the plan")),
+            ])
+        ))
     }
 
     // MARK: Trip sheets

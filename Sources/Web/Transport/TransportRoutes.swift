@@ -17,6 +17,8 @@ struct TransportRoutes {
         app.get(["vervoer"], access: .beheerder) { req in try await Self.week(req) }
         app.post(["vervoer", ":action"], access: .beheerder) { req in try await Self.action(req) }
         app.post(["vervoer", "ritten", ":id", "annuleren"], access: .beheerder) { req in try await Self.cancel(req) }
+        app.get(["vervoer", "ritten", ":id"], access: .beheerder) { req in try await Self.tripForm(req, draft: nil, errors: [:]) }
+        app.post(["vervoer", "ritten", ":id"], access: .beheerder) { req in try await Self.editTrip(req) }
         app.get(["vervoer", ":week", "ritbrief", ":org"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: nil) }
         app.get(["vervoer", ":week", "ritbrief", ":org", "ritten.pdf"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: "pdf") }
         app.get(["vervoer", ":week", "ritbrief", ":org", "ritten.ics"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: "ics") }
@@ -37,6 +39,9 @@ struct TransportRoutes {
         var sunday: PartialDate { CivilDays.adding(6, to: monday)! }
         func name(_ id: String) -> String {
             if id.hasPrefix("depot:") { return vehicles.first { "depot:" + $0.id == id }?.depotName ?? id }
+            if id.hasPrefix("site:"), let trip = trips.first(where: { "site:" + $0.id == id }) {
+                return name(trip.siteId) + (trip.siteName.map { " – " + $0 } ?? "")
+            }
             return data.organizations.first { $0.id == id }?.name ?? id
         }
     }
@@ -57,10 +62,13 @@ struct TransportRoutes {
         for l in try await store.locations() { coordinates[l.id] = Coordinate(latitude: l.latitude, longitude: l.longitude, approximate: l.approximate) }
         // An organisation's own coordinates are exact and win over an approximate placement.
         for o in data.organizations { if let lat = o.latitude, let lon = o.longitude { coordinates[o.id] = Coordinate(latitude: lat, longitude: lon) } }
-        let travel = TravelEstimate(coordinates: coordinates, legs: try await store.legs(), settings: settings)
         let sunday = CivilDays.adding(6, to: monday)!
+        let trips = try await store.trips(from: monday, to: sunday)
+        // An activity at its own site travels to that site's coordinates (exact: the coordinator typed them).
+        for t in trips { if let lat = t.siteLatitude, let lon = t.siteLongitude { coordinates[t.sitePlace] = Coordinate(latitude: lat, longitude: lon) } }
+        let travel = TravelEstimate(coordinates: coordinates, legs: try await store.legs(), settings: settings)
         let record = try await store.plan(week: monday)
-        return Week(monday: monday, trips: try await store.trips(from: monday, to: sunday), vehicles: try await store.vehicles(), travel: travel,
+        return Week(monday: monday, trips: trips, vehicles: try await store.vehicles(), travel: travel,
                     record: record, plan: try record.map(TransportStore.decode), data: data, weeks: try await store.weeks())
     }
 
@@ -231,6 +239,63 @@ struct TransportRoutes {
             try await tellChanges(req, week: week, before: previous, after: plan, changed: trips.union([trip.id]), actor: actor)
         }
         return req.redirect(to: SiteRoute.transport(week: monday.description).path + "&gewijzigd=\(changed)")
+    }
+
+    static func tripForm(_ req: Request, draft: TransportTrip?, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        guard let trip = try await DeskStore(req.db).find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        let monday = CivilDays.monday(of: trip.date) ?? trip.date
+        let week = try await load(req, monday: monday)
+        let ctx = PageSupport.context(req, title: Localized("Rit van " + week.name(trip.schoolId), "Trip of " + week.name(trip.schoolId)), section: .desk)
+        return PageSupport.html(TransportPages.tripForm(ctx, week, stored: trip, draft: draft ?? trip, errors: errors, csrf: req.csrfToken), status: status)
+    }
+
+    /// Changes to one class's trip (a start time that moves, the numbers, its own site, bus or public transport, who
+    /// pays). Guarded by the stored version the form showed; a published plan is updated with the least change and
+    /// those whose trips changed are told.
+    static func editTrip(_ req: Request) async throws -> Response {
+        let store = DeskStore(req.db)
+        guard let stored = try await store.find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        var reader = FormReader(req)
+        var trip = stored
+        trip.startTime = reader.string("startTime")
+        trip.durationMinutes = reader.int("durationMinutes") ?? stored.durationMinutes
+        trip.pupils = reader.int("pupils") ?? stored.pupils
+        trip.teachers = reader.int("teachers", default: 0) ?? stored.teachers
+        trip.wheelchairs = reader.int("wheelchairs", default: 0) ?? stored.wheelchairs
+        trip.siteName = reader.text("siteName")
+        trip.siteLatitude = reader.double("siteLatitude")
+        trip.siteLongitude = reader.double("siteLongitude")
+        trip.funderId = reader.text("funderId")
+        switch reader.string("publicTransport") {
+        case "bus": trip.publicTransport = false
+        case "ov": trip.publicTransport = true
+        default: trip.publicTransport = nil
+        }
+        reader.merge(Dictionary(trip.violations().map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }))
+        if let funder = trip.funderId, !(try await PageSupport.dataset(req)).organizations.contains(where: { $0.id == funder }) {
+            reader.fail("funderId", "Kies een financier uit de lijst.", "Choose a funder from the list.")
+        }
+        // The version the form was filled in on: a change by someone else meanwhile is not overwritten.
+        guard reader.string("expected") == TransportPages.fingerprint(stored) else {
+            throw PageError(.conflict, "deze rit is intussen gewijzigd; open hem opnieuw", "this trip changed meanwhile; open it again")
+        }
+        guard reader.errors.isEmpty else { return try await tripForm(req, draft: trip, errors: reader.errors, status: .badRequest) }
+        let actor = DeskSupport.actorId(req)
+        do { try await store.update(trip, expected: stored, actor: actor) } catch DeskError.changedMeanwhile {
+            throw PageError(.conflict, "deze rit is intussen gewijzigd; open hem opnieuw", "this trip changed meanwhile; open it again")
+        }
+        let monday = CivilDays.monday(of: trip.date) ?? trip.date
+        let week = try await load(req, monday: monday)
+        var query = ""
+        if let previous = week.plan {
+            let input = week.input
+            let plan = await compute { TransportPlanning.replan(input, previous: previous) }
+            try await save(req, plan, week: monday, expected: week.record?.revision, today: DeskSupport.today(req), actor: actor)
+            let changed = TransportPlanning.changedTrips(from: previous, to: plan)
+            try await tellChanges(req, week: week, before: previous, after: plan, changed: changed.union(trip == stored ? [] : [trip.id]), actor: actor)
+            query = "&gewijzigd=\(changed.subtracting([trip.id]).count)"
+        }
+        return req.redirect(to: SiteRoute.transport(week: monday.description).path + query)
     }
 
     /// An organisation's trips of a week: the school's classes or the company's visitors, with vehicle and times.

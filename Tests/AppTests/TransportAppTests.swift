@@ -206,3 +206,65 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TransportAPITests {
+    func call(_ app: Application, _ method: HTTPMethod, _ path: String, token: String, json: String? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        if json != nil { headers.contentType = .json }
+        var result: TestingHTTPResponse!
+        try await app.testing().test(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) }) { result = $0 }
+        return result
+    }
+
+    @Test func tripsLegsAndCancellingThroughTheAPI() async throws {
+        try await withMasterplan { app in
+            let week = TransportAppTests.week
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            let write = try await coordinator.createToken(name: "vervoer", scope: "write")
+            let read = try await coordinator.createToken(name: "lezen", scope: "read")
+            var res = try await call(app, .GET, "/api/v1/transport/trips?week=2015-03-11&per=100", token: read)
+            #expect(res.status == .ok)
+            #expect(try res.json()["total"] as? Int == 35)
+            // Nothing planned yet: no legs.
+            res = try await call(app, .GET, "/api/v1/transport/legs?week=\(week)", token: read)
+            #expect(res.status == .ok)
+            #expect(try res.json()["total"] as? Int == 0)
+            #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
+            let plan = try await TransportAppTests.plan(app)
+            let legs = plan.days.flatMap(\.vehicles).flatMap(\.stops).filter(\.pickup).count
+            res = try await call(app, .GET, "/api/v1/transport/legs?week=\(week)&per=200", token: read)
+            #expect(res.status == .ok)
+            #expect(try res.json()["total"] as? Int == legs)
+            // A school's contact reads only its own organisation's trips and legs.
+            let trips = try await TransportStore(app.db).trips(from: PartialDate(week)!, to: PartialDate("2015-03-15")!)
+            let school = trips[0].schoolId
+            var contact = try await signedIn(app, "school@test.invalid", role: .contactpersoon, org: school)
+            let own = try await contact.createToken(name: "school", scope: "read")
+            res = try await call(app, .GET, "/api/v1/transport/trips?week=\(week)&per=100", token: own)
+            let mine = trips.filter { $0.schoolId == school || $0.siteId == school }.count
+            #expect(res.status == .ok)
+            #expect(try res.json()["total"] as? Int == mine)
+            let ownAnswer = try await call(app, .GET, "/api/v1/transport/legs?week=\(week)&per=200", token: own)
+            let ownLegs = try ownAnswer.json()["items"] as? [[String: Any]] ?? []
+            #expect(!ownLegs.isEmpty && ownLegs.allSatisfy { ($0["schoolId"] as? String) == school || ($0["siteId"] as? String) == school })
+            // Bad input is named; a read token cannot cancel; a contact person cannot; the coordinator's write token can.
+            res = try await call(app, .GET, "/api/v1/transport/trips?week=9-3-2015", token: read)
+            #expect(res.status == .badRequest && res.text.contains("week"))
+            let victim = trips.first { t in plan.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == t.id } }!
+            #expect(try await call(app, .POST, "/api/v1/transport/trips/\(victim.id)/cancel", token: read, json: "{}").status == .forbidden)
+            let contactWrite = try await contact.createToken(name: "school-w", scope: "write")
+            #expect(try await call(app, .POST, "/api/v1/transport/trips/\(victim.id)/cancel", token: contactWrite, json: "{}").status == .forbidden)
+            res = try await call(app, .POST, "/api/v1/transport/trips/\(victim.id)/cancel", token: write, json: #"{"reason": 7}"#)
+            #expect(res.status == .badRequest && res.text.contains("reason"))
+            res = try await call(app, .POST, "/api/v1/transport/trips/\(victim.id)/cancel", token: write, json: #"{"reason": "Klas ziek"}"#)
+            #expect(res.status == .ok)
+            #expect(try res.json()["status"] as? String == "geannuleerd")
+            let replanned = try await TransportAppTests.plan(app)
+            #expect(!replanned.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == victim.id })
+            res = try await call(app, .POST, "/api/v1/transport/trips/\(victim.id)/cancel", token: write, json: "{}")
+            #expect(res.status == .conflict && res.headers.contentType?.subType == "problem+json")
+            #expect(try await call(app, .POST, "/api/v1/transport/trips/onbekend/cancel", token: write, json: "{}").status == .notFound)
+        }
+    }
+}

@@ -31,7 +31,7 @@ struct APIEndpoint: Sendable {
 enum APIRoutes {
     static let listParameters = ["page", "per"]
     /// Every operation of /api/v1: registered from this list, and described from it in the OpenAPI document.
-    static var all: [APIEndpoint] { endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints + DeskAPI.endpoints }
+    static var all: [APIEndpoint] { endpoints + AccountAPI.endpoints + MatchingdayAPI.endpoints + DeskAPI.endpoints + TransportAPI.endpoints }
 
     static func register(_ app: Application) {
         for endpoint in all {

@@ -135,6 +135,7 @@ enum OpenAPIDocument {
         case "status" where path == "/activity-agreements": enumSchema(AgreementStatus.allCases.map(\.rawValue))
         case "per": .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(PageRequest.maxPer))])
         case "year": .object([("type", .string("integer")), ("minimum", .int(1900)), ("maximum", .int(2100))])
+        case "week": .object([("type", .string("string")), ("format", .string("date")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))])
         case "kind": enumSchema(OrganizationKind.allCases.map(\.rawValue))
         case "sector": enumSchema(Sector.allCases.map(\.rawValue))
         case "level": enumSchema(EducationLevel.allCases.map(\.rawValue))
@@ -208,6 +209,10 @@ enum OpenAPIDocument {
                     ("remarks", .object([("type", .string("string")), ("maxLength", .int(2000)), ("pattern", .string("^[^\\u0000]*$"))])),
                     ("reason", .object([("type", .string("string")), ("maxLength", .int(2000)), ("pattern", .string("^[^\\u0000]*$"))])),
                 ])),
+            ])),
+            ("TripCancelInput", .object([
+                ("type", .string("object")), ("additionalProperties", .bool(false)),
+                ("properties", .object([("reason", .object([("type", .string("string")), ("maxLength", .int(2000)), ("pattern", .string("^[^\\u0000]*$"))]))])),
             ])),
             ("ProposalInput", .object([
                 ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("offerId")])),

@@ -68,10 +68,25 @@ enum OpenAPIExamples {
             ("page", .int(1)), ("per", .int(1)), ("total", .int(1))]),
         "POST /requests/{id}/proposals": agreementExample(status: "voorgesteld"),
         "POST /activity-agreements/{id}/steps/{step}": agreementExample(status: "afgesproken"),
+        "GET /transport/trips": .object([("items", .array([tripExample(status: "gepland")])), ("page", .int(1)), ("per", .int(1)), ("total", .int(1))]),
+        "GET /transport/legs": .object([("items", .array([.object([
+            ("alightAt", .string("GGD")), ("alightTime", .string("09:20")), ("boardAt", .string("Berlage Lyceum")), ("boardTime", .string("08:58")),
+            ("date", .string("2015-03-09")), ("leg", .string("heen")), ("published", .bool(true)), ("schoolId", .string("berlage-lyceum")),
+            ("siteId", .string("ggd-amsterdam")), ("travellers", .int(26)), ("tripId", .string("voorbeeldrit-01")), ("vehicle", .int(1)),
+            ("vehicleTypeId", .string("voorbeeld-touringcar-50"))])])),
+            ("page", .int(1)), ("per", .int(1)), ("total", .int(1))]),
+        "POST /transport/trips/{id}/cancel": tripExample(status: "geannuleerd"),
         "POST /observations/import": .object([("replaced", .int(1)), ("series", .array([.object([("dimensions", .array([.string("sector")])),
                                                                                                    ("indicator", .string("roc.students.sector")), ("period", .string("2015-2016"))])])),
                                                ("stored", .int(1))]),
     ]
+
+    /// A trip of the example Technologieroute week (data/examples; invented, and labelled so).
+    static func tripExample(status: String) -> JSONValue {
+        .object([("date", .string("2015-03-09")), ("durationMinutes", .int(150)), ("example", .bool(true)), ("id", .string("voorbeeldrit-01")),
+                 ("projectId", .string("technologieroute")), ("pupils", .int(24)), ("schoolId", .string("berlage-lyceum")), ("siteId", .string("ggd-amsterdam")),
+                 ("startTime", .string("09:30")), ("status", .string(status)), ("teachers", .int(2)), ("wheelchairs", .int(0))])
+    }
 
     static func agreementExample(status: String) -> JSONValue {
         .object([("companyId", .string("infento")), ("createdOn", .string("2026-09-21")), ("durationMinutes", .int(120)), ("id", .string("afspraak-voorbeeld")),

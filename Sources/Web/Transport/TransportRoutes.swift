@@ -217,8 +217,16 @@ struct TransportRoutes {
     /// A class cancels: the trip is cancelled and the week re-planned with the least change; the page says how many
     /// trips' times or vehicles changed (only the cancelled one, unless a vehicle became free for a waiting class).
     static func cancel(_ req: Request) async throws -> Response {
+        guard let trip = try await DeskStore(req.db).find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        let (cancelled, changed) = try await cancel(trip, req: req)
+        let monday = CivilDays.monday(of: cancelled.date) ?? cancelled.date
+        return req.redirect(to: SiteRoute.transport(week: monday.description).path + "&gewijzigd=\(changed)")
+    }
+
+    /// The one path for page and API: the trip is cancelled (guarded), the week re-planned with the least change and
+    /// those concerned told; returns the cancelled trip and how many other trips changed.
+    static func cancel(_ trip: TransportTrip, req: Request) async throws -> (TransportTrip, Int) {
         let store = DeskStore(req.db)
-        guard let trip = try await store.find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
         guard trip.status == .gepland else { throw PageError(.conflict, "deze rit is al geannuleerd", "this trip was cancelled already") }
         var cancelled = trip
         cancelled.status = .geannuleerd
@@ -238,7 +246,7 @@ struct TransportRoutes {
             // The cancelled class's school and site hear it too (it is among the changed trips).
             try await tellChanges(req, week: week, before: previous, after: plan, changed: trips.union([trip.id]), actor: actor)
         }
-        return req.redirect(to: SiteRoute.transport(week: monday.description).path + "&gewijzigd=\(changed)")
+        return (cancelled, changed)
     }
 
     static func tripForm(_ req: Request, draft: TransportTrip?, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {

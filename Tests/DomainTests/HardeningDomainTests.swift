@@ -18,6 +18,17 @@ import Testing
         #expect(LocalPath.validated(target) == target)
     }
 
+    /// Limits are counted in code points, as the API's schema (JSON Schema maxLength) counts them: a name of 101
+    /// letters with a skin-tone modifier is 101 characters to Swift but 202 to any JSON client, and is refused.
+    @Test func lengthLimitsCountCodePointsAsTheSchemaDoes() {
+        let long = String(repeating: "K\u{1F3FB}", count: 101)
+        #expect(long.count == 101 && long.unicodeScalars.count == 202)
+        let org = Organization(id: "x", name: long, kind: .company, source: "test")
+        #expect(org.fieldViolations().contains { $0.field == "name" })
+        let fits = Organization(id: "x", name: String(repeating: "K\u{1F3FB}", count: 100), kind: .company, source: "test")
+        #expect(!fits.fieldViolations().contains { $0.field == "name" })
+    }
+
     @Test func formulaCellsAreGuardedAndReadBackExactly() {
         for (raw, shown) in [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+31 20", "'+31 20"), ("@SUM(A1)", "'@SUM(A1)"),
                              ("\tx", "'\tx"), ("-x", "'-x"), ("-176", "-176"), ("+53,3 %", "+53,3 %"), ("'CSI-team'", "'CSI-team'"),

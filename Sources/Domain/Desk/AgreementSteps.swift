@@ -65,7 +65,7 @@ extension AgreementStep {
             next.durationMinutes = input.durationMinutes ?? 120
             if !(15...1440).contains(next.durationMinutes) { fail("durationMinutes", "Van 15 tot 1440 minuten.", "From 15 to 1440 minutes.") }
             next.place = text(input.place)
-            if (next.place ?? "").count > 200 { fail("place", "Hoogstens 200 tekens.", "At most 200 characters.") }
+            if (next.place ?? "").unicodeScalars.count > 200 { fail("place", "Hoogstens 200 tekens.", "At most 200 characters.") }
             next.pupils = input.pupils ?? agreement.pupils
             if !(1...2000).contains(next.pupils) { fail("pupils", "Van 1 tot 2000 leerlingen.", "From 1 to 2000 pupils.") }
             next.transportNeeded = input.transportNeeded ?? false
@@ -85,14 +85,14 @@ extension AgreementStep {
             if side == "company" { next.companyRating = input.rating } else if side == "school" { next.schoolRating = input.rating }
             else { fail("side", "Kies namens wie.", "Choose on whose behalf.") }
             if let remarks = text(input.remarks) {
-                if remarks.count > 2000 { fail("remarks", "Hoogstens 2000 tekens.", "At most 2000 characters.") }
+                if remarks.unicodeScalars.count > 2000 { fail("remarks", "Hoogstens 2000 tekens.", "At most 2000 characters.") }
                 next.evaluation = [agreement.evaluation, "\(side): \(remarks)"].compactMap { $0 }.joined(separator: "\n")
             }
             next.status = .geevalueerd
         case .cancel:
             next.cancelReason = text(input.reason)
             if next.cancelReason == nil { fail("reason", "Vul een reden in.", "Give a reason.") }
-            if (next.cancelReason ?? "").count > 2000 { fail("reason", "Hoogstens 2000 tekens.", "At most 2000 characters.") }
+            if (next.cancelReason ?? "").unicodeScalars.count > 2000 { fail("reason", "Hoogstens 2000 tekens.", "At most 2000 characters.") }
             next.status = .geannuleerd
         }
         return StepOutcome(next: next, errors: errors, warning: warning)

@@ -5,10 +5,12 @@ extension Organization {
     public func fieldViolations() -> [(field: String, message: Localized)] {
         var out: [(String, Localized)] = []
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || name.count > 200 {
+        // Counted in code points, as the API's schema (JSON Schema maxLength) counts them: "K🏻" is one
+        // character to Swift but two to every JSON client.
+        if trimmed.isEmpty || name.unicodeScalars.count > 200 {
             out.append(("name", Localized("Vul een naam in van hoogstens 200 tekens.", "Enter a name of at most 200 characters.")))
         }
-        if let district, district.count > 80 || district.contains(";") {
+        if let district, district.unicodeScalars.count > 80 || district.contains(";") {
             out.append(("district", Localized("Hoogstens 80 tekens, zonder ;.", "At most 80 characters, without ;.")))
         }
         for (field, text) in [("name", name), ("district", district ?? "")] where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {

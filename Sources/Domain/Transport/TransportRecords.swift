@@ -29,6 +29,8 @@ public struct TransportTrip: Record {
     public var siteLongitude: Double?
     /// The coordinator's choice for this class: true by public transport, false by bus, nil by the settings' limit.
     public var publicTransport: Bool?
+    /// Why the class does not travel, when it was cancelled with a reason.
+    public var cancelReason: String?
     public var key: String { id }
 
     /// The place the bus drives to: the activity's own site when it has coordinates, else the organisation.

@@ -25,6 +25,7 @@ struct CreateTransport: AsyncMigration {
             .field("siteLatitude", .double)
             .field("siteLongitude", .double)
             .field("publicTransport", .bool)
+            .field("cancelReason", .string)
             .unique(on: "id")
             .create()
         try await database.schema("transport_vehicle_types")

@@ -68,9 +68,14 @@ enum TransportAPI {
         APIEndpoint(method: .POST, path: "/transport/trips/{id}/cancel",
                     summary: "Cancel a class's trip; the week's plan is updated with the least change and those whose trips changed are told (coordinator; write token)",
                     parameters: [], response: .single(TransportTrip.self), access: .beheerder, body: "TripCancelInput") { req in
-            let _: CancelInput = try DeskAPI.strictBody(req, fields: ["reason"])
+            let input: CancelInput = try DeskAPI.strictBody(req, fields: ["reason"])
+            let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            // As documented: at most 2000 code points (NUL is refused for every operation before this).
+            if let reason = input.reason, reason.unicodeScalars.count > 2000 {
+                throw InvalidInput(errors: [FieldError(name: "reason", reason: "at most 2000 characters")])
+            }
             guard let trip = try await DeskStore(req.db).find(TransportTrip.self, id: req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-            let (cancelled, _) = try await TransportRoutes.cancel(trip, req: req)
+            let (cancelled, _) = try await TransportRoutes.cancel(trip, reason: reason?.isEmpty == true ? nil : reason, req: req)
             return try APIRoutes.json(cancelled, req)
         },
     ]

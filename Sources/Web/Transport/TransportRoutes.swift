@@ -218,18 +218,19 @@ struct TransportRoutes {
     /// trips' times or vehicles changed (only the cancelled one, unless a vehicle became free for a waiting class).
     static func cancel(_ req: Request) async throws -> Response {
         guard let trip = try await DeskStore(req.db).find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
-        let (cancelled, changed) = try await cancel(trip, req: req)
+        let (cancelled, changed) = try await cancel(trip, reason: nil, req: req)
         let monday = CivilDays.monday(of: cancelled.date) ?? cancelled.date
         return req.redirect(to: SiteRoute.transport(week: monday.description).path + "&gewijzigd=\(changed)")
     }
 
     /// The one path for page and API: the trip is cancelled (guarded), the week re-planned with the least change and
     /// those concerned told; returns the cancelled trip and how many other trips changed.
-    static func cancel(_ trip: TransportTrip, req: Request) async throws -> (TransportTrip, Int) {
+    static func cancel(_ trip: TransportTrip, reason: String?, req: Request) async throws -> (TransportTrip, Int) {
         let store = DeskStore(req.db)
         guard trip.status == .gepland else { throw PageError(.conflict, "deze rit is al geannuleerd", "this trip was cancelled already") }
         var cancelled = trip
         cancelled.status = .geannuleerd
+        cancelled.cancelReason = reason
         let actor = DeskSupport.actorId(req)
         do { try await store.update(cancelled, expected: trip, actor: actor) } catch DeskError.changedMeanwhile {
             throw PageError(.conflict, "deze rit is intussen gewijzigd", "this trip changed meanwhile")

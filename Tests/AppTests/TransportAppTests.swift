@@ -273,3 +273,39 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TransportFollowsAgreementTests {
+    @Test func aTripIsMadeFromItsAgreementAndFollowsItWhenCancelled() async throws {
+        try await withMasterplan { app in
+            let week = TransportAppTests.week
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            let agreement = ActivityAgreement(id: "afspraak-vervoer", schoolId: "berlage-lyceum", companyId: "gvb", type: .excursie, status: .gepland,
+                                              pupils: 22, date: PartialDate("2015-03-10"), startTime: "10:00", durationMinutes: 120,
+                                              transportNeeded: true, teachers: 2, createdOn: PartialDate("2015-02-01")!)
+            let noBus = ActivityAgreement(id: "afspraak-zonder-vervoer", schoolId: "berlage-lyceum", companyId: "gvb", type: .excursie, status: .gepland,
+                                          pupils: 22, date: PartialDate("2015-03-10"), startTime: "10:00", createdOn: PartialDate("2015-02-01")!)
+            try await DeskStore(app.db).insert(agreement, actor: "test")
+            try await DeskStore(app.db).insert(noBus, actor: "test")
+            var res = try await coordinator.post("/vervoer/ritten-uit-afspraken", [("week", week)], csrfFrom: "/vervoer?week=\(week)")
+            #expect(res.status == .seeOther)
+            let made = try await TransportStore(app.db).trips(agreementIds: [agreement.id, noBus.id])
+            #expect(made.map(\.id) == ["rit-afspraak-vervoer"] && made[0].seats == 24 && made[0].startTime == "10:00")
+            // Taking them over twice makes no second trip.
+            _ = try await coordinator.post("/vervoer/ritten-uit-afspraken", [("week", week)], csrfFrom: "/vervoer?week=\(week)")
+            #expect(try await TransportStore(app.db).trips(agreementIds: [agreement.id]).count == 1)
+            #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
+            #expect(try await TransportAppTests.plan(app).days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == "rit-afspraak-vervoer" })
+            // The agreement is cancelled at the desk: the trip goes with it, and the plan no longer carries the class.
+            let token = try await coordinator.createToken(name: "balie", scope: "write")
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            headers.contentType = .json
+            try await app.testing().test(.POST, "/api/v1/activity-agreements/\(agreement.id)/steps/annuleren", headers: headers,
+                                         body: ByteBuffer(string: #"{"reason": "Bus te duur"}"#)) { res = $0 }
+            #expect(res.status == .ok)
+            let trip = try #require(try await DeskStore(app.db).find(TransportTrip.self, id: "rit-afspraak-vervoer"))
+            #expect(trip.status == .geannuleerd && trip.cancelReason == "Bus te duur")
+            #expect(!(try await TransportAppTests.plan(app)).days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == trip.id })
+        }
+    }
+}

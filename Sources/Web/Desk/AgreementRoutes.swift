@@ -108,6 +108,8 @@ struct AgreementRoutes {
                                                                          link: req.application.absoluteURL(SiteRoute.agreement(next.id).path)), on: req)
         }
         if step == .deliver { try await Self.askForEvaluation(req, next, loaded: loaded) }
+        // A trip made from this agreement moves, resizes or is cancelled with it.
+        try await TransportRoutes.follow(next, req: req)
         return .done(next, warning: outcome.warning)
     }
 

@@ -122,15 +122,12 @@ struct TransportRoutes {
             return req.redirect(to: back)
         case "ritten-uit-afspraken":
             let sunday = CivilDays.adding(6, to: monday)!
+            // Which agreements make a trip is `TransportTrip.from`'s rule; here only the week.
             let agreements = try await DeskStore(req.db).all(ActivityAgreement.self).filter { a in
-                a.transportNeeded && (a.status == .afgesproken || a.status == .gepland) && a.startTime != nil
-                    && a.date.map { $0.day != nil && $0 >= monday && $0 <= sunday } == true
+                a.date.map { $0.day != nil && $0 >= monday && $0 <= sunday } == true && TransportTrip.from(a) != nil
             }
             let existing = Set(try await TransportStore(req.db).trips(agreementIds: agreements.map(\.id)).compactMap(\.agreementId))
-            let new = agreements.filter { !existing.contains($0.id) }.map { a in
-                TransportTrip(id: "rit-" + a.id, agreementId: a.id, schoolId: a.schoolId, siteId: a.companyId, date: a.date!, startTime: a.startTime!,
-                              durationMinutes: a.durationMinutes, pupils: a.pupils, teachers: a.teachers ?? 2)
-            }
+            let new = agreements.filter { !existing.contains($0.id) }.compactMap(TransportTrip.from)
             try await req.db.writeTransaction { tx in
                 for t in new { try await DeskStore(tx).insertInTransaction(t, actor: actor) }
             }
@@ -188,6 +185,24 @@ struct TransportRoutes {
             }
         default:
             throw Abort(.notFound)
+        }
+    }
+
+    /// An agreement's step moved, resized or cancelled its activity: its trip follows, and the weeks concerned are
+    /// re-planned with the least change (those whose trips changed are told when the plan was published).
+    static func follow(_ agreement: ActivityAgreement, req: Request) async throws {
+        guard let trip = try await TransportStore(req.db).trips(agreementIds: [agreement.id]).first, let next = trip.following(agreement) else { return }
+        let actor = DeskSupport.actorId(req)
+        try await DeskStore(req.db).update(next, expected: trip, actor: actor)
+        let weeks = Set([trip.date, next.date].compactMap { CivilDays.monday(of: $0) })
+        for monday in weeks.sorted() {
+            let week = try await load(req, monday: monday)
+            guard let previous = week.plan else { continue }
+            let input = week.input
+            let plan = await compute { TransportPlanning.replan(input, previous: previous) }
+            try await save(req, plan, week: monday, expected: week.record?.revision, today: DeskSupport.today(req), actor: actor)
+            try await tellChanges(req, week: week, before: previous, after: plan,
+                                  changed: TransportPlanning.changedTrips(from: previous, to: plan).union([trip.id]), actor: actor)
         }
     }
 

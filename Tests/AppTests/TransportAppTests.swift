@@ -309,3 +309,26 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TransportLocationTests {
+    @Test func districtCentresStandInApproximatelyAndUnknownPlacesAreNamed() async throws {
+        try await withMasterplan { app in
+            let week = TransportAppTests.week
+            var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
+            // Both in Noord, neither with coordinates of its own: planned from the district's centre, marked approximate.
+            let near = TransportTrip(id: "rit-noord", schoolId: "bredero-beroepscollege", siteId: "ifabrica", date: PartialDate("2015-03-11")!,
+                                     startTime: "10:00", durationMinutes: 120, pupils: 20)
+            // No district, no coordinates: cannot be planned, and the page says what to do.
+            let unknown = TransportTrip(id: "rit-onbekend", schoolId: "bredero-beroepscollege", siteId: "bouwbedrijf-mj-de-nijs", date: PartialDate("2015-03-11")!,
+                                        startTime: "10:00", durationMinutes: 120, pupils: 20)
+            try await DeskStore(app.db).insert(near, actor: "test")
+            try await DeskStore(app.db).insert(unknown, actor: "test")
+            #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
+            let plan = try await TransportAppTests.plan(app)
+            #expect(plan.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == "rit-noord" })
+            #expect(plan.missingLocation == ["rit-onbekend"])
+            let page = try await coordinator.get("/vervoer?week=\(week)").text
+            #expect(page.contains("Bredero Beroepscollege (locatie bij benadering)") && page.contains("Geen locatie bekend: vul de coördinaten in"))
+        }
+    }
+}

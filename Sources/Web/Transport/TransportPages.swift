@@ -39,7 +39,7 @@ enum TransportPages {
         let approximate = Set(w.trips.flatMap { [$0.schoolId, $0.sitePlace] }.filter { w.travel.coordinates[$0]?.approximate == true })
         func mode(_ trip: TransportTrip) -> String {
             if trip.status == .geannuleerd { return t("—", "—") }
-            if missing.contains(trip.id) { return t("Geen locatie bekend", "No location known") }
+            if missing.contains(trip.id) { return t("Geen locatie bekend: vul de coördinaten in op de organisatiepagina", "No location known: fill in the coordinates on the organisation's page") }
             if pt.contains(trip.id) { return t("Openbaar vervoer", "Public transport") }
             if waiting.contains(trip.id) { return t("Wacht op een voertuig", "Waiting for a vehicle") }
             return t("Bus", "Bus")

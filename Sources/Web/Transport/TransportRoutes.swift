@@ -59,6 +59,8 @@ struct TransportRoutes {
         let data = try await PageSupport.dataset(req)
         let settings = try await store.settings()
         var coordinates: [String: Coordinate] = [:]
+        // Weakest first: a district's centre, then a placement by hand, then the organisation's own coordinates.
+        for o in data.organizations { if let d = o.district, let centre = DistrictCentres.amsterdam[d] { coordinates[o.id] = centre } }
         for l in try await store.locations() { coordinates[l.id] = Coordinate(latitude: l.latitude, longitude: l.longitude, approximate: l.approximate) }
         // An organisation's own coordinates are exact and win over an approximate placement.
         for o in data.organizations { if let lat = o.latitude, let lon = o.longitude { coordinates[o.id] = Coordinate(latitude: lat, longitude: lon) } }

@@ -92,6 +92,17 @@ public struct TransportStore: Sendable {
         }
     }
 
+    /// Removes a vehicle type, audited with every field it had. Plans keep their copy until the next re-plan, which
+    /// hands the classes of its vehicles on.
+    public func remove(_ vehicle: TransportVehicleType, actor: String) async throws {
+        try await database.writeTransaction { tx in
+            let store = TransportStore(tx)
+            try await store.records.sql.delete(from: TransportVehicleType.entity).where("id", .equal, SQLBind(vehicle.id)).run()
+            try await AuditLog.record(on: tx, actor: actor, entity: TransportVehicleType.entity, entityId: vehicle.id, action: "delete",
+                                      changes: try AuditLog.changes(before: vehicle, after: nil as TransportVehicleType?))
+        }
+    }
+
     /// The Mondays of the weeks that have trips, latest first.
     public func weeks(limit: Int = 20) async throws -> [PartialDate] {
         let rows = try await records.sql.select().distinct().column("date").from(TransportTrip.entity).orderBy("date", .descending).limit(500).all()

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Persistence
 import Plot
 import Reports
@@ -190,26 +191,45 @@ enum TransportPages {
                              headers: [t("Type", "Type"), t("Vervoerder", "Carrier"), t("Zitplaatsen", "Seats"), t("Rolstoelplaatsen", "Wheelchair places"),
                                        t("Per dag", "Per day"), t("Per km", "Per km"), t("Beschikbaar per dag", "Available per day"), t("Remise", "Depot")],
                              rows: w.vehicles.map { v in [
-                                 .text(v.name + (v.example ? t(" (voorbeeld)", " (example)") : "")), .text(v.carrier), .text(String(v.seats)), .text(String(v.wheelchairPlaces)),
+                                 .a(.href(SiteRoute.transportVehicle(v.id).path), .text(v.name + (v.example ? t(" (voorbeeld)", " (example)") : ""))), .text(v.carrier), .text(String(v.seats)), .text(String(v.wheelchairPlaces)),
                                  .text(NumberFormat.euro(Double(v.costPerDay), lang)), .text(NumberFormat.number(Double(v.centsPerKm) / 100, decimals: 2, lang)),
                                  .text(String(v.available)), .text(v.depotName),
                              ] }, numericFrom: 2),
             Components.postForm(action: SiteRoute.transportAction("voertuigen").path, csrf: csrf, class: "edit", [
                 hidden("week", w.monday.description),
                 .h3(.text(t("Voertuigtype toevoegen", "Add a vehicle type"))),
-                Components.field("name", label: t("Naam", "Name"), value: nil, error: errors["name"], required: true),
-                Components.field("carrier", label: t("Vervoerder", "Carrier"), value: nil, error: errors["carrier"], required: true),
-                Components.field("seats", label: t("Zitplaatsen", "Seats"), value: nil, type: "number", error: errors["seats"], required: true),
-                Components.field("wheelchairPlaces", label: t("Rolstoelplaatsen", "Wheelchair places"), value: "0", type: "number", error: errors["wheelchairPlaces"]),
-                Components.field("costPerDay", label: t("Prijs per dag (euro)", "Price per day (euros)"), value: nil, type: "number", error: errors["costPerDay"], required: true),
-                Components.field("centsPerKm", label: t("Prijs per km (cent)", "Price per km (cents)"), value: nil, type: "number", error: errors["centsPerKm"], required: true),
-                Components.field("available", label: t("Beschikbaar per dag", "Available per day"), value: nil, type: "number", error: errors["available"], required: true),
-                Components.field("depotName", label: t("Remise", "Depot"), value: nil, error: errors["depotName"], required: true),
-                Components.field("depotLatitude", label: t("Remise: breedtegraad", "Depot: latitude"), value: nil, error: errors["depotLatitude"], required: true),
-                Components.field("depotLongitude", label: t("Remise: lengtegraad", "Depot: longitude"), value: nil, error: errors["depotLongitude"], required: true),
+                vehicleFields(t, nil, errors: errors),
                 Components.submit(t("Voertuigtype toevoegen", "Add the vehicle type")),
             ])
         )
+    }
+
+    static func vehicleFields(_ t: (String, String) -> String, _ v: TransportVehicleType?, errors: [String: String]) -> Body {
+        .group(
+            Components.field("name", label: t("Naam", "Name"), value: v?.name, error: errors["name"], required: true),
+            Components.field("carrier", label: t("Vervoerder", "Carrier"), value: v?.carrier, error: errors["carrier"], required: true),
+            Components.field("seats", label: t("Zitplaatsen", "Seats"), value: v.map { String($0.seats) }, type: "number", error: errors["seats"], required: true),
+            Components.field("wheelchairPlaces", label: t("Rolstoelplaatsen", "Wheelchair places"), value: String(v?.wheelchairPlaces ?? 0), type: "number", error: errors["wheelchairPlaces"]),
+            Components.field("costPerDay", label: t("Prijs per dag (euro)", "Price per day (euros)"), value: v.map { String($0.costPerDay) }, type: "number", error: errors["costPerDay"], required: true),
+            Components.field("centsPerKm", label: t("Prijs per km (cent)", "Price per km (cents)"), value: v.map { String($0.centsPerKm) }, type: "number", error: errors["centsPerKm"], required: true),
+            Components.field("available", label: t("Beschikbaar per dag", "Available per day"), value: v.map { String($0.available) }, type: "number", error: errors["available"], required: true),
+            Components.field("depotName", label: t("Remise", "Depot"), value: v?.depotName, error: errors["depotName"], required: true),
+            Components.field("depotLatitude", label: t("Remise: breedtegraad", "Depot: latitude"), value: v.map { "\($0.depotLatitude)" }, error: errors["depotLatitude"], required: true),
+            Components.field("depotLongitude", label: t("Remise: lengtegraad", "Depot: longitude"), value: v.map { "\($0.depotLongitude)" }, error: errors["depotLongitude"], required: true))
+    }
+
+    static func vehicleForm(_ ctx: PageContext, stored: TransportVehicleType, draft: TransportVehicleType, errors: [String: String], csrf: String?) -> String {
+        let t = ctx.t
+        return Layout.render(ctx, .group(
+            .if(stored.example, .p(.class("note example"), .text(t("Voorbeeldgegevens: deze vervoerder is verzonnen.", "Example data: this carrier is invented.")))),
+            .p(.class("hint"), .text(t("Plannen die al bestaan, veranderen pas bij ‘Bijwerken met de minste wijzigingen’; een voertuig dat er niet meer is, geeft zijn klassen dan door.",
+                                       "Existing plans change only at ‘Update with the fewest changes’; a vehicle that is gone then hands its classes on."))),
+            Components.errorSummary(errors, t),
+            Components.postForm(action: SiteRoute.transportVehicle(stored.id).path, csrf: csrf, class: "edit", [
+                hidden("expected", fingerprint(stored)), vehicleFields(t, draft, errors: errors), Components.submit(t("Opslaan", "Save"))]),
+            Components.postForm(action: SiteRoute.transportVehicle(stored.id).path + "/verwijderen", csrf: csrf, class: "inline", [
+                Components.submit(t("Dit voertuigtype verwijderen", "Remove this vehicle type"))])
+        ))
     }
 
     static func settingsSection(_ ctx: PageContext, _ w: TransportRoutes.Week, csrf: String?, errors: [String: String]) -> Body {
@@ -242,14 +262,13 @@ enum TransportPages {
 
     // MARK: One trip
 
-    /// The stored version a form was filled in on (FNV-1a over the fields; the same on every instance).
-    static func fingerprint(_ t: TransportTrip) -> String {
-        let fields: [String] = [t.id, t.schoolId, t.siteId, t.date.description, t.startTime, String(t.durationMinutes), String(t.pupils),
-                                String(t.teachers), String(t.wheelchairs), t.status.rawValue, t.projectId ?? "", t.funderId ?? "",
-                                t.siteName ?? "", t.siteLatitude.map { "\($0)" } ?? "", t.siteLongitude.map { "\($0)" } ?? "",
-                                t.publicTransport.map { $0 ? "ov" : "bus" } ?? ""]
+    /// The stored version a form was filled in on: FNV-1a over the record's JSON with sorted keys, the same on every
+    /// instance (a hash of Swift's `Hasher` is not: it is seeded per process).
+    static func fingerprint<R: Encodable>(_ record: R) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in fields.joined(separator: "\u{1F}").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        for byte in (try? encoder.encode(record)) ?? Data() { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         return String(hash, radix: 16)
     }
 

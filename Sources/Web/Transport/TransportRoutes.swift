@@ -17,6 +17,9 @@ struct TransportRoutes {
         app.get(["vervoer"], access: .beheerder) { req in try await Self.week(req) }
         app.post(["vervoer", ":action"], access: .beheerder) { req in try await Self.action(req) }
         app.post(["vervoer", "ritten", ":id", "annuleren"], access: .beheerder) { req in try await Self.cancel(req) }
+        app.get(["vervoer", "voertuigen", ":id"], access: .beheerder) { req in try await Self.vehicle(req, edit: false) }
+        app.post(["vervoer", "voertuigen", ":id"], access: .beheerder) { req in try await Self.vehicle(req, edit: true) }
+        app.post(["vervoer", "voertuigen", ":id", "verwijderen"], access: .beheerder) { req in try await Self.removeVehicle(req) }
         app.get(["vervoer", "ritten", ":id"], access: .beheerder) { req in try await Self.tripForm(req, draft: nil, errors: [:]) }
         app.post(["vervoer", "ritten", ":id"], access: .beheerder) { req in try await Self.editTrip(req) }
         app.get(["vervoer", ":week", "ritbrief", ":org"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: nil) }
@@ -135,12 +138,7 @@ struct TransportRoutes {
             }
             return req.redirect(to: back)
         case "voertuigen":
-            let vehicle = TransportVehicleType(
-                id: DeskSupport.newId("voertuig"), name: reader.string("name"), carrier: reader.string("carrier"),
-                seats: reader.int("seats") ?? 0, wheelchairPlaces: reader.int("wheelchairPlaces", default: 0) ?? 0,
-                costPerDay: reader.int("costPerDay") ?? -1, centsPerKm: reader.int("centsPerKm") ?? -1, available: reader.int("available") ?? -1,
-                depotName: reader.string("depotName"), depotLatitude: reader.double("depotLatitude") ?? 999, depotLongitude: reader.double("depotLongitude") ?? 999)
-            reader.merge(Dictionary(vehicle.violations().map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }))
+            let vehicle = readVehicle(&reader, id: DeskSupport.newId("voertuig"), example: false)
             guard reader.errors.isEmpty else { return try await week(req, errors: reader.errors, status: .badRequest) }
             try await DeskStore(req.db).insert(vehicle, actor: actor)
             return req.redirect(to: back)
@@ -221,6 +219,44 @@ struct TransportRoutes {
                 week: week.monday, changes: count,
                 link: req.application.absoluteURL(SiteRoute.transportSheet(week: week.monday.description, organization: org).path)), on: req)
         }
+    }
+
+    /// A vehicle type from the form, with every field's error in `reader`.
+    static func readVehicle(_ reader: inout FormReader, id: String, example: Bool) -> TransportVehicleType {
+        let vehicle = TransportVehicleType(
+            id: id, name: reader.string("name"), carrier: reader.string("carrier"),
+            seats: reader.int("seats") ?? 0, wheelchairPlaces: reader.int("wheelchairPlaces", default: 0) ?? 0,
+            costPerDay: reader.int("costPerDay") ?? -1, centsPerKm: reader.int("centsPerKm") ?? -1, available: reader.int("available") ?? -1,
+            depotName: reader.string("depotName"), depotLatitude: reader.double("depotLatitude") ?? 999, depotLongitude: reader.double("depotLongitude") ?? 999,
+            example: example)
+        reader.merge(Dictionary(vehicle.violations().map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }))
+        return vehicle
+    }
+
+    static func vehicle(_ req: Request, edit: Bool) async throws -> Response {
+        let store = DeskStore(req.db)
+        guard let stored = try await store.find(TransportVehicleType.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        let ctx = PageSupport.context(req, title: Localized("Voertuigtype: " + stored.name, "Vehicle type: " + stored.name), section: .desk)
+        guard edit else { return PageSupport.html(TransportPages.vehicleForm(ctx, stored: stored, draft: stored, errors: [:], csrf: req.csrfToken)) }
+        var reader = FormReader(req)
+        guard reader.string("expected") == TransportPages.fingerprint(stored) else {
+            throw PageError(.conflict, "dit voertuigtype is intussen gewijzigd; open het opnieuw", "this vehicle type changed meanwhile; open it again")
+        }
+        let next = readVehicle(&reader, id: stored.id, example: stored.example)
+        guard reader.errors.isEmpty else {
+            return PageSupport.html(TransportPages.vehicleForm(ctx, stored: stored, draft: next, errors: reader.errors, csrf: req.csrfToken), status: .badRequest)
+        }
+        do { try await store.update(next, expected: stored, actor: DeskSupport.actorId(req)) } catch DeskError.changedMeanwhile {
+            throw PageError(.conflict, "dit voertuigtype is intussen gewijzigd; open het opnieuw", "this vehicle type changed meanwhile; open it again")
+        }
+        return req.redirect(to: SiteRoute.transport().path)
+    }
+
+    static func removeVehicle(_ req: Request) async throws -> Response {
+        let id = try req.parameters.require("id")
+        guard let stored = try await DeskStore(req.db).find(TransportVehicleType.self, id: id) else { throw Abort(.notFound) }
+        try await TransportStore(req.db).remove(stored, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.transport().path)
     }
 
     static func save(_ req: Request, _ plan: TransportPlan, week: PartialDate, expected: Int?, today: PartialDate, actor: String) async throws {

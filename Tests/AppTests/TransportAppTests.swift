@@ -340,26 +340,26 @@ import VaporTesting
             var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
             let id = "voorbeeld-touringcar-50"
             let stored = try #require(try await DeskStore(app.db).find(TransportVehicleType.self, id: id))
-            var res = try await coordinator.get("/vervoer/voertuigen/\(id)")
+            var res = try await coordinator.get("/vervoer/voertuigtypen/\(id)")
             #expect(res.status == .ok && res.text.contains("Voorbeeldgegevens"))
             func fields(_ v: TransportVehicleType, expected: String, available: String) -> [(String, String)] {
                 [("expected", expected), ("name", v.name), ("carrier", v.carrier), ("seats", String(v.seats)), ("wheelchairPlaces", String(v.wheelchairPlaces)),
                  ("costPerDay", String(v.costPerDay)), ("centsPerKm", String(v.centsPerKm)), ("available", available), ("depotName", v.depotName),
                  ("depotLatitude", "\(v.depotLatitude)"), ("depotLongitude", "\(v.depotLongitude)")]
             }
-            res = try await coordinator.post("/vervoer/voertuigen/\(id)", fields(stored, expected: TransportPages.fingerprint(stored), available: "-1"), csrfFrom: "/vervoer/voertuigen/\(id)")
+            res = try await coordinator.post("/vervoer/voertuigtypen/\(id)", fields(stored, expected: TransportPages.fingerprint(stored), available: "-1"), csrfFrom: "/vervoer/voertuigtypen/\(id)")
             #expect(res.status == .badRequest && res.text.contains("id=\"available-error\""))
-            res = try await coordinator.post("/vervoer/voertuigen/\(id)", fields(stored, expected: TransportPages.fingerprint(stored), available: "5"), csrfFrom: "/vervoer/voertuigen/\(id)")
+            res = try await coordinator.post("/vervoer/voertuigtypen/\(id)", fields(stored, expected: TransportPages.fingerprint(stored), available: "5"), csrfFrom: "/vervoer/voertuigtypen/\(id)")
             #expect(res.status == .seeOther)
             #expect(try await DeskStore(app.db).find(TransportVehicleType.self, id: id)?.available == 5)
             // The form of before that change is stale.
-            res = try await coordinator.post("/vervoer/voertuigen/\(id)", fields(stored, expected: TransportPages.fingerprint(stored), available: "4"), csrfFrom: "/vervoer/voertuigen/\(id)")
+            res = try await coordinator.post("/vervoer/voertuigtypen/\(id)", fields(stored, expected: TransportPages.fingerprint(stored), available: "4"), csrfFrom: "/vervoer/voertuigtypen/\(id)")
             #expect(res.status == .conflict)
             #expect(try await DeskStore(app.db).find(TransportVehicleType.self, id: id)?.available == 5)
             // Planned with it, then it is removed: the update hands its classes to what is left (the wheelchair bus),
             // and those that do not fit wait, named.
             #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
-            #expect(try await coordinator.post("/vervoer/voertuigen/\(id)/verwijderen", [], csrfFrom: "/vervoer/voertuigen/\(id)").status == .seeOther)
+            #expect(try await coordinator.post("/vervoer/voertuigtypen/\(id)/verwijderen", [], csrfFrom: "/vervoer/voertuigtypen/\(id)").status == .seeOther)
             #expect(try await DeskStore(app.db).find(TransportVehicleType.self, id: id) == nil)
             #expect(try await coordinator.post("/vervoer/herplannen", [("week", week), ("revision", "1")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
             let plan = try await TransportAppTests.plan(app)

@@ -112,7 +112,7 @@ public enum SiteRoute: Hashable, Sendable {
     case transportCancelTrip(String)
     /// GET/POST /vervoer/ritten/{id}: one class's trip, to change.
     case transportTrip(String)
-    /// GET/POST /vervoer/voertuigen/{id} (and …/verwijderen): a vehicle type, to change or remove.
+    /// GET/POST /vervoer/voertuigtypen/{id} (and …/verwijderen): a vehicle type, to change or remove.
     case transportVehicle(String)
     /// An organisation's trip sheet for a week (page, ritten.pdf, ritten.ics).
     case transportSheet(week: String, organization: String, file: String? = nil)
@@ -227,7 +227,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .transportAction(let action): return "/vervoer/" + action
         case .transportCancelTrip(let id): return "/vervoer/ritten/" + escapePath(id) + "/annuleren"
         case .transportTrip(let id): return "/vervoer/ritten/" + escapePath(id)
-        case .transportVehicle(let id): return "/vervoer/voertuigen/" + escapePath(id)
+        case .transportVehicle(let id): return "/vervoer/voertuigtypen/" + escapePath(id)
         case .transportSheet(let week, let org, let file): return "/vervoer/" + escapePath(week) + "/ritbrief/" + escapePath(org) + (file.map { "/" + $0 } ?? "")
         }
     }

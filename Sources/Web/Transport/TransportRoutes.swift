@@ -17,9 +17,9 @@ struct TransportRoutes {
         app.get(["vervoer"], access: .beheerder) { req in try await Self.week(req) }
         app.post(["vervoer", ":action"], access: .beheerder) { req in try await Self.action(req) }
         app.post(["vervoer", "ritten", ":id", "annuleren"], access: .beheerder) { req in try await Self.cancel(req) }
-        app.get(["vervoer", "voertuigen", ":id"], access: .beheerder) { req in try await Self.vehicle(req, edit: false) }
-        app.post(["vervoer", "voertuigen", ":id"], access: .beheerder) { req in try await Self.vehicle(req, edit: true) }
-        app.post(["vervoer", "voertuigen", ":id", "verwijderen"], access: .beheerder) { req in try await Self.removeVehicle(req) }
+        app.get(["vervoer", "voertuigtypen", ":id"], access: .beheerder) { req in try await Self.vehicle(req, edit: false) }
+        app.post(["vervoer", "voertuigtypen", ":id"], access: .beheerder) { req in try await Self.vehicle(req, edit: true) }
+        app.post(["vervoer", "voertuigtypen", ":id", "verwijderen"], access: .beheerder) { req in try await Self.removeVehicle(req) }
         app.get(["vervoer", "ritten", ":id"], access: .beheerder) { req in try await Self.tripForm(req, draft: nil, errors: [:]) }
         app.post(["vervoer", "ritten", ":id"], access: .beheerder) { req in try await Self.editTrip(req) }
         app.get(["vervoer", ":week", "ritbrief", ":org"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: nil) }

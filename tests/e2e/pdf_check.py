@@ -1,4 +1,7 @@
 """What a printed PDF must be (issue 14): A4 on every page, the document's title and "Pagina N van M" in the footer."""
+import os
+import time
+
 import pypdf
 
 
@@ -14,3 +17,14 @@ def assert_printed_on_a4(path, first_footer):
         text = page.extract_text()
         assert f"Pagina {number} van {len(reader.pages)}" in text, f"page {number} has no page number: {text[:200]!r}"
     assert first_footer in reader.pages[0].extract_text()
+
+
+def downloaded_pdf(downloads, before, prefix):
+    """The path of the PDF starting with `prefix` that appeared in `downloads` since `before` (a set of names);
+    Chromium prints in the background, so this waits up to a minute."""
+    for _ in range(120):
+        pdfs = [f for f in set(os.listdir(downloads)) - before if f.startswith(prefix) and f.endswith(".pdf")]
+        if pdfs:
+            return os.path.join(downloads, pdfs[0])
+        time.sleep(0.5)
+    raise AssertionError(f"no {prefix}….pdf was downloaded")

@@ -4,13 +4,12 @@ prints the agendas (PDF), records an agreement from the grid, and after a cancel
 changes; the school then sees the change on its agenda."""
 import datetime
 import os
-import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import BASE, DOWNLOADS, wait_for
-from pdf_check import assert_printed_on_a4
+from pdf_check import assert_printed_on_a4, downloaded_pdf
 from test_accessibility import AXE, RUN
 from test_network_desk import COMPANY, COORDINATOR, SCHOOL, fill, log_in, log_out
 
@@ -118,14 +117,7 @@ def test_organiser_plans_prints_records_and_reschedules(browser):
     assert_accessible(browser)
     before = set(os.listdir(DOWNLOADS))
     browser.find_element(By.LINK_TEXT, "Als PDF").click()
-    pdfs = []
-    for _ in range(120):
-        pdfs = [f for f in set(os.listdir(DOWNLOADS)) - before if f.startswith("agendas-") and f.endswith(".pdf")]
-        if pdfs:
-            break
-        time.sleep(0.5)
-    assert pdfs, "the agendas PDF was not downloaded"
-    assert_printed_on_a4(os.path.join(DOWNLOADS, pdfs[0]), "Pagina 1 van ")
+    assert_printed_on_a4(downloaded_pdf(DOWNLOADS, before, "agendas-"), "Pagina 1 van ")
 
     # An agreement made at the Goflex table, recorded from the grid: it lands in the desk as agreed. (Goflex, not
     # Infento: the network desk's browser test counts Infento's agreements on the same database.)

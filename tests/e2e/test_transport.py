@@ -3,12 +3,11 @@ excursions becomes a plan (fewest buses, then least cost), the cost per school i
 printed as an A4 PDF, the plan is published, one class cancels and the week is re-planned with the least change to
 everyone else."""
 import os
-import time
 
 from selenium.webdriver.common.by import By
 
 from conftest import BASE, DOWNLOADS, wait_for
-from pdf_check import assert_printed_on_a4
+from pdf_check import assert_printed_on_a4, downloaded_pdf
 from test_matchingday import assert_accessible, click_form
 from test_network_desk import COORDINATOR, log_in, log_out
 
@@ -54,14 +53,7 @@ def test_coordinator_plans_prints_and_replans_a_week(browser):
     assert_accessible(browser)
     downloaded = set(os.listdir(DOWNLOADS))
     browser.find_element(By.LINK_TEXT, "Ritbrief als PDF (A4)").click()
-    pdfs = []
-    for _ in range(120):
-        pdfs = [f for f in set(os.listdir(DOWNLOADS)) - downloaded if f.startswith("ritten-berlage-lyceum") and f.endswith(".pdf")]
-        if pdfs:
-            break
-        time.sleep(0.5)
-    assert pdfs, "the trip sheet PDF was not downloaded"
-    assert_printed_on_a4(os.path.join(DOWNLOADS, pdfs[0]), "Pagina 1 van ")
+    assert_printed_on_a4(downloaded_pdf(DOWNLOADS, downloaded, "ritten-berlage-lyceum"), "Pagina 1 van ")
 
     # Published: from now on only the least change; one class cancels and every other class keeps its vehicle and
     # times (none was waiting here).

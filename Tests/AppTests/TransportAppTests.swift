@@ -52,6 +52,10 @@ import VaporTesting
             res = try await coordinator.get("/vervoer?week=\(Self.week)")
             #expect(res.text.contains("Voertuig 1") && res.text.contains("Kosten per school") && res.text.contains("Kosten per project")
                     && res.text.contains("Technologieroute") && res.text.contains("(versie 1)"))
+            // The same page in English, and the timeline drawn with a name for screen readers.
+            res = try await coordinator.get("/vervoer?week=\(Self.week)&lang=en")
+            #expect(res.status == .ok && res.text.contains("Student transport") && res.text.contains("Cost per school") && res.text.contains("Vehicle 1")
+                    && res.text.contains("role=\"img\" aria-label=\"Timeline per vehicle, "))
             // Publishing tells every school and company with a trip, with a link to its own sheet.
             let victim = try #require(plan.days.flatMap(\.vehicles).flatMap(\.stops).first?.tripId)
             let victimTrip = try #require(trips.first { $0.id == victim })

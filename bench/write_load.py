@@ -44,7 +44,7 @@ def main():
             n += 1
             body = json.dumps({"district": f"Wijk {i}-{n}"}).encode()
             req = urllib.request.Request(f"{a.url}/api/v1/organizations/{org}", data=body, method="PATCH",
-                                         headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+                                         headers={"Authorization": "Bearer " + token, "Content-Type": "application/json", "If-Match": "*"})
             try:
                 with urllib.request.urlopen(req, timeout=30) as r:
                     key = "accepted" if r.status == 200 else "other"

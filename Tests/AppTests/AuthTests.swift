@@ -88,6 +88,7 @@ import VaporTesting
                 var h = HTTPHeaders()
                 h.bearerAuthorization = BearerAuthorization(token: token)
                 if json != nil { h.contentType = .json }
+                if method == .PATCH { h.replaceOrAdd(name: .ifMatch, value: "*") }
                 return try await app.testing().sendRequest(method, path, headers: h, body: json.map { ByteBuffer(string: $0) })
             }
             let me = try await api(.GET, "/api/v1/me", read)

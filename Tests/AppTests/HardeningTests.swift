@@ -11,7 +11,8 @@ import VaporTesting
     func bearer(_ token: String, json: Bool = false) -> HTTPHeaders {
         var h = HTTPHeaders()
         h.bearerAuthorization = BearerAuthorization(token: token)
-        if json { h.contentType = .json }
+        // A JSON body here is a PATCH, which names the version it changes (`*`: whatever is stored).
+        if json { h.contentType = .json; h.replaceOrAdd(name: .ifMatch, value: "*") }
         return h
     }
 

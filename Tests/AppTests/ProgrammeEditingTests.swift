@@ -138,7 +138,8 @@ import VaporTesting
         }
     }
 
-    /// The same through the API: GET answers an ETag, PATCH with If-Match of another version is 412 and writes nothing.
+    /// The same through the API: GET answers an ETag, PATCH with If-Match of another version is 412 and writes nothing;
+    /// without If-Match it is 428.
     @Test func theAPIChangeNamesItsVersion() async throws {
         try await withMasterplan { app in
             var admin = try await signedIn(app, "api@test.invalid", role: .beheerder)
@@ -166,6 +167,12 @@ import VaporTesting
             #expect(res.status == .preconditionFailed && res.headers.contentType?.description.contains("problem+json") == true)
             #expect(try await RecordStore(app.db).dataset().organization("otib")?.district == "Noord")
             res = try await patch(#"{"district":"Zuid"}"#, ifMatch: next)
+            #expect(res.status == .ok)
+            // Without If-Match: 428, nothing written; `*` changes whatever is stored.
+            res = try await patch(#"{"district":"West"}"#, ifMatch: nil)
+            #expect(res.status == .preconditionRequired && res.text.contains("If-Match"))
+            #expect(try await RecordStore(app.db).dataset().organization("otib")?.district == "Zuid")
+            res = try await patch(#"{"district":"West"}"#, ifMatch: "*")
             #expect(res.status == .ok)
         }
     }

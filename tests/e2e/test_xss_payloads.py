@@ -76,7 +76,7 @@ def store_payloads():
         {"name": "xss", "scope": "write", "_csrf": csrf_of(admin, "/account")}).encode()).read().decode()).group(0)
     for org, payload in [("vhto", PAYLOADS[0]), ("oom", PAYLOADS[1]), ("nextechnician", PAYLOADS[3])]:
         req = urllib.request.Request(f"{BASE}/api/v1/organizations/{org}", method="PATCH", data=json.dumps({"district": payload[:80]}).encode(),
-                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json", "If-Match": "*"})
         urllib.request.urlopen(req).read()
     company = session(COMPANY)
     fields = {"type": "excursie", "title": PAYLOADS[2][:120], "description": PAYLOADS[0], "location": PAYLOADS[4], "groupMin": "5",

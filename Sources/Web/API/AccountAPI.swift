@@ -39,7 +39,7 @@ enum AccountAPI {
             let contacts = try await Contacts.of(id, on: req.db).map { ContactDTO(name: $0.name, function: $0.function, email: $0.email, phone: $0.phone) }
             return try APIRoutes.json(contacts, req)
         },
-        APIEndpoint(method: .PATCH, path: "/organizations/{id}", summary: "Change an organisation's profile (its contact person or the coordinator; write token). Send the ETag of GET /organizations/{id} as If-Match: a change made on another version is refused with 412",
+        APIEndpoint(method: .PATCH, path: "/organizations/{id}", summary: "Change an organisation's profile (its contact person or the coordinator; write token). Send the ETag of GET /organizations/{id} as If-Match (required; * overwrites whatever is stored): a change made on another version is refused with 412, one without If-Match with 428",
                     parameters: [], response: .single(OrganizationDetailDTO.self), access: .roles([.beheerder, .contactpersoon])) { req in
             let signedIn = try req.requireSignedIn()
             let (_, original) = try await PageSupport.record(req, \.organizations)
@@ -63,10 +63,15 @@ enum AccountAPI {
                 errors[change.latitude == nil ? "latitude" : "longitude"] = "give latitude and longitude together in one change"
             }
             if !errors.isEmpty { throw InvalidInput(errors: errors.sorted { $0.key < $1.key }.map { FieldError(name: $0.key, reason: $0.value) }) }
-            // If-Match (optional): the ETag of the version the change was made on; another version is 412, nothing written.
+            // If-Match (required, issue 13): the ETag of the version the change was made on; without it 428, another
+            // version 412, and nothing is written. `*` (RFC 9110: whatever is stored) is for clients that mean to overwrite.
             let stale = PageError(.preconditionFailed, "de organisatie is intussen gewijzigd; lees haar opnieuw (ETag)",
                                   "the organisation changed meanwhile; read it again (ETag)")
-            if let ifMatch = req.headers.first(name: .ifMatch), ifMatch != "*" {
+            guard let ifMatch = req.headers.first(name: .ifMatch) else {
+                throw PageError(.preconditionRequired, "stuur If-Match met de ETag van GET /organizations/{id}: de versie waarop de wijziging is gemaakt",
+                                "send If-Match with the ETag of GET /organizations/{id}: the version the change was made on")
+            }
+            if ifMatch != "*" {
                 let tags = ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
                 guard tags.contains(RecordForm.revision(original)) else { throw stale }
             }

@@ -84,7 +84,12 @@ enum OpenAPIDocument {
                      ("schema", p == "step" ? enumSchema(AgreementStep.allCases.map(\.rawValue)) : .object([("type", .string("string"))]))])
         } + e.parameters.map { p in
             .object([("name", .string(p)), ("in", .string("query")), ("required", .bool(false)), ("schema", parameterSchema(p, path: e.path))])
-        }
+        } + (e.method == .PATCH || e.method == .PUT || e.method == .DELETE ? [
+            // Issue 13: a change names the version it was made on (the ETag of the GET), or `*` for "whatever is stored".
+            .object([("name", .string("If-Match")), ("in", .string("header")), ("required", .bool(true)),
+                     ("description", .string("The ETag of the version the change was made on (from GET), or * to change whatever is stored")),
+                     ("schema", .object([("type", .string("string")), ("minLength", .int(1)), ("pattern", .string("^[\\x21-\\x7E]([\\x20-\\x7E]*[\\x21-\\x7E])?$"))]))]),
+        ] : [])
         var responses: [(String, JSONValue)] = [
             ("200", .object([("description", .string("OK")), ("content", .object([("application/json", .object(
                 [("schema", e.response.describe(&reader))] + (example.map { [("example", $0)] } ?? [])))]))])),
@@ -114,6 +119,7 @@ enum OpenAPIDocument {
         } else if e.method != .GET {
             fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object([("application/json", .object([("schema", ref("OrganizationChange"))]))]))])))
             responses.append(("412", problemResponse("If-Match names another version than the stored one: nothing was changed")))
+            responses.append(("428", problemResponse("No If-Match: a change must name the version it was made on")))
         }
         let operationId = e.path.split(separator: "/").map { $0.hasPrefix("{") ? "ById" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         return .object([

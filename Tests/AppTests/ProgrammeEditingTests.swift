@@ -172,6 +172,8 @@ import VaporTesting
             res = try await patch(#"{"district":"West"}"#, ifMatch: nil)
             #expect(res.status == .preconditionRequired && res.text.contains("If-Match"))
             #expect(try await RecordStore(app.db).dataset().organization("otib")?.district == "Zuid")
+            res = try await patch(#"{"district":"West"}"#, ifMatch: "×ø")
+            #expect(res.status == .badRequest && res.text.contains("If-Match"))
             res = try await patch(#"{"district":"West"}"#, ifMatch: "*")
             #expect(res.status == .ok)
         }

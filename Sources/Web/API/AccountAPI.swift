@@ -71,6 +71,11 @@ enum AccountAPI {
                 throw PageError(.preconditionRequired, "stuur If-Match met de ETag van GET /organizations/{id}: de versie waarop de wijziging is gemaakt",
                                 "send If-Match with the ETag of GET /organizations/{id}: the version the change was made on")
             }
+            // Visible ASCII only, as the header's grammar (and the document's pattern) says: anything else is a bad request.
+            let scalars = Array(ifMatch.unicodeScalars)
+            guard let first = scalars.first, let last = scalars.last, first != " ", last != " ", scalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else {
+                throw InvalidInput(errors: [FieldError(name: "If-Match", reason: "an entity tag such as \"abc\" (from the ETag of GET), or *")])
+            }
             if ifMatch != "*" {
                 let tags = ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
                 guard tags.contains(RecordForm.revision(original)) else { throw stale }

@@ -25,9 +25,24 @@ struct EditableCollection<R: Record>: Sendable {
     func editPath(_ key: String) -> String { path + "/bewerken" + query([("sleutel", key)]) }
 }
 
+/// What the index page and the router need of any collection, whatever its record type.
+protocol ProgrammeCollection: Sendable {
+    var path: String { get }
+    var title: Localized { get }
+    var roles: Set<Role> { get }
+    func register(_ app: Application)
+}
+
+extension EditableCollection: ProgrammeCollection {
+    func register(_ app: Application) { ProgrammeEditor(c: self).register(app) }
+}
+
 /// The programme's editable collections: funding sources and budgets, grant applications and their status,
 /// timeline milestones, project targets and results, indicator definitions and national targets.
 enum ProgrammeCollections {
+    /// Every collection, in the index's order: registered and listed from this one array.
+    static let all: [any ProgrammeCollection] = [funding, applications, milestones, projectTargets, indicators, targets]
+
     static func qualifiers(_ lang: Lang) -> [(String, String)] { [("", "—")] + Qualifier.allCases.map { ($0.rawValue, $0.label(lang)) } }
     static func units(_ lang: Lang) -> [(String, String)] {
         [("count", lang == .nl ? "Aantal" : "Count"), ("percentage", lang == .nl ? "Percentage" : "Percentage"), ("euro", "Euro")]

@@ -137,29 +137,16 @@ struct ProgrammeEditor<R: Record> {
 /// `/programma`: what the coordinator (and a project leader, for their projects' targets) can edit.
 struct ProgrammeRoutes {
     func register(_ app: Application) {
-        ProgrammeEditor(c: ProgrammeCollections.funding).register(app)
-        ProgrammeEditor(c: ProgrammeCollections.applications).register(app)
-        ProgrammeEditor(c: ProgrammeCollections.milestones).register(app)
-        ProgrammeEditor(c: ProgrammeCollections.projectTargets).register(app)
-        ProgrammeEditor(c: ProgrammeCollections.indicators).register(app)
-        ProgrammeEditor(c: ProgrammeCollections.targets).register(app)
+        for collection in ProgrammeCollections.all { collection.register(app) }
         app.get(["programma"], access: .roles([.beheerder, .projectleider])) { req in
             let ctx = PageSupport.context(req, title: Localized("Programma bewerken", "Edit the programme"), section: nil)
             let t = ctx.t
-            let all: [(String, Localized, Set<Role>)] = [
-                (ProgrammeCollections.funding.path, ProgrammeCollections.funding.title, ProgrammeCollections.funding.roles),
-                (ProgrammeCollections.applications.path, ProgrammeCollections.applications.title, ProgrammeCollections.applications.roles),
-                (ProgrammeCollections.milestones.path, ProgrammeCollections.milestones.title, ProgrammeCollections.milestones.roles),
-                (ProgrammeCollections.projectTargets.path, ProgrammeCollections.projectTargets.title, ProgrammeCollections.projectTargets.roles),
-                (ProgrammeCollections.indicators.path, ProgrammeCollections.indicators.title, ProgrammeCollections.indicators.roles),
-                (ProgrammeCollections.targets.path, ProgrammeCollections.targets.title, ProgrammeCollections.targets.roles),
-            ]
             let role = req.actor?.role
-            let mine = all.filter { entry in role.map { entry.2.contains($0) } ?? false }
+            let mine = ProgrammeCollections.all.filter { c in role.map { c.roles.contains($0) } ?? false }
             return PageSupport.html(Layout.render(ctx, .group(
                 .p(.text(t("De gegevens van het programma, met dezelfde regels als de import. Elk formulier onthoudt de versie waarop het is ingevuld: wie intussen iets wijzigde, overschrijft u niet ongemerkt.",
                            "The programme's data, with the same rules as the import. Every form remembers the version it was filled in on: you never silently overwrite someone else's change."))),
-                .ul(.forEach(mine) { .li(.a(.href($0.0), .text($0.1(ctx.lang)))) })
+                .ul(.forEach(mine) { .li(.a(.href($0.path), .text($0.title(ctx.lang)))) })
             )))
         }
     }

@@ -110,17 +110,17 @@ public enum TransportPlanning {
     }
 
     /// The week planned from scratch; `timeLimitPerDay` bounds the search.
-    public static func plan(_ input: Input, timeLimitPerDay: Duration = .seconds(2), seed: UInt64 = 1) -> TransportPlan {
+    public static func plan(_ input: Input, timeLimitPerDay: Duration = .seconds(2), seed: UInt64 = 1) throws -> TransportPlan {
         let (bus, pt, missing) = split(input)
-        let days = dayProblems(input, bus: bus).map { day in
-            read(day, TransportPlanner(timeLimit: timeLimitPerDay, seed: seed).solve(day.problem).solution)
+        let days = try dayProblems(input, bus: bus).map { day in
+            try read(day, TransportPlanner(timeLimit: timeLimitPerDay, seed: seed).solve(day.problem).solution)
         }
         return TransportPlan(days: days, publicTransport: pt, missingLocation: missing)
     }
 
     /// After a change (a class cancels, a start time moves, a trip is added): every vehicle keeps its stops in order
     /// and at their times where they are still valid; only the legs that are new or changed are placed again.
-    public static func replan(_ input: Input, previous: TransportPlan) -> TransportPlan {
+    public static func replan(_ input: Input, previous: TransportPlan) throws -> TransportPlan {
         let (bus, pt, missing) = split(input)
         let current = Dictionary(uniqueKeysWithValues: bus.map { ($0.id, $0) })
         // Stops whose trip still exists unchanged in time keep their place; a moved start time frees both legs.
@@ -144,7 +144,7 @@ public enum TransportPlanning {
                 kept.days[d].vehicles[v].stops = stops.filter { !broken.contains(.init(tripId: $0.tripId, leg: $0.leg)) }
             }
         }
-        let days = dayProblems(input, bus: bus, previous: kept).map { day -> TransportPlan.Day in
+        let days = try dayProblems(input, bus: bus, previous: kept).map { day -> TransportPlan.Day in
             let old = kept.days.first { $0.date == day.date }
             let legIndex = Dictionary(uniqueKeysWithValues: day.legs.enumerated().map { ($1, $0) })
             let typeIndex = Dictionary(uniqueKeysWithValues: day.types.enumerated().map { ($1.id, $0) })
@@ -154,7 +154,7 @@ public enum TransportPlanning {
                 return visits.isEmpty ? nil : .init(vehicleType: type, visits: visits)
             }
             let solution = TransportPlanner(seed: 1).repair(day.problem, keeping: TransportSolution(routes: routes)).solution
-            var planned = read(day, solution)
+            var planned = try read(day, solution)
             // Vehicles keep their numbers where they carry on; a new vehicle takes a number no vehicle had.
             if let old {
                 var oldNumber: [TransportPlan.LegRef: Int] = [:]
@@ -194,22 +194,29 @@ public enum TransportPlanning {
     }
 
     /// Which waiting trips one more vehicle of `typeId` would carry, planning the week again with it.
-    public static func whatIf(_ input: Input, plan: TransportPlan, extra typeId: String) -> (served: [String], extraCost: Double) {
+    public static func whatIf(_ input: Input, plan: TransportPlan, extra typeId: String) throws -> (served: [String], extraCost: Double) {
         var more = input
         guard let i = more.vehicles.firstIndex(where: { $0.id == typeId }) else { return ([], 0) }
         more.vehicles[i].available += 1
         let waitingBefore = Set(plan.waiting.map(\.tripId))
         guard !waitingBefore.isEmpty else { return ([], 0) }
-        let again = replan(more, previous: plan)
+        let again = try replan(more, previous: plan)
         let waitingAfter = Set(again.waiting.map(\.tripId))
         return (waitingBefore.subtracting(waitingAfter).sorted(), again.cost - plan.cost)
     }
 
-    static func read(_ day: DayProblem, _ solution: TransportSolution) -> TransportPlan.Day {
+    /// A plan the validator refuses is never shown or stored: the request fails with what was wrong (a defect to
+    /// report), and the instance keeps serving.
+    public struct InvalidPlan: Error, CustomStringConvertible {
+        public var messages: [String]
+        public var description: String { "the planner produced an invalid plan: " + messages.prefix(3).joined(separator: "; ") }
+    }
+
+    static func read(_ day: DayProblem, _ solution: TransportSolution) throws -> TransportPlan.Day {
         let schedule: TransportValidator.Schedule
         switch TransportValidator.check(day.problem, solution) {
         case .success(let s): schedule = s
-        case .failure(let v): preconditionFailure("the planner returned an invalid plan: \(v.messages.prefix(3))")
+        case .failure(let v): throw InvalidPlan(messages: v.messages)
         }
         var vehicles: [TransportPlan.Vehicle] = []
         for (ri, route) in solution.routes.enumerated() {

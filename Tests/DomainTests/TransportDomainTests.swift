@@ -49,6 +49,13 @@ import Testing
         if case .success = TravelImport.parse("van,naar,minuten,km\n", known: known) { Issue.record("an empty import accepted") }
     }
 
+    @Test func settingsOutOfRangeAreNamed() {
+        #expect(TransportSettings().violations().isEmpty)
+        var s = TransportSettings()
+        s.detourFactor = 0.5; s.publicTransportLimit = 500; s.arriveEarliest = 5; s.arriveLatest = 10
+        #expect(Set(s.violations().map(\.field)) == ["detourFactor", "publicTransportLimit", "arriveEarliest"])
+    }
+
     @Test func aTripFollowsItsAgreement() throws {
         var agreement = ActivityAgreement(id: "a1", schoolId: "s", companyId: "c", type: .excursie, status: .gepland, pupils: 20,
                                           date: PartialDate("2015-03-10"), startTime: "10:00", durationMinutes: 120, transportNeeded: true,

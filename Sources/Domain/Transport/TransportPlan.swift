@@ -26,6 +26,28 @@ public struct TransportSettings: Sendable, Hashable, Codable {
     public var dayStart = 7 * 60
     public var dayEnd = 19 * 60
     public init() {}
+
+    /// What is out of range, per field (the settings form names each).
+    public func violations() -> [(field: String, message: Localized)] {
+        var out: [(String, Localized)] = []
+        if !(1.0...3.0).contains(detourFactor) { out.append(("detourFactor", Localized("Tussen 1 en 3.", "Between 1 and 3."))) }
+        if !(5.0...120.0).contains(busKmPerHour) { out.append(("busKmPerHour", Localized("Tussen 5 en 120 km/u.", "Between 5 and 120 km/h."))) }
+        if !(2.0...100.0).contains(publicTransportKmPerHour) {
+            out.append(("publicTransportKmPerHour", Localized("Tussen 2 en 100 km/u.", "Between 2 and 100 km/h.")))
+        }
+        if !(0...60).contains(publicTransportWaitMinutes) {
+            out.append(("publicTransportWaitMinutes", Localized("Tussen 0 en 60 minuten.", "Between 0 and 60 minutes.")))
+        }
+        if !(0...180).contains(publicTransportLimit) {
+            out.append(("publicTransportLimit", Localized("Tussen 0 (nooit) en 180 minuten.", "Between 0 (never) and 180 minutes.")))
+        }
+        // The class must be able to be picked up before it has to arrive.
+        if !(0...120).contains(arriveLatest) || arriveEarliest < arriveLatest || arriveEarliest > min(180, pickupEarliest) {
+            out.append(("arriveEarliest", Localized("Het venster loopt van hooguit 120 tot minstens 0 minuten vóór de start, het vroegste eerst.",
+                                                    "The window runs from at most 120 to at least 0 minutes before the start, the earliest first.")))
+        }
+        return out
+    }
 }
 
 /// A point with coordinates, marked when they are approximate.

@@ -166,15 +166,7 @@ struct TransportRoutes {
             if let v = reader.int("publicTransportLimit", optional: true) { s.publicTransportLimit = v }
             if let v = reader.int("arriveEarliest", optional: true) { s.arriveEarliest = v }
             if let v = reader.int("arriveLatest", optional: true) { s.arriveLatest = v }
-            if !(1.0...3.0).contains(s.detourFactor) { reader.fail("detourFactor", "Tussen 1 en 3.", "Between 1 and 3.") }
-            if !(5.0...120.0).contains(s.busKmPerHour) { reader.fail("busKmPerHour", "Tussen 5 en 120 km/u.", "Between 5 and 120 km/h.") }
-            if !(2.0...100.0).contains(s.publicTransportKmPerHour) { reader.fail("publicTransportKmPerHour", "Tussen 2 en 100 km/u.", "Between 2 and 100 km/h.") }
-            if !(0...60).contains(s.publicTransportWaitMinutes) { reader.fail("publicTransportWaitMinutes", "Tussen 0 en 60 minuten.", "Between 0 and 60 minutes.") }
-            if !(0...180).contains(s.publicTransportLimit) { reader.fail("publicTransportLimit", "Tussen 0 (nooit) en 180 minuten.", "Between 0 (never) and 180 minutes.") }
-            if !(0...120).contains(s.arriveLatest) || s.arriveEarliest < s.arriveLatest || s.arriveEarliest > 180 {
-                reader.fail("arriveEarliest", "Het venster loopt van hooguit 180 tot minstens 0 minuten vóór de start, het vroegste eerst.",
-                            "The window runs from at most 180 to at least 0 minutes before the start, the earliest first.")
-            }
+            reader.merge(Dictionary(s.violations().map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }))
             guard reader.errors.isEmpty else { return try await week(req, errors: reader.errors, status: .badRequest) }
             try await TransportStore(req.db).save(s, actor: actor)
             return req.redirect(to: back)

@@ -47,7 +47,7 @@ extension TransportPages {
                 .h2(.text(t("Eigen locatie van de activiteit (optioneel)", "The activity's own site (optional)"))),
                 .p(.class("hint"), .text(t("Alleen als de activiteit niet op het adres van het bedrijf is, bijvoorbeeld in een werkplaats of op een bouwplaats.",
                                            "Only when the activity is not at the company's address, for instance in a workshop or on a building site."))),
-                Components.field("siteName", label: t("Naam van de locatie", "Name of the site"), value: draft.siteName, error: errors["siteName"]),
+                Components.field("siteName", label: t("Naam of adres van de locatie", "Name or address of the site"), value: draft.siteName, error: errors["siteName"]),
                 Components.field("siteLatitude", label: t("Breedtegraad", "Latitude"), value: draft.siteLatitude.map { "\($0)" }, error: errors["siteLatitude"]),
                 Components.field("siteLongitude", label: t("Lengtegraad", "Longitude"), value: draft.siteLongitude.map { "\($0)" }, error: errors["siteLongitude"]),
                 Components.submit(t("Opslaan en het plan bijwerken", "Save and update the plan")),

@@ -27,6 +27,19 @@ public struct TransportSettings: Sendable, Hashable, Codable {
     public var dayEnd = 19 * 60
     public init() {}
 
+    /// When the stop of a trip's leg may start, in minutes since midnight: the one definition of the time windows, used
+    /// to plan and to decide whether a stop people hold is still valid. Nil without a start time.
+    public func window(_ trip: TransportTrip, leg: TransportPlan.Leg, pickup: Bool) -> (early: Int, late: Int)? {
+        guard let start = trip.startMinute else { return nil }
+        let end = start + trip.durationMinutes
+        switch (leg, pickup) {
+        case (.heen, true): return (start - pickupEarliest, start - arriveLatest)
+        case (.heen, false): return (start - arriveEarliest, start - arriveLatest)
+        case (.terug, true): return (end + collectAfter, end + collectWithin)
+        case (.terug, false): return (end, end + homeWithin)
+        }
+    }
+
     /// What is out of range, per field (the settings form names each).
     public func violations() -> [(field: String, message: Localized)] {
         var out: [(String, Localized)] = []
@@ -116,6 +129,9 @@ public struct TransportPlan: Sendable, Hashable, Codable {
         /// Service start, minutes since midnight.
         public var minute: Int
         public var travellers: Int
+        /// Names one stop of one class's leg across plans (to compare them, or to hold its time).
+        public static func key(_ tripId: String, _ leg: Leg, pickup: Bool) -> String { tripId + "/" + leg.rawValue + (pickup ? "/p" : "/d") }
+        public var key: String { Stop.key(tripId, leg, pickup: pickup) }
     }
     public struct Vehicle: Sendable, Hashable, Codable {
         public var number: Int
@@ -126,6 +142,11 @@ public struct TransportPlan: Sendable, Hashable, Codable {
         public var cost: Double
         public var depart: Int
         public var back: Int
+
+        /// Each class's ride in this vehicle: the stop where it boards and the one where it alights (in stop order).
+        public var rides: [(board: Stop, alight: Stop)] {
+            stops.filter(\.pickup).compactMap { s in stops.first { !$0.pickup && $0.tripId == s.tripId && $0.leg == s.leg }.map { (s, $0) } }
+        }
     }
     public struct Day: Sendable, Hashable, Codable {
         public var date: PartialDate

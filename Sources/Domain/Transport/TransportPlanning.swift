@@ -50,9 +50,8 @@ public enum TransportPlanning {
     static func dayProblems(_ input: Input, bus: [TransportTrip], previous: TransportPlan? = nil) -> [DayProblem] {
         let s = input.settings
         let byDay = Dictionary(grouping: bus, by: \.date)
-        let previousMinute: [String: Int] = Dictionary((previous?.days ?? []).flatMap { $0.vehicles.flatMap(\.stops) }.map {
-            ($0.tripId + "/" + $0.leg.rawValue + ($0.pickup ? "/p" : "/d"), $0.minute)
-        }, uniquingKeysWith: { a, _ in a })
+        let previousMinute: [String: Int] = Dictionary((previous?.days ?? []).flatMap { $0.vehicles.flatMap(\.stops) }.map { ($0.key, $0.minute) },
+                                                       uniquingKeysWith: { a, _ in a })
         return byDay.keys.sorted().map { date in
             let trips = byDay[date]!.sorted { $0.id < $1.id }
             let types = input.vehicles.filter { $0.available > 0 }.sorted { $0.id < $1.id }
@@ -66,17 +65,17 @@ public enum TransportPlanning {
             }
             var requests: [TransportProblem.Request] = [], legs: [TransportPlan.LegRef] = []
             for trip in trips {
-                let start = trip.startMinute!, end = start + trip.durationMinutes
                 let school = place(trip.schoolId), site = place(trip.sitePlace)
                 let load = TransportProblem.Load(seats: trip.seats, wheelchairs: trip.wheelchairs)
                 // A stop people already hold keeps its time exactly: its window shrinks to that minute, so an inserted
-                // class may use the slack around it but never moves anyone who already has a time.
-                func window(_ key: String, _ e: Int, _ l: Int) -> (Double, Double) {
-                    if let held = previousMinute[trip.id + "/" + key] { return (Double(held), Double(held)) }
-                    return (Double(e), Double(l))
+                // class may use the slack around it but never moves anyone who already has a time. (`split` let only
+                // trips with a start time through.)
+                func window(_ leg: TransportPlan.Leg, _ pickup: Bool) -> (Double, Double) {
+                    if let held = previousMinute[TransportPlan.Stop.key(trip.id, leg, pickup: pickup)] { return (Double(held), Double(held)) }
+                    let w = s.window(trip, leg: leg, pickup: pickup)!
+                    return (Double(w.early), Double(w.late))
                 }
-                let hp = window("heen/p", start - s.pickupEarliest, start - s.arriveLatest), hd = window("heen/d", start - s.arriveEarliest, start - s.arriveLatest)
-                let tp = window("terug/p", end + s.collectAfter, end + s.collectWithin), td = window("terug/d", end, end + s.homeWithin)
+                let hp = window(.heen, true), hd = window(.heen, false), tp = window(.terug, true), td = window(.terug, false)
                 requests.append(.init(
                     pickup: .init(location: school, early: hp.0, late: hp.1, service: Double(s.boardMinutes)),
                     delivery: .init(location: site, early: hd.0, late: hd.1, service: Double(s.alightMinutes)),
@@ -125,15 +124,8 @@ public enum TransportPlanning {
         let current = Dictionary(uniqueKeysWithValues: bus.map { ($0.id, $0) })
         // Stops whose trip still exists unchanged in time keep their place; a moved start time frees both legs.
         let held: (TransportPlan.Stop) -> Bool = { stop in
-            guard let trip = current[stop.tripId], let start = trip.startMinute else { return false }
-            let s = input.settings
-            let window: ClosedRange<Int> = switch (stop.leg, stop.pickup) {
-            case (.heen, true): (start - s.pickupEarliest)...(start - s.arriveLatest)
-            case (.heen, false): (start - s.arriveEarliest)...(start - s.arriveLatest)
-            case (.terug, true): (start + trip.durationMinutes + s.collectAfter)...(start + trip.durationMinutes + s.collectWithin)
-            case (.terug, false): (start + trip.durationMinutes)...(start + trip.durationMinutes + s.homeWithin)
-            }
-            return window.contains(stop.minute)
+            guard let trip = current[stop.tripId], let w = input.settings.window(trip, leg: stop.leg, pickup: stop.pickup) else { return false }
+            return w.early <= stop.minute && stop.minute <= w.late
         }
         var kept = previous
         for d in kept.days.indices {
@@ -181,10 +173,8 @@ public enum TransportPlanning {
     public static func changedTrips(from old: TransportPlan, to new: TransportPlan) -> Set<String> {
         func index(_ p: TransportPlan) -> [String: String] {
             var out: [String: String] = [:]
-            for d in p.days { for v in d.vehicles { for s in v.stops {
-                out[s.tripId + "/" + s.leg.rawValue + (s.pickup ? "/p" : "/d")] = "\(v.number)@\(s.minute)"
-            } } }
-            for d in p.days { for w in d.waiting { out[w.tripId + "/" + w.leg.rawValue + "/p"] = "wacht" } }
+            for d in p.days { for v in d.vehicles { for s in v.stops { out[s.key] = "\(v.number)@\(s.minute)" } } }
+            for d in p.days { for w in d.waiting { out[TransportPlan.Stop.key(w.tripId, w.leg, pickup: true)] = "wacht" } }
             return out
         }
         let a = index(old), b = index(new)

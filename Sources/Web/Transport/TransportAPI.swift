@@ -54,9 +54,8 @@ enum TransportAPI {
                 guard let plan = w.plan else { return [] }
                 let trips = Dictionary(uniqueKeysWithValues: w.trips.map { ($0.id, $0) })
                 var rows: [LegRow] = []
-                for day in plan.days { for v in day.vehicles { for s in v.stops where s.pickup {
-                    guard let trip = trips[s.tripId], req.actor?.role == .beheerder || DeskSupport.involves(req, trip.schoolId, trip.siteId),
-                          let drop = v.stops.first(where: { !$0.pickup && $0.tripId == s.tripId && $0.leg == s.leg }) else { continue }
+                for day in plan.days { for v in day.vehicles { for (s, drop) in v.rides {
+                    guard let trip = trips[s.tripId], req.actor?.role == .beheerder || DeskSupport.involves(req, trip.schoolId, trip.siteId) else { continue }
                     rows.append(LegRow(tripId: s.tripId, leg: s.leg.rawValue, date: day.date.description, schoolId: trip.schoolId, siteId: trip.siteId,
                                        vehicle: v.number, vehicleTypeId: v.typeId, boardAt: w.name(s.placeId), boardTime: TransportTrip.clock(s.minute),
                                        alightAt: w.name(drop.placeId), alightTime: TransportTrip.clock(drop.minute), travellers: s.travellers,

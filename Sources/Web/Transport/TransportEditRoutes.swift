@@ -49,16 +49,8 @@ extension TransportRoutes {
             throw PageError(.conflict, "deze rit is intussen gewijzigd; open hem opnieuw", "this trip changed meanwhile; open it again")
         }
         let monday = CivilDays.monday(of: trip.date) ?? trip.date
-        let week = try await load(req, monday: monday)
-        var query = ""
-        if let previous = week.plan {
-            let input = week.input
-            let plan = try await compute { try TransportPlanning.replan(input, previous: previous) }
-            try await save(req, plan, week: monday, expected: week.record?.revision, today: DeskSupport.today(req), actor: actor)
-            let changed = TransportPlanning.changedTrips(from: previous, to: plan)
-            try await tellChanges(req, week: week, before: previous, after: plan, changed: changed.union(trip == stored ? [] : [trip.id]), actor: actor)
-            query = "&gewijzigd=\(changed.subtracting([trip.id]).count)"
-        }
+        let changed = try await replanWeek(req, monday: monday, touched: trip == stored ? [] : [trip.id], actor: actor)
+        let query = changed.map { "&gewijzigd=\($0.subtracting([trip.id]).count)" } ?? ""
         return req.redirect(to: SiteRoute.transport(week: monday.description).path + query)
     }
 

@@ -109,15 +109,13 @@ struct TransportRoutes {
                 throw PageError(.conflict, "dit plan is al gepubliceerd; scholen en bedrijven rekenen op hun tijden. Gebruik ‘Bijwerken met de minste wijzigingen’",
                                 "this plan is published already; schools and companies rely on their times. Use ‘Update with the fewest changes’")
             }
-            let plan = try await compute { fresh ? try TransportPlanning.plan(input, timeLimitPerDay: .seconds(secondsPerDay)) : try TransportPlanning.replan(input, previous: previous!) }
-            try await save(req, plan, week: monday, expected: expected ?? week.record?.revision, today: today, actor: actor)
-            var changed: Int? = nil
-            if let previous, !fresh {
-                let trips = TransportPlanning.changedTrips(from: previous, to: plan)
-                changed = trips.count
-                try await tellChanges(req, week: week, before: previous, after: plan, changed: trips, actor: actor)
+            guard fresh else {
+                let changed = try await replanWeek(req, monday: monday, loaded: week, expected: expected, actor: actor)
+                return req.redirect(to: SiteRoute.transport(week: monday.description).path + (changed.map { "&gewijzigd=\($0.count)" } ?? ""))
             }
-            return req.redirect(to: SiteRoute.transport(week: monday.description).path + (changed.map { "&gewijzigd=\($0)" } ?? ""))
+            let plan = try await compute { try TransportPlanning.plan(input, timeLimitPerDay: .seconds(secondsPerDay)) }
+            try await save(req, plan, week: monday, expected: expected ?? week.record?.revision, today: today, actor: actor)
+            return req.redirect(to: back)
         case "publiceren":
             let week = try await load(req, monday: monday)
             guard var plan = week.plan, let record = week.record else { throw PageError(.conflict, "maak eerst een plan voor deze week", "make a plan for this week first") }
@@ -192,19 +190,11 @@ struct TransportRoutes {
         let actor = DeskSupport.actorId(req)
         try await DeskStore(req.db).update(next, expected: trip, actor: actor)
         let weeks = Set([trip.date, next.date].compactMap { CivilDays.monday(of: $0) })
-        for monday in weeks.sorted() {
-            let week = try await load(req, monday: monday)
-            guard let previous = week.plan else { continue }
-            let input = week.input
-            let plan = try await compute { try TransportPlanning.replan(input, previous: previous) }
-            try await save(req, plan, week: monday, expected: week.record?.revision, today: DeskSupport.today(req), actor: actor)
-            try await tellChanges(req, week: week, before: previous, after: plan,
-                                  changed: TransportPlanning.changedTrips(from: previous, to: plan).union([trip.id]), actor: actor)
-        }
+        for monday in weeks.sorted() { _ = try await replanWeek(req, monday: monday, touched: [trip.id], actor: actor) }
     }
 
     /// After a published plan changed: each school and company whose trips changed hears how many, with its sheet.
-    static func tellChanges(_ req: Request, week: Week, before: TransportPlan, after: TransportPlan, changed: Set<String>, actor: String) async throws {
+    static func tellChanges(_ req: Request, week: Week, before: TransportPlan, changed: Set<String>) async throws {
         guard before.publishedOn != nil, !changed.isEmpty else { return }
         var perOrganization: [String: Int] = [:]
         for trip in week.trips where changed.contains(trip.id) {
@@ -216,6 +206,24 @@ struct TransportRoutes {
                 week: week.monday, changes: count,
                 link: req.application.absoluteURL(SiteRoute.transportSheet(week: week.monday.description, organization: org).path)), on: req)
         }
+    }
+
+    /// The one path after something in a planned week changed (a class cancelled, a trip or agreement edited, the
+    /// coordinator's update): re-plan with the least change, store it guarded by the revision the week was read at
+    /// (or `expected`, the form's), and tell those whose trips changed — `touched` trips (the changed one itself) are
+    /// told even when the plan shows no difference for them. Returns the trips whose vehicle or time changed; nil when
+    /// the week has no plan.
+    static func replanWeek(_ req: Request, monday: PartialDate, loaded: Week? = nil, touched: Set<String> = [], expected: Int? = nil,
+                           actor: String) async throws -> Set<String>? {
+        let week: Week
+        if let loaded { week = loaded } else { week = try await load(req, monday: monday) }
+        guard let previous = week.plan else { return nil }
+        let input = week.input
+        let plan = try await compute { try TransportPlanning.replan(input, previous: previous) }
+        try await save(req, plan, week: monday, expected: expected ?? week.record?.revision, today: DeskSupport.today(req), actor: actor)
+        let changed = TransportPlanning.changedTrips(from: previous, to: plan)
+        try await tellChanges(req, week: week, before: previous, changed: changed.union(touched))
+        return changed
     }
 
     static func save(_ req: Request, _ plan: TransportPlan, week: PartialDate, expected: Int?, today: PartialDate, actor: String) async throws {
@@ -248,17 +256,8 @@ struct TransportRoutes {
             throw PageError(.conflict, "deze rit is intussen gewijzigd", "this trip changed meanwhile")
         }
         let monday = CivilDays.monday(of: trip.date) ?? trip.date
-        let week = try await load(req, monday: monday)
-        var changed = 0
-        if let previous = week.plan {
-            let input = week.input
-            let plan = try await compute { try TransportPlanning.replan(input, previous: previous) }
-            try await save(req, plan, week: monday, expected: week.record?.revision, today: DeskSupport.today(req), actor: actor)
-            let trips = TransportPlanning.changedTrips(from: previous, to: plan)
-            changed = trips.subtracting([trip.id]).count
-            // The cancelled class's school and site hear it too (it is among the changed trips).
-            try await tellChanges(req, week: week, before: previous, after: plan, changed: trips.union([trip.id]), actor: actor)
-        }
+        // The cancelled class's school and site hear it too.
+        let changed = try await replanWeek(req, monday: monday, touched: [trip.id], actor: actor)?.subtracting([trip.id]).count ?? 0
         return (cancelled, changed)
     }
 

@@ -28,9 +28,8 @@ extension TransportPages {
         var out: [SheetLine] = []
         for day in plan.days {
             for v in day.vehicles {
-                for s in v.stops where s.pickup {
-                    guard let trip = byId[s.tripId], trip.status == .gepland, trip.schoolId == org || trip.siteId == org,
-                          let drop = v.stops.first(where: { !$0.pickup && $0.tripId == s.tripId && $0.leg == s.leg }) else { continue }
+                for (s, drop) in v.rides {
+                    guard let trip = byId[s.tripId], trip.status == .gepland, trip.schoolId == org || trip.siteId == org else { continue }
                     out.append(SheetLine(tripId: s.tripId, leg: s.leg, date: day.date, pickup: s.minute, arrival: drop.minute,
                                          from: w.name(s.placeId), to: w.name(drop.placeId),
                                          vehicle: "\(typeName[v.typeId] ?? v.typeId) \(v.number)", travellers: s.travellers))

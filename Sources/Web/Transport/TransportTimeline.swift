@@ -24,8 +24,7 @@ enum TransportTimeline {
             out += "<line x1=\"\(x(v.depart))\" y1=\"\(y + 16)\" x2=\"\(x(v.back))\" y2=\"\(y + 16)\" stroke=\"#555\" stroke-width=\"2\"/>"
             // On board: from a class's pickup to its drop-off; lane 0 or 1 so that shared rides show both classes.
             var laneEnds = [Int.min, Int.min]
-            for s in v.stops where s.pickup {
-                guard let drop = v.stops.first(where: { !$0.pickup && $0.tripId == s.tripId && $0.leg == s.leg }) else { continue }
+            for (s, drop) in v.rides {
                 let lane = laneEnds[0] <= s.minute ? 0 : 1
                 laneEnds[lane] = drop.minute
                 let colour = s.leg == .heen ? "#1d5fa8" : "#8a4b08"

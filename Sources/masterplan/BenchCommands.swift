@@ -32,7 +32,7 @@ struct Bench: AsyncParsableCommand {
             """)
         @ArgumentParser.Argument(help: "An instance file.") var file: String
         @ArgumentParser.Option(help: "Local-search steps after the greedy schedule (partial presence).") var iterations: Int = 200
-        @ArgumentParser.Option(help: "Steps of the plateau walk after the search (partial presence).") var walk: Int = 200
+        @ArgumentParser.Option(help: "Steps of the plateau walk after the search (partial presence).") var walk: Int = 150
         @ArgumentParser.Option(help: "Subgradient steps of the Lagrangian bound (partial presence).") var boundSteps: Int = 250
         @ArgumentParser.Option(help: "Seed of the local search.") var seed: UInt64 = 1
 

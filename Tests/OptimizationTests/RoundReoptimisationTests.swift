@@ -37,20 +37,24 @@ import Testing
             var inst = MatchingdayTests.random(&rng, schools: Int.random(in: 2...5, using: &rng), companies: Int.random(in: 2...5, using: &rng),
                                                rounds: Int.random(in: 2...4, using: &rng), tables: Int.random(in: 1...3, using: &rng), density: 0.6, partial: true)
             inst.maxMeetings = Int.random(in: 1...inst.rounds, using: &rng)
-            // A random valid board to start from.
-            var board = MatchingdayScheduler.Board(inst)
-            for i in inst.pairs.indices.shuffled(using: &rng) { if let r = (0..<inst.rounds).shuffled(using: &rng).first(where: { board.canPlace(i, $0) }) { board.place(i, r) } }
-            let r = Int.random(in: 0..<inst.rounds, using: &rng)
-            let before = board.weight
-            let roundWeight = inst.pairs.indices.filter { board.roundOf[$0] == r }.reduce(0) { $0 + inst.pairs[$1].weight }
-            let expected = Self.bestRound(board, r)
-            MatchingdayScheduler.reoptimise(&board, round: r, candidates: MatchingdayScheduler.pairsByRound(inst)[r])
-            #expect(board.weight == before - roundWeight + expected, "round \(r) is re-chosen optimally")
-            #expect(board.weight >= before)
-            let meetings = board.placed.enumerated().map { Meeting(school: $1.school, company: $1.company, round: $1.round, table: $0 % max(1, inst.tables)) }
-            let perRound = Dictionary(grouping: board.placed, by: \.round).mapValues(\.count)
-            #expect(perRound.values.allSatisfy { $0 <= inst.tables })
-            #expect(MatchingdayScheduler.violations(meetings, in: inst).filter { !$0.contains("table used twice") }.isEmpty)
+            // One set of warm-started round flows for several random boards and rounds: each solve starts from the
+            // tree the previous (unrelated) one left, and must still be optimal.
+            let flows = RoundFlows(inst)
+            for _ in 0..<3 {
+                var board = MatchingdayScheduler.Board(inst)
+                for i in inst.pairs.indices.shuffled(using: &rng) { if let r = (0..<inst.rounds).shuffled(using: &rng).first(where: { board.canPlace(i, $0) }) { board.place(i, r) } }
+                let r = Int.random(in: 0..<inst.rounds, using: &rng)
+                let before = board.weight
+                let roundWeight = inst.pairs.indices.filter { board.roundOf[$0] == r }.reduce(0) { $0 + inst.pairs[$1].weight }
+                let expected = Self.bestRound(board, r)
+                MatchingdayScheduler.reoptimise(&board, round: r, flows: flows)
+                #expect(board.weight == before - roundWeight + expected, "round \(r) is re-chosen optimally")
+                #expect(board.weight >= before)
+                let meetings = board.placed.enumerated().map { Meeting(school: $1.school, company: $1.company, round: $1.round, table: $0 % max(1, inst.tables)) }
+                let perRound = Dictionary(grouping: board.placed, by: \.round).mapValues(\.count)
+                #expect(perRound.values.allSatisfy { $0 <= inst.tables })
+                #expect(MatchingdayScheduler.violations(meetings, in: inst).filter { !$0.contains("table used twice") }.isEmpty)
+            }
         }
     }
 }

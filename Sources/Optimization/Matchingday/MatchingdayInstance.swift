@@ -24,7 +24,7 @@ public struct MatchingdayInstance: Sendable, Hashable {
     /// Ruin-and-recreate steps after the greedy schedule (partial presence, large days), and their seed.
     public var searchIterations = 200
     /// Steps of the plateau walk after the search (`MatchingdayScheduler.plateauWalk`).
-    public var walkSteps = 200
+    public var walkSteps = 150
     /// Subgradient steps of the Lagrangian bound (`MatchingdayScheduler.lagrangianBound`).
     public var boundIterations = 250
     public var seed: UInt64 = 1

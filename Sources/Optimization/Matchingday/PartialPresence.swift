@@ -24,9 +24,9 @@ extension MatchingdayScheduler {
         /// What each school could have at most, for the fairness level; computed once, not per evaluation.
         let caps: [Int]
 
-        init(_ inst: MatchingdayInstance) {
+        init(_ inst: MatchingdayInstance, caps: [Int]? = nil) {
             self.inst = inst
-            caps = MatchingdayScheduler.schoolCaps(inst)
+            self.caps = caps ?? MatchingdayScheduler.schoolCaps(inst)
             schoolAt = [Int](repeating: -1, count: inst.schools * inst.rounds)
             companyAt = [Int](repeating: -1, count: inst.companies * inst.rounds)
             tablesUsed = [Int](repeating: 0, count: inst.rounds)
@@ -186,13 +186,17 @@ extension MatchingdayScheduler {
             changed = false; passes += 1
             for i in order where board.roundOf[i] < 0 { if board.insert(i) { changed = true } }
         }
-        improveByRounds(&board)
+        let flows = RoundFlows(inst)
+        improveByRounds(&board, flows: flows)
         ruinAndRecreate(&board, iterations: inst.searchIterations, seed: inst.seed)
-        improveByRounds(&board)
-        plateauWalk(&board, steps: inst.walkSteps, seed: inst.seed, stopAt: bound)
+        improveByRounds(&board, flows: flows)
+        plateauWalk(&board, flows: flows, steps: inst.walkSteps, seed: inst.seed, stopAt: bound)
         // The Lagrangian bound is usually far tighter than the flow relaxation; it stops as soon as it proves the
         // schedule optimal.
-        let tighter = board.weight < bound ? min(bound, lagrangianBound(inst, iterations: inst.boundIterations, target: board.weight)) : bound
+        guard board.weight < bound else { return finish(board, upperBound: bound) }
+        var searched: Board? = board
+        let tighter = min(bound, lagrangianSearch(&searched, flows: RoundFlows(inst), repair: flows, iterations: inst.boundIterations, target: board.weight))
+        if let searched, searched.weight > board.weight, !inst.fairnessFirst || searched.fairness >= board.fairness { board = searched }
         return finish(board, upperBound: tighter)
     }
 }

@@ -62,19 +62,23 @@ import VaporTesting
             #expect(res.status == .badRequest && res.text.contains("Kies ja of nee"))
             res = try await organiser.post(base + "/bewerken", settings + [("fillFreePlaces", "nee"), ("minMeetings", "7")], csrfFrom: base + "/bewerken")
             #expect(res.status == .badRequest && res.text.contains("minMeetings"), "a minimum above the maximum")
-            res = try await organiser.post(base + "/bewerken", settings + [("fillFreePlaces", "nee"), ("minMeetings", "1")], csrfFrom: base + "/bewerken")
+            res = try await organiser.post(base + "/bewerken", settings + [("fillFreePlaces", "nee"), ("minMeetings", "2")], csrfFrom: base + "/bewerken")
             #expect(res.status == .seeOther)
             let edited = try #require(try await store.day("matchingdag-basisonderwijs-2015"))
-            #expect(edited.meetings.isEmpty && edited.event.fillFreePlaces == false && edited.event.minimumMeetings == 1, "switching the filling drops the draft")
+            #expect(edited.meetings.isEmpty && edited.event.fillFreePlaces == false && edited.event.minimumMeetings == 2, "switching the filling drops the draft")
             #expect(try await organiser.post(base + "/plannen", [], csrfFrom: base).status == .seeOther)
             let plain = try #require(try await store.day("matchingdag-basisonderwijs-2015"))
             #expect(ScheduleSummary.suggestions(meetings: plain.meetings, wishes: plain.wishes).isEmpty)
             #expect(plain.event.objective == filled.event.objective && plain.event.upperBound == filled.event.upperBound)
             #expect(plain.meetings.count == filled.meetings.count - suggestions.count)
-            #expect(count(plain, "ted-schulten-architecten") == 0)
+            // Without suggestions Ted Schulten Architecten has at most one meeting (which of the equally heavy
+            // schedules the solver returns decides whether it is none or one), below the minimum of two: named with
+            // the number it has, on the grid and in the organiser's summary.
+            let ted = count(plain, "ted-schulten-architecten")
+            #expect(ted < 2)
             grid = try await organiser.get(base + "/rooster")
-            #expect(grid.text.contains("Minder dan 1 gesprek(ken): ") && grid.text.contains("Ted Schulten Architecten (0)"))
-            #expect(try await organiser.get(base).text.contains("Ted Schulten Architecten (0)"), "the organiser's summary names them too")
+            #expect(grid.text.contains("Minder dan 2 gesprek(ken): ") && grid.text.contains("Ted Schulten Architecten (\(ted))"))
+            #expect(try await organiser.get(base).text.contains("Ted Schulten Architecten (\(ted))"), "the organiser's summary names them too")
         }
     }
 }

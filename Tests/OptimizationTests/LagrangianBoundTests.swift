@@ -37,4 +37,48 @@ import Testing
             #expect(schedule.objective <= schedule.upperBound && schedule.upperBound <= flowBound)
         }
     }
+
+    /// With a schedule, the multipliers live on its support (issue 18): still a valid bound whatever the schedule (a
+    /// random one, usually poor), never below the optimum; from an optimal schedule it proves it on most days; and
+    /// the Lagrangian heuristic on the way only ever hands back a valid schedule no heavier than the optimum.
+    @Test func onAScheduleSupportStillValidAndTightFromTheOptimum() {
+        var rng = SplitMix64(state: 4242)
+        var proven = 0, total = 0
+        for _ in 0..<300 {
+            var inst = MatchingdayTests.random(&rng, schools: Int.random(in: 2...4, using: &rng), companies: Int.random(in: 2...4, using: &rng),
+                                               rounds: Int.random(in: 2...3, using: &rng), tables: Int.random(in: 1...3, using: &rng),
+                                               density: 0.5, partial: true)
+            inst.fairnessFirst = false
+            guard !inst.pairs.isEmpty, inst.pairs.count <= 7 else { continue }
+            let optimum = MatchingdayTests.bruteForce(inst, fairnessFirst: false).weight
+            // A random valid schedule.
+            var random = MatchingdayScheduler.Board(inst)
+            for i in inst.pairs.indices.shuffled(using: &rng) where Bool.random(using: &rng) {
+                if let r = (0..<inst.rounds).shuffled(using: &rng).first(where: { random.canPlace(i, $0) }) { random.place(i, r) }
+            }
+            var board: MatchingdayScheduler.Board? = random
+            let flows = RoundFlows(inst)
+            let bound = MatchingdayScheduler.lagrangianSearch(&board, flows: flows, repair: RoundFlows(inst), iterations: 200, target: random.weight)
+            #expect(bound >= optimum, "bound \(bound) below the optimum \(optimum) from a schedule of \(random.weight): \(inst)")
+            var atTable = [Int](repeating: 0, count: inst.rounds)
+            let found = board!.placed.map { m in
+                defer { atTable[m.round] += 1 }
+                return Meeting(school: m.school, company: m.company, round: m.round, table: atTable[m.round])
+            }
+            #expect(board!.weight <= optimum && board!.weight >= random.weight)
+            #expect(MatchingdayScheduler.violations(found, in: inst).isEmpty, "\(MatchingdayScheduler.violations(found, in: inst))")
+            // From an optimal schedule.
+            let exact = MatchingdayScheduler.enumerate(inst)
+            var best = MatchingdayScheduler.Board(inst)
+            for m in exact.meetings { best.place(inst.pairs.firstIndex { $0.school == m.school && $0.company == m.company }!, m.round) }
+            #expect(best.weight == optimum)
+            var optimal: MatchingdayScheduler.Board? = best
+            let tight = MatchingdayScheduler.lagrangianSearch(&optimal, flows: RoundFlows(inst), repair: RoundFlows(inst), iterations: 200, target: best.weight)
+            #expect(tight >= optimum)
+            total += 1
+            if tight == optimum { proven += 1 }
+        }
+        #expect(total > 150)
+        #expect(proven * 10 >= total * 8, "proven on \(proven) of \(total)")
+    }
 }

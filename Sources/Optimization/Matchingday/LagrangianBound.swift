@@ -29,8 +29,16 @@ extension MatchingdayScheduler {
         let P = inst.pairs.count, S = inst.schools, C = inst.companies
         guard P > 0 else { return 0 }
         var target = max(target, board?.weight ?? 0)
+        // With a schedule the multipliers live on its support: a pair the schedule leaves out keeps λ = 0, and so does
+        // a participant below the cap. Any λ, μ ≥ 0 give a valid bound, so this costs nothing in validity; and when
+        // the schedule is optimal for the LP relaxation, complementary slackness says every optimal λ, μ is zero
+        // there anyway. The unused pairs' "+1" no longer swamps the subgradient's norm, and the steps go where the
+        // schedule is contested: on the tuning days this proved 10 of 10 instead of 5, in less time.
+        var restrict = board != nil
+        var free = (0..<P).map { i in !restrict || board!.roundOf[i] >= 0 }
+        var freeMu = (0..<(S + C)).map { v in !restrict || (v < S ? board!.perSchool[v] : board!.perCompany[v - S]) >= inst.maxMeetings }
         // Warm start: half of each weight (from zero the first steps only undo that every pair could meet every round).
-        var lambda = inst.pairs.map { $0.weight * milli / 2 }      // per pair, in thousandths
+        var lambda = inst.pairs.indices.map { free[$0] ? inst.pairs[$0].weight * milli / 2 : 0 }      // per pair, in thousandths
         var mu = [Int](repeating: 0, count: S + C)      // per participant, in thousandths
         let capBinds = inst.maxMeetings < inst.rounds
         var best = Int.max
@@ -62,18 +70,29 @@ extension MatchingdayScheduler {
                 if candidate.weight > current.weight {
                     board = candidate; target = candidate.weight
                     if best <= target * milli + milli - 1 { break }
+                    if restrict {
+                        for i in 0..<P { free[i] = candidate.roundOf[i] >= 0; if !free[i] { lambda[i] = 0 } }
+                        for v in 0..<(S + C) { freeMu[v] = (v < S ? candidate.perSchool[v] : candidate.perCompany[v - S]) >= inst.maxMeetings; if !freeMu[v] { mu[v] = 0 } }
+                    }
                 }
             }
             if sinceBest >= 5 { theta /= 2; sinceBest = 0 }
-            if theta < 0.005 { break }
+            if theta < 0.005 {
+                // Stalled on the schedule's support (the schedule is then probably not optimal, so the support is
+                // not the dual's): free every multiplier for the steps that are left.
+                guard restrict else { break }
+                restrict = false; theta = 2; sinceBest = 0
+                for i in 0..<P { free[i] = true }
+                for v in 0..<(S + C) { freeMu[v] = true }
+            }
             // Subgradient of the relaxed constraints (at most 1 per pair, at most maxMeetings per participant).
             var norm = 0
-            for i in 0..<P { let g = 1 - used[i]; norm += g * g }
-            if capBinds { for v in 0..<(S + C) { let g = inst.maxMeetings - degree[v]; norm += g * g } }
+            for i in 0..<P where free[i] { let g = 1 - used[i]; norm += g * g }
+            if capBinds { for v in 0..<(S + C) where freeMu[v] { let g = inst.maxMeetings - degree[v]; norm += g * g } }
             guard norm > 0 else { break }
             let step = theta * Double(value - target * milli) / Double(norm)
-            for i in 0..<P { lambda[i] = max(0, lambda[i] - Int((step * Double(1 - used[i])).rounded())) }
-            if capBinds { for v in 0..<(S + C) { mu[v] = max(0, mu[v] - Int((step * Double(inst.maxMeetings - degree[v])).rounded())) } }
+            for i in 0..<P where free[i] { lambda[i] = max(0, lambda[i] - Int((step * Double(1 - used[i])).rounded())) }
+            if capBinds { for v in 0..<(S + C) where freeMu[v] { mu[v] = max(0, mu[v] - Int((step * Double(inst.maxMeetings - degree[v])).rounded())) } }
         }
         return best == Int.max ? Int.max : best / milli
     }

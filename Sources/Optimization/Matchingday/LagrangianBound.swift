@@ -23,8 +23,9 @@ extension MatchingdayScheduler {
     /// The bound, and with a board a Lagrangian heuristic on the way: every few steps the rounds' matchings (which
     /// near the dual optimum almost keep "each pair once") are made into a schedule (each pair in its first round,
     /// then the round sweeps fill and repair); a heavier schedule replaces the board and becomes the new target.
+    /// `onSupport: false` frees every multiplier from the start (for a second run, after the first did not prove).
     @discardableResult
-    static func lagrangianSearch(_ board: inout Board?, flows: RoundFlows, repair: RoundFlows, iterations: Int, target: Int) -> Int {
+    static func lagrangianSearch(_ board: inout Board?, flows: RoundFlows, repair: RoundFlows, iterations: Int, target: Int, onSupport: Bool = true) -> Int {
         let inst = flows.inst
         let P = inst.pairs.count, S = inst.schools, C = inst.companies
         guard P > 0 else { return 0 }
@@ -34,7 +35,7 @@ extension MatchingdayScheduler {
         // the schedule is optimal for the LP relaxation, complementary slackness says every optimal λ, μ is zero
         // there anyway. The unused pairs' "+1" no longer swamps the subgradient's norm, and the steps go where the
         // schedule is contested: on the tuning days this proved 10 of 10 instead of 5, in less time.
-        var restrict = board != nil
+        var restrict = board != nil && onSupport
         var free = (0..<P).map { i in !restrict || board!.roundOf[i] >= 0 }
         var freeMu = (0..<(S + C)).map { v in !restrict || (v < S ? board!.perSchool[v] : board!.perCompany[v - S]) >= inst.maxMeetings }
         // Warm start: half of each weight (from zero the first steps only undo that every pair could meet every round).

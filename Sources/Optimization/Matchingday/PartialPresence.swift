@@ -190,14 +190,26 @@ extension MatchingdayScheduler {
         improveByRounds(&board, flows: flows)
         ruinAndRecreate(&board, iterations: inst.searchIterations, seed: inst.seed)
         improveByRounds(&board, flows: flows)
-        plateauWalk(&board, flows: flows, steps: inst.walkSteps, seed: inst.seed, stopAt: bound)
-        // The Lagrangian bound is usually far tighter than the flow relaxation; it stops as soon as it proves the
-        // schedule optimal.
         guard board.weight < bound else { return finish(board, upperBound: bound) }
-        var searched: Board? = board
-        let tighter = min(bound, lagrangianSearch(&searched, flows: RoundFlows(inst), repair: flows, iterations: inst.boundIterations, target: board.weight))
-        if let searched, searched.weight > board.weight, !inst.fairnessFirst || searched.fairness >= board.fairness { board = searched }
+        // The Lagrangian bound is usually far tighter than the flow relaxation, and its heuristic usually finds the
+        // optimum on the way: on most days it proves the schedule optimal within a few dozen steps. Only when it
+        // does not, the plateau walk looks further and the bound runs once more from the walk's schedule.
+        var tighter = min(bound, boundAndImprove(&board, flows: flows))
+        if board.weight < tighter && inst.walkSteps > 0 {
+            plateauWalk(&board, flows: flows, steps: inst.walkSteps, seed: inst.seed, stopAt: tighter)
+            if board.weight < tighter { tighter = min(tighter, boundAndImprove(&board, flows: flows, onSupport: false)) }
+        }
         return finish(board, upperBound: tighter)
+    }
+
+    /// The Lagrangian bound from `board`'s schedule; a heavier schedule its heuristic finds replaces the board (not
+    /// at the price of the fairness level the organiser asked for first).
+    static func boundAndImprove(_ board: inout Board, flows: RoundFlows, onSupport: Bool = true) -> Int {
+        let inst = board.inst
+        var searched: Board? = board
+        let value = lagrangianSearch(&searched, flows: RoundFlows(inst), repair: flows, iterations: inst.boundIterations, target: board.weight, onSupport: onSupport)
+        if let searched, searched.weight > board.weight, !inst.fairnessFirst || searched.fairness >= board.fairness { board = searched }
+        return value
     }
 }
 

@@ -4,16 +4,21 @@ import Testing
 /// The Lagrangian bound for days with absences (issue 18) against the brute force of `MatchingdayTests`: never below
 /// the best schedule (a bound that could be is worthless), and usually equal to it.
 @Suite struct LagrangianBoundTests {
+    /// A small random day with absences, weight only, and its optimum by brute force (nil when empty or too large).
+    static func smallDay(_ rng: inout SplitMix64) -> (MatchingdayInstance, Int)? {
+        var inst = MatchingdayTests.random(&rng, schools: Int.random(in: 2...4, using: &rng), companies: Int.random(in: 2...4, using: &rng),
+                                           rounds: Int.random(in: 2...3, using: &rng), tables: Int.random(in: 1...3, using: &rng),
+                                           density: 0.5, partial: true)
+        inst.fairnessFirst = false
+        guard !inst.pairs.isEmpty, inst.pairs.count <= 7 else { return nil }
+        return (inst, MatchingdayTests.bruteForce(inst, fairnessFirst: false).weight)
+    }
+
     @Test func neverBelowTheOptimumAndUsuallyEqual() {
         var rng = SplitMix64(state: 1818)
         var equal = 0, total = 0
         for _ in 0..<300 {
-            var inst = MatchingdayTests.random(&rng, schools: Int.random(in: 2...4, using: &rng), companies: Int.random(in: 2...4, using: &rng),
-                                               rounds: Int.random(in: 2...3, using: &rng), tables: Int.random(in: 1...3, using: &rng),
-                                               density: 0.5, partial: true)
-            inst.fairnessFirst = false
-            guard !inst.pairs.isEmpty, inst.pairs.count <= 7 else { continue }
-            let optimum = MatchingdayTests.bruteForce(inst, fairnessFirst: false).weight
+            guard let (inst, optimum) = Self.smallDay(&rng) else { continue }
             let bound = MatchingdayScheduler.lagrangianBound(inst, iterations: 200, target: 0)
             #expect(bound >= optimum, "bound \(bound) below the optimum \(optimum): \(inst)")
             total += 1
@@ -45,20 +50,14 @@ import Testing
         var rng = SplitMix64(state: 4242)
         var proven = 0, total = 0
         for _ in 0..<300 {
-            var inst = MatchingdayTests.random(&rng, schools: Int.random(in: 2...4, using: &rng), companies: Int.random(in: 2...4, using: &rng),
-                                               rounds: Int.random(in: 2...3, using: &rng), tables: Int.random(in: 1...3, using: &rng),
-                                               density: 0.5, partial: true)
-            inst.fairnessFirst = false
-            guard !inst.pairs.isEmpty, inst.pairs.count <= 7 else { continue }
-            let optimum = MatchingdayTests.bruteForce(inst, fairnessFirst: false).weight
+            guard let (inst, optimum) = Self.smallDay(&rng) else { continue }
             // A random valid schedule.
             var random = MatchingdayScheduler.Board(inst)
             for i in inst.pairs.indices.shuffled(using: &rng) where Bool.random(using: &rng) {
                 if let r = (0..<inst.rounds).shuffled(using: &rng).first(where: { random.canPlace(i, $0) }) { random.place(i, r) }
             }
             var board: MatchingdayScheduler.Board? = random
-            let flows = RoundFlows(inst)
-            let bound = MatchingdayScheduler.lagrangianSearch(&board, flows: flows, repair: RoundFlows(inst), iterations: 200, target: random.weight)
+            let bound = MatchingdayScheduler.lagrangianSearch(&board, flows: RoundFlows(inst), repair: RoundFlows(inst), iterations: 200, target: random.weight)
             #expect(bound >= optimum, "bound \(bound) below the optimum \(optimum) from a schedule of \(random.weight): \(inst)")
             var atTable = [Int](repeating: 0, count: inst.rounds)
             let found = board!.placed.map { m in

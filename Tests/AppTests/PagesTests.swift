@@ -12,7 +12,7 @@ import VaporTesting
         ("/organisaties/nextechnician", ["Leden van dit samenwerkingsverband", "Stern Mercedes", "Berlage Lyceum"]),
         ("/netwerk", ["1 januari 2014", "30 november 2014", "Totaal", "<td class=\"num\">143</td>", "Ted Schulten Architecten", "36"]),
         ("/projecten", ["Entreeopleiding", "Koers bijgesteld", "Maarten Albersen"]),
-        ("/projecten/entreeopleiding", ["60", "90", "februari 2015", "Nog niet gehaald"]),
+        ("/projecten/entreeopleiding", ["60", "90", "februari 2015", "Achter"]),
         ("/projecten/technologieroute", ["200 tot 250", "ruim 160"]),
         ("/leerroutes", ["Montessori College Oost", "Bredero Beroepscollege", "Logistiek", "IJburg College 2", "Keuzedelen: 10", "Leerlijn mbo-hbo Bouwkunde"]),
         ("/opleidingshuizen", ["House of Logistics", "Nog geen besluit", "Zij-instroom"]),

@@ -74,6 +74,23 @@ import Testing
         #expect(TargetProgress.of(target, observations: [obs("2014", 65)]) == .unknown)
         #expect(TargetProgress.of(target, observations: []) == .unknown)
     }
+
+    /// One rule for a project's target on the project page and in the report (issue 13): the Entreeopleiding's 60 of
+    /// 90 by February 2015 is unknown in the report to December 2014 and behind once February 2015 has passed.
+    @Test func projectTargetProgressAsOfADay() {
+        func target(actual: Double?, goal: Double?, by: PartialDate?) -> ProjectTarget {
+            ProjectTarget(id: "t", projectId: "p", description: "d", unit: .count, actual: actual, actualQualifier: nil, actualDate: nil,
+                          target: goal, targetMax: nil, targetQualifier: nil, targetDate: by, source: "s")
+        }
+        let entree = target(actual: 60, goal: 90, by: PartialDate(year: 2015, month: 2))
+        #expect(TargetProgress.of(entree, asOf: PartialDate(year: 2014, month: 12, day: 31)) == .unknown)
+        #expect(TargetProgress.of(entree, asOf: PartialDate(year: 2015, month: 2)) == .unknown, "not before its own month")
+        #expect(TargetProgress.of(entree, asOf: PartialDate(year: 2015, month: 3, day: 1)) == .behind)
+        #expect(TargetProgress.of(target(actual: 90, goal: 90, by: nil), asOf: PartialDate(year: 2030)) == .met)
+        #expect(TargetProgress.of(target(actual: 50, goal: 90, by: nil), asOf: PartialDate(year: 2030)) == .unknown, "no date, no verdict")
+        #expect(TargetProgress.of(target(actual: nil, goal: 90, by: PartialDate(year: 2013)), asOf: PartialDate(year: 2030)) == .unknown)
+        #expect(TargetProgress.of(target(actual: 50, goal: nil, by: PartialDate(year: 2013)), asOf: PartialDate(year: 2030)) == .unknown)
+    }
 }
 
 @Suite struct NumberFormatTests {

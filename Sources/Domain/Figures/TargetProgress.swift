@@ -13,6 +13,16 @@ public enum TargetProgress: String, Sendable, Hashable {
         }
     }
 
+    /// A project's target against its reported actual, as of a day: met when the actual reaches the target; behind
+    /// when it does not and the target date lies before `asOf`; otherwise unknown (one reported value cannot show a
+    /// trend), and unknown without an actual or a target. One rule for the project page (as of today) and the
+    /// report (as of its last day); they used to differ (issue 13).
+    public static func of(_ target: ProjectTarget, asOf: PartialDate) -> TargetProgress {
+        guard let actual = target.actual, let goal = target.target else { return .unknown }
+        if actual >= goal { return .met }
+        return (target.targetDate.map { $0 < asOf } ?? false) ? .behind : .unknown
+    }
+
     public static func of(_ target: Target, observations: [Observation]) -> TargetProgress {
         let series = observations.filter { $0.indicatorKey == target.indicatorKey && $0.dimensions.isEmpty }
             .compactMap { o in time(of: o.period).map { ($0, o.value) } }

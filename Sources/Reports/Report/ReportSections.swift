@@ -80,11 +80,8 @@ extension ReportBuilder {
             func q(_ v: Double?, _ max: Double?, _ qualifier: Qualifier?) -> ReportCell {
                 v.map { qualified($0, max: max, qualifier, pt.unit) } ?? .empty
             }
-            let status: TargetProgress
-            if let a = pt.actual, let target = pt.target {
-                if target > 0 { progress.append((pt.description, a / target * 100)) }
-                status = a >= target ? .met : (pt.targetDate.map { $0 < period.to } ?? false) ? .behind : .unknown
-            } else { status = .unknown }
+            if let a = pt.actual, let target = pt.target, target > 0 { progress.append((pt.description, a / target * 100)) }
+            let status = TargetProgress.of(pt, asOf: period.to)
             return ReportRow(pt.description, [.text(projectNames[pt.projectId] ?? pt.projectId), q(pt.actual, nil, pt.actualQualifier),
                                               .text(pt.actualDate?.label(lang) ?? ""), q(pt.target, pt.targetMax, pt.targetQualifier),
                                               .text(pt.targetDate?.label(lang) ?? ""), .text(status.label(lang))])

@@ -52,7 +52,7 @@ struct PageRoutes {
         }
         app.get(["projecten", ":id"], access: .public) { req in
             let (data, project) = try await PageSupport.record(req, \.projects)
-            return PageSupport.html(ProjectPage(lang: req.lang, project: project, data: data, canEdit: Permissions.canEditProject(req.actor, project.id))
+            return PageSupport.html(ProjectPage(lang: req.lang, project: project, data: data, today: DeskSupport.today(req), canEdit: Permissions.canEditProject(req.actor, project.id))
                 .render(PageSupport.context(req, title: Localized(project.number + " " + project.name, project.number + " " + project.nameEn), section: .projects)))
         }
         app.get(["leerroutes"], access: .public) { req in

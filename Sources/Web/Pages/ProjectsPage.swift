@@ -30,7 +30,16 @@ struct ProjectPage {
     let lang: Lang
     let project: Project
     let data: Dataset
+    /// The day the targets' status is judged on (`TargetProgress.of`).
+    let today: PartialDate
     var canEdit = false
+
+    /// A target's status as of `today`, by the report's rule; "–" when there is no actual or no target to judge.
+    static func status(_ target: ProjectTarget, _ today: PartialDate, _ lang: Lang) -> Node<HTML.BodyContext> {
+        guard target.actual != nil, target.target != nil else { return .text("–") }
+        let progress = TargetProgress.of(target, asOf: today)
+        return Components.badge(progress.label(lang), Components.badgeClass(progress))
+    }
 
     static func leads(_ projectId: String, _ data: Dataset) -> [String] {
         let names = data.personRoles.filter { $0.projectId == projectId && $0.body == .projectgroep }
@@ -39,12 +48,6 @@ struct ProjectPage {
         return names.filter { seen.insert($0).inserted }
     }
 
-    /// Where an actual stands against its target.
-    static func status(_ target: ProjectTarget, _ lang: Lang) -> (String, String)? {
-        guard let goal = target.target, let actual = target.actual else { return nil }
-        if actual >= goal { return (lang == .nl ? "Gehaald" : "Met", "met") }
-        return (lang == .nl ? "Nog niet gehaald" : "Not yet met", "behind")
-    }
 
     func render(_ ctx: PageContext) -> String {
         let t = ctx.t
@@ -69,7 +72,7 @@ struct ProjectPage {
                     .text(x.actualDate?.label(lang) ?? "–"),
                     .text(x.target.map { Components.qualified($0, x.targetQualifier, x.unit, lang, max: x.targetMax) } ?? "–"),
                     .text(x.targetDate?.label(lang) ?? "–"),
-                    Self.status(x, lang).map { Components.badge($0.0, $0.1) } ?? .text("–"),
+                    Self.status(x, today, lang),
                     .text(x.source),
                 ] },
                 numericFrom: 99)),

@@ -131,3 +131,32 @@ private func agreement(_ id: String, status: AgreementStatus, date: PartialDate 
         #expect(Set(r.violations(knownSchool: { _ in false }).keys) == ["schoolId", "sectors", "pupils", "windowEnd", "maxDistanceKm"])
     }
 }
+
+/// A request's status change as a decision (issue 13): every pair of statuses, by the coordinator and by a school.
+@Suite struct RequestStatusDecisionTests {
+    @Test func theCoordinatorMovesAlongTheQueueAndASchoolOnlyWithdraws() {
+        let base = NetworkRequest(id: "r", schoolId: "s", type: .excursie, sectors: [], level: .havo, pupils: 20,
+                                  windowStart: PartialDate(year: 2026, month: 10, day: 1), windowEnd: PartialDate(year: 2026, month: 12, day: 31),
+                                  createdOn: PartialDate(year: 2026, month: 9, day: 1), respondBy: PartialDate(year: 2026, month: 9, day: 15))
+        var possible = 0
+        for from in RequestStatus.allCases {
+            var request = base
+            request.status = from
+            for next in RequestStatus.allCases {
+                let byCoordinator = request.changingStatus(to: next, byCoordinator: true)
+                let bySchool = request.changingStatus(to: next, byCoordinator: false)
+                guard from.canMove(to: next) else {
+                    #expect(byCoordinator == .notPossible && bySchool == .notPossible, "\(from) → \(next)")
+                    continue
+                }
+                possible += 1
+                var moved = request
+                moved.status = next
+                #expect(byCoordinator == .changed(moved))
+                #expect(bySchool == (next == .ingetrokken ? .changed(moved) : .onlyWithdraw), "\(from) → \(next) by a school")
+            }
+        }
+        #expect(possible == 10)
+        #expect(base.changingStatus(to: nil, byCoordinator: true) == .notPossible, "an unknown status")
+    }
+}

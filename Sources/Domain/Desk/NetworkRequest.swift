@@ -73,3 +73,25 @@ public enum RequestStatus: String, Codable, CaseIterable, Sendable, Hashable, Lo
         }
     }
 }
+
+/// What a status change of a request comes to (issue 13: the rule lived in the route handler).
+public enum RequestStatusDecision: Equatable, Sendable {
+    /// The request with its new status, to be stored (guarded by the version the form showed).
+    case changed(NetworkRequest)
+    /// No such status, or not reachable from the current one (`RequestStatus.canMove`).
+    case notPossible
+    /// A school asked for something other than withdrawing its request.
+    case onlyWithdraw
+}
+
+extension NetworkRequest {
+    /// The coordinator moves a request along the queue; a school may only withdraw its own (whose request it is, is
+    /// the caller's check: it needs the account).
+    public func changingStatus(to next: RequestStatus?, byCoordinator: Bool) -> RequestStatusDecision {
+        guard let next, status.canMove(to: next) else { return .notPossible }
+        guard byCoordinator || next == .ingetrokken else { return .onlyWithdraw }
+        var changed = self
+        changed.status = next
+        return .changed(changed)
+    }
+}

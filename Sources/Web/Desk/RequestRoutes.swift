@@ -72,15 +72,15 @@ struct RequestRoutes {
             let loaded = try await DeskSupport.load(req)
             guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
             guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }
-            guard let next = RequestStatus(rawValue: FormReader(req).string("status")), request.status.canMove(to: next) else {
+            switch request.changingStatus(to: RequestStatus(rawValue: FormReader(req).string("status")), byCoordinator: req.actor?.role == .beheerder) {
+            case .notPossible:
                 return try await Self.detail(req, request: request, loaded: loaded, error: req.lang == .nl ? "Deze statuswijziging kan niet." : "This status change is not possible.")
+            case .onlyWithdraw:
+                throw PageError(.forbidden, "een school kan haar verzoek alleen intrekken", "a school may only withdraw its request")
+            case .changed(let changed):
+                try await DeskStore(req.db).update(changed, expected: request, actor: DeskSupport.actorId(req))
+                return req.redirect(to: SiteRoute.request(request.id).path)
             }
-            // A school may only withdraw its own request; the coordinator moves it through the queue.
-            guard req.actor?.role == .beheerder || next == .ingetrokken else { throw PageError(.forbidden, "een school kan haar verzoek alleen intrekken", "a school may only withdraw its request") }
-            var changed = request
-            changed.status = next
-            try await DeskStore(req.db).update(changed, expected: request, actor: DeskSupport.actorId(req))
-            return req.redirect(to: SiteRoute.request(request.id).path)
         }
     }
 

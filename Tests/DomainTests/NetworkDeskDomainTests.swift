@@ -160,3 +160,38 @@ private func agreement(_ id: String, status: AgreementStatus, date: PartialDate 
         #expect(base.changingStatus(to: nil, byCoordinator: true) == .notPossible, "an unknown status")
     }
 }
+
+/// The records a proposal and an agreement's steps make (issue 13: moved out of `DeskStore`).
+@Suite struct DeskDecisionTests {
+    @Test func aProposalTakesTheRequestsPupilsAndTheSharedSectors() {
+        var travelling = offer()
+        travelling.location = "Werkplaats Noord"; travelling.pupilsTravel = true
+        let made = ActivityAgreement.proposed(id: "a", request: request(pupils: 27), offer: travelling, today: day(2026, 10, 2))
+        #expect(made.requestId == "r" && made.offerId == "o" && made.schoolId == "school" && made.companyId == "company")
+        #expect(made.pupils == 27 && made.level == .vmboT && made.type == .excursie && made.status == .voorgesteld)
+        #expect(made.sectors == [.metaal], "what both share")
+        #expect(made.place == "Werkplaats Noord" && made.transportNeeded && made.createdOn == day(2026, 10, 2))
+        var elsewhere = request()
+        elsewhere.sectors = [.bouw]
+        #expect(ActivityAgreement.proposed(id: "b", request: elsewhere, offer: offer(), today: day(2026, 10, 2)).sectors == [.metaal, .elektro],
+                "the offer's sectors when they share none")
+        #expect(request().matched.status == .gematcht)
+    }
+
+    @Test func aCancellationReopensAndAFirstDeliveryCompletesTheMatchedRequest() {
+        let matched = request().matched
+        let planned = agreement("a", status: .gepland)
+        func step(_ to: AgreementStatus, from: ActivityAgreement = planned, _ req: NetworkRequest = matched) -> RequestStatus? {
+            var next = from
+            next.status = to
+            return next.requestAfterStep(from: from, request: req)?.status
+        }
+        #expect(step(.geannuleerd) == .inBehandeling)
+        #expect(step(.uitgevoerd) == .afgerond)
+        #expect(step(.geevalueerd, from: agreement("a", status: .uitgevoerd)) == nil, "delivered already: the request was completed then")
+        #expect(step(.afgesproken) == nil && step(.gepland, from: agreement("a", status: .afgesproken)) == nil)
+        var withdrawn = matched
+        withdrawn.status = .ingetrokken
+        #expect(step(.geannuleerd, withdrawn) == nil && step(.uitgevoerd, withdrawn) == nil, "only a matched request follows its agreement")
+    }
+}

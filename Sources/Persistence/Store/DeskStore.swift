@@ -77,15 +77,9 @@ public struct DeskStore: Sendable {
                     throw DeskError.requestNotOpen(requestId: request.id)
                 }
                 try await store.reserve(offerId: offer.id)
-                let agreement = ActivityAgreement(id: id, requestId: request.id, offerId: offer.id, schoolId: request.schoolId,
-                                                  companyId: offer.organizationId, type: offer.type, level: request.level,
-                                                  sectors: request.sectors.filter(offer.sectors.contains).isEmpty ? offer.sectors : request.sectors.filter(offer.sectors.contains),
-                                                  pupils: request.pupils, place: offer.location, transportNeeded: offer.pupilsTravel,
-                                                  createdOn: today)
+                let agreement = ActivityAgreement.proposed(id: id, request: request, offer: offer, today: today)
                 try await store.insertInTransaction(agreement, actor: actor)
-                var matched = current
-                matched.status = .gematcht
-                try await store.updateInTransaction(matched, expected: current, actor: actor)
+                try await store.updateInTransaction(current.matched, expected: current, actor: actor)
                 made.append(agreement)
             }
             return made
@@ -97,19 +91,12 @@ public struct DeskStore: Sendable {
         try await database.writeTransaction { tx in
             let store = DeskStore(tx)
             try await store.updateInTransaction(agreement, expected: expected, actor: actor)
-            if agreement.status == .geannuleerd, expected.status != .geannuleerd {
-                if let offerId = agreement.offerId { try await store.release(offerId: offerId) }
-                if let requestId = agreement.requestId, let request = try await store.find(NetworkRequest.self, id: requestId), request.status == .gematcht {
-                    var reopened = request
-                    reopened.status = .inBehandeling
-                    try await store.updateInTransaction(reopened, expected: request, actor: actor)
-                }
+            if agreement.status == .geannuleerd, expected.status != .geannuleerd, let offerId = agreement.offerId {
+                try await store.release(offerId: offerId)
             }
-            if agreement.isDelivered, !expected.isDelivered, let requestId = agreement.requestId,
-               let request = try await store.find(NetworkRequest.self, id: requestId), request.status == .gematcht {
-                var done = request
-                done.status = .afgerond
-                try await store.updateInTransaction(done, expected: request, actor: actor)
+            if let requestId = agreement.requestId, let request = try await store.find(NetworkRequest.self, id: requestId),
+               let next = agreement.requestAfterStep(from: expected, request: request) {
+                try await store.updateInTransaction(next, expected: request, actor: actor)
             }
         }
     }

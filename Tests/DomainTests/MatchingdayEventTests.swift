@@ -70,3 +70,48 @@ import Testing
         #expect(fresh.allSatisfy { $0.reasons.contains { $0.label.nl.contains("nog geen afspraak") } })
     }
 }
+
+/// What may happen to a day in each status, registration by the participants themselves, the draft an edit drops,
+/// and the "moet" limit (issue 13: these lived in the route handlers).
+@Suite struct MatchingdayStepsTests {
+    static let day = PartialDate(year: 2026, month: 11, day: 20)
+    static func event(_ status: MatchingdayStatus) -> MatchingdayEvent {
+        var e = MatchingdayEvent(id: "e", name: "Dag", date: day, registrationDeadline: PartialDate(year: 2026, month: 11, day: 13), createdOn: day)
+        e.status = status
+        return e
+    }
+
+    @Test func eachStatusAllowsItsSteps() {
+        let allowed: [MatchingdayStatus: Set<String>] = [
+            .open: ["editSettings", "editTables", "plan"],
+            .gepland: ["editSettings", "editTables", "plan", "publish"],
+            .vrijgegeven: ["reschedule", "publish"],
+            .afgerond: [],
+        ]
+        for status in MatchingdayStatus.allCases {
+            let e = Self.event(status)
+            let steps = Set(MatchingdayStep.allCases.filter(e.allows).map { "\($0)" })
+            #expect(steps == allowed[status], "\(status)")
+        }
+    }
+
+    @Test func participantsRegisterThemselvesWhileOpenUntilTheDeadlineInclusive() {
+        let open = Self.event(.open)
+        #expect(open.selfRegistrationClosed(on: PartialDate(year: 2026, month: 11, day: 13)) == nil)
+        #expect(open.selfRegistrationClosed(on: PartialDate(year: 2026, month: 11, day: 14)) == .deadlinePassed)
+        #expect(Self.event(.gepland).selfRegistrationClosed(on: PartialDate(year: 2026, month: 11, day: 1)) == .scheduleMade)
+    }
+
+    @Test func roundsCapLengthOrFillingDropTheDraftAndOtherSettingsDoNot() {
+        let e = Self.event(.gepland)
+        var renamed = e; renamed.name = "Andere naam"; renamed.breakMinutes = 30
+        #expect(!e.dropsDraft(renamed))
+        var rounds = e; rounds.rounds += 1
+        var cap = e; cap.maxMeetings -= 1
+        var length = e; length.roundMinutes += 5
+        var filling = e; filling.fillFreePlaces = !e.fillsFreePlaces
+        for edited in [rounds, cap, length, filling] { #expect(e.dropsDraft(edited)) }
+        #expect(!WishPriority.tooManyMusts([.moet, .moet, .graag, .niet], maxMeetings: 2))
+        #expect(WishPriority.tooManyMusts([.moet, .moet, .moet], maxMeetings: 2))
+    }
+}

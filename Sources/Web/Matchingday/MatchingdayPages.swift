@@ -127,7 +127,7 @@ enum MatchingdayPages {
                 (t("Uit het rapport", "From the report"), e.reportEventId.map { .a(.href(SiteRoute.event($0).path), .text($0)) }),
             ]),
             .unwrap(e.description) { .p(.text($0)) },
-            .if(req.actor?.role == .contactpersoon, ownPanel(ctx, e, mine, open: e.status == .open && DeskSupport.today(req) <= e.registrationDeadline)),
+            .if(req.actor?.role == .contactpersoon, ownPanel(ctx, e, mine, open: e.selfRegistrationClosed(on: DeskSupport.today(req)) == nil)),
             .h2(.text(t("Scholen", "Schools"))),
             Components.table(caption: t("Aangemelde scholen", "Registered schools"), headers: headers, rows: participantRows(.school), numericFrom: 4),
             .h2(.text(t("Bedrijven en organisaties", "Companies and organisations"))),
@@ -166,7 +166,7 @@ enum MatchingdayPages {
         let candidates = data.organizations.filter { !registeredIds.contains($0.id) && $0.kind != .partnership }.sorted { $0.name < $1.name }
         let schools = active.filter { $0.side == .school }, companies = active.filter { $0.side == .company }
         let must = day.wishes.filter(\.byOrganiser)
-        let canPlan = e.status == .open || e.status == .gepland
+        let canPlan = e.allows(.plan)
         return .section(.id("organiser"), .class("panel"), .h2(.text(t("Organisatie", "Organiser"))),
             .h3(.text(t("Rooster", "Schedule"))),
             .unwrap(e.objective) { objective in .p(.text(t("Waarde van het rooster: \(objective)", "Value of the schedule: \(objective)")),

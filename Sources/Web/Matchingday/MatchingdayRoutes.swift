@@ -142,11 +142,11 @@ struct MatchingdayRoutes {
     /// dropped (the day is open again); presence is clamped to the new number of rounds.
     static func edit(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .open || day.event.status == .gepland else { throw PageError(.conflict, "de agenda's zijn uit: de gegevens van de dag liggen vast", "the agendas are out: the day's settings are fixed") }
+        guard day.event.allows(.editSettings) else { throw PageError(.conflict, "de agenda's zijn uit: de gegevens van de dag liggen vast", "the agendas are out: the day's settings are fixed") }
         var reader = FormReader(req)
         var event = readEvent(&reader, base: day.event, today: DeskSupport.today(req))
         guard reader.errors.isEmpty else { return MatchingdayPages.eventForm(req, draft: event, editing: day.event, errors: reader.errors, status: .badRequest) }
-        let stale = event.rounds != day.event.rounds || event.maxMeetings != day.event.maxMeetings || event.fillsFreePlaces != day.event.fillsFreePlaces || event.roundMinutes != day.event.roundMinutes
+        let stale = day.event.dropsDraft(event)
         if stale { event.status = .open; event.objective = nil; event.upperBound = nil; event.fairness = nil }
         let actor = DeskSupport.actorId(req), finalEvent = event
         try await req.db.writeTransaction { tx in
@@ -169,8 +169,11 @@ struct MatchingdayRoutes {
         guard let org = data.organization(orgId) else { throw PageError(.badRequest, "organizationId: onbekende organisatie '\(orgId)'", "organizationId: unknown organisation '\(orgId)'") }
         let today = DeskSupport.today(req)
         if !isOrganiser(req) {
-            guard day.event.status == .open else { throw PageError(.conflict, "aanmelden is gesloten: het rooster is gemaakt", "registration is closed: the schedule is made") }
-            guard today <= day.event.registrationDeadline else { throw PageError(.conflict, "aanmelden sloot op \(day.event.registrationDeadline.label(.nl))", "registration closed on \(day.event.registrationDeadline.label(.en))") }
+            switch day.event.selfRegistrationClosed(on: today) {
+            case .scheduleMade: throw PageError(.conflict, "aanmelden is gesloten: het rooster is gemaakt", "registration is closed: the schedule is made")
+            case .deadlinePassed: throw PageError(.conflict, "aanmelden sloot op \(day.event.registrationDeadline.label(.nl))", "registration closed on \(day.event.registrationDeadline.label(.en))")
+            case nil: break
+            }
         }
         let p = try await MatchingdayStore(req.db).register(eventId: day.event.id, organizationId: org.id, side: .of(org.kind), today: today,
                                                             actor: DeskSupport.actorId(req), newId: DeskSupport.newId("deelnemer"))
@@ -210,8 +213,7 @@ struct MatchingdayRoutes {
             guard let priority = WishPriority(rawValue: raw) else { reader.fail("wish-" + o.organizationId, "Onbekende voorkeur '\(raw)'.", "Unknown priority '\(raw)'."); continue }
             wishes.append(MatchingdayWish(id: DeskSupport.newId("wens"), eventId: day.event.id, fromId: wisher.organizationId, toId: o.organizationId, priority: priority))
         }
-        let mustCount = wishes.filter { $0.priority == .moet }.count
-        if mustCount > day.event.maxMeetings {
+        if WishPriority.tooManyMusts(wishes.map(\.priority), maxMeetings: day.event.maxMeetings) {
             reader.fail("wishes", "Hoogstens \(day.event.maxMeetings) keer 'moet' (zoveel gesprekken heeft u).", "At most \(day.event.maxMeetings) times 'must' (that is how many meetings you have).")
         }
         guard reader.errors.isEmpty else { return try await MatchingdayPages.wishes(req, day, wisher, errors: reader.errors, status: .badRequest) }
@@ -240,7 +242,7 @@ struct MatchingdayRoutes {
     /// Names, seats and sector themes of the tables; `count` adds or removes tables at the end.
     static func saveTables(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .open || day.event.status == .gepland else { throw PageError(.conflict, "tafels: de agenda's zijn uit; herplan in plaats daarvan", "tables: the agendas are out; reschedule instead") }
+        guard day.event.allows(.editTables) else { throw PageError(.conflict, "tafels: de agenda's zijn uit; herplan in plaats daarvan", "tables: the agendas are out; reschedule instead") }
         var reader = FormReader(req)
         let count = reader.int("count") ?? day.tables.count
         guard (1...500).contains(count) else { throw PageError(.badRequest, "aantal: van 1 tot 500 tafels", "count: from 1 to 500 tables") }
@@ -278,7 +280,7 @@ struct MatchingdayRoutes {
 
     static func plan(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .open || day.event.status == .gepland else { throw PageError(.conflict, "de agenda's zijn uit: herplan met zo min mogelijk wijzigingen", "the agendas are out: reschedule with the fewest changes instead") }
+        guard day.event.allows(.plan) else { throw PageError(.conflict, "de agenda's zijn uit: herplan met zo min mogelijk wijzigingen", "the agendas are out: reschedule with the fewest changes instead") }
         let planner = try await planner(req, day)
         let (meetings, schedule) = req.application.metrics.solve("matchingday-plan") { planner.plan { DeskSupport.newId("gesprek") } }
         var event = day.event
@@ -290,7 +292,7 @@ struct MatchingdayRoutes {
 
     static func reschedule(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .vrijgegeven else { throw PageError(.conflict, "er is nog niets afgedrukt: plan opnieuw", "nothing is printed yet: plan again instead") }
+        guard day.event.allows(.reschedule) else { throw PageError(.conflict, "er is nog niets afgedrukt: plan opnieuw", "nothing is printed yet: plan again instead") }
         let planner = try await planner(req, day)
         let (meetings, result) = req.application.metrics.solve("matchingday-reschedule") { planner.reschedule { DeskSupport.newId("gesprek") } }
         var event = day.event
@@ -315,7 +317,7 @@ struct MatchingdayRoutes {
     /// cancelled meetings removed), so a later reschedule counts its changes against this.
     static func publish(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        guard day.event.status == .gepland || day.event.status == .vrijgegeven else { throw PageError(.conflict, "maak eerst het rooster", "plan the schedule first") }
+        guard day.event.allows(.publish) else { throw PageError(.conflict, "maak eerst het rooster", "plan the schedule first") }
         var event = day.event
         event.status = .vrijgegeven
         let meetings = day.meetings.filter(\.takesPlace).map { m in

@@ -250,6 +250,42 @@ import VaporTesting
         }
     }
 
+    /// Issue 13: eight coordinators propose at once for the same request, each with another offer that has room:
+    /// exactly one proposal stands (the request's conditional UPDATE refuses the others), one place is booked in all,
+    /// and the refused ones leave nothing behind. Runs on SQLite and on PostgreSQL (scripts/test).
+    @Test func concurrentProposalsForOneRequestExactlyOneSucceeds() async throws {
+        try await withMasterplan { app in
+            let store = DeskStore(app.db)
+            var offers: [Offer] = []
+            for i in 0..<8 {
+                let offer = Offer(id: "aanbod-\(i)", organizationId: "infento", type: .gastles, title: "Gastles \(i)", sectors: [.metaal], levels: [.vmboT],
+                                  groupMax: 30, capacity: 3, availableFrom: Self.today, availableTo: PartialDate(year: 2027, month: 6, day: 30))
+                try await store.insert(offer, actor: "test")
+                offers.append(offer)
+            }
+            let request = NetworkRequest(id: "verzoek-een", schoolId: "montessori-college-oost", type: .gastles, sectors: [.metaal], level: .vmboT, pupils: 20,
+                                         windowStart: Self.today, windowEnd: PartialDate(year: 2026, month: 12, day: 1), createdOn: Self.today, respondBy: Self.today)
+            try await store.insert(request, actor: "test")
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for offer in offers {
+                    group.addTask {
+                        do { _ = try await DeskStore(app.db).propose([(request, offer)], today: Self.today, actor: "c-\(offer.id)") { "afspraak-" + offer.id }; return true }
+                        catch { return false }
+                    }
+                }
+                var results: [Bool] = []
+                for await r in group { results.append(r) }
+                return results
+            }
+            #expect(outcomes.filter { $0 }.count == 1, "\(outcomes)")
+            let agreements = try await store.all(ActivityAgreement.self).filter { $0.requestId == request.id }
+            #expect(agreements.count == 1)
+            let booked = try await store.all(Offer.self).filter { $0.id.hasPrefix("aanbod-") }.reduce(0) { $0 + $1.booked }
+            #expect(booked == 1, "the refused proposals gave their places back")
+            #expect(try await store.find(NetworkRequest.self, id: request.id)?.status == .gematcht)
+        }
+    }
+
     @Test func cancellingGivesThePlaceBackAndReopensTheRequest() async throws {
         try await withMasterplan { app in
             var p = try await people(app)

@@ -18,6 +18,8 @@ public func configure(_ app: Application, database: DatabaseLocation, seed: Seed
 
 /// Everything after registering the database: migrations, seed, middleware, routes.
 public func prepare(_ app: Application, seed: SeedPolicy) async throws {
+    // A mistyped setting stops the start naming the variable, instead of a silent default at every request.
+    app.settings = try AppSettings.parse(ProcessInfo.processInfo.environment)
     app.storage[Application.DatasetCacheKey.self] = DatasetCache()
     app.storage[Application.MetricsKey.self] = AppMetrics()
     if app.storage[Application.PublicBaseKey.self] == nil {
@@ -39,7 +41,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     if app.environment == .testing { app.passwords.use(.bcrypt(cost: 4)) }
     // Sessions live in the database, so several instances behind one PostgreSQL share them.
     app.sessions.use { _ in DatabaseSessions() }
-    let secure = Environment.get("MASTERPLAN_SECURE_COOKIES").map { $0 == "1" || $0 == "true" } ?? (app.environment == .production)
+    let secure = app.settings.secureCookies ?? (app.environment == .production)
     app.secureCookies = secure
     app.trustedProxies = try TrustedProxies(parsing: Environment.get("MASTERPLAN_TRUSTED_PROXIES") ?? "")
     if app.storage[MailSenderKey.self] == nil, let smtp = try MailSettings.sender(environment: ProcessInfo.processInfo.environment) {
@@ -49,7 +51,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
         HTTPCookies.Value(string: id.string, maxAge: Int(sessionLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware = Middlewares()
-    app.middleware.use(AccessLogMiddleware(json: Environment.get("MASTERPLAN_LOG_FORMAT") == "json"))
+    app.middleware.use(AccessLogMiddleware(json: app.settings.jsonLog))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(MethodNotAllowedMiddleware())

@@ -10,15 +10,10 @@ enum DeskSupport {
 
     static func today(_ req: Request) -> PartialDate { req.application.storage[TodayKey.self] ?? PartialDate(day: Date()) }
 
-    /// Settings from the environment (MASTERPLAN_ACTIVITIES_PER_COMPANY, MASTERPLAN_RESPONSE_DAYS,
-    /// MASTERPLAN_SCHOOL_YEAR_START_MONTH), else the defaults.
+    /// The desk's settings (MASTERPLAN_ACTIVITIES_PER_COMPANY, MASTERPLAN_RESPONSE_DAYS,
+    /// MASTERPLAN_SCHOOL_YEAR_START_MONTH), parsed once at start (`AppSettings`); a test may set its own.
     static func settings(_ req: Request) -> DeskSettings {
-        if let s = req.application.storage[SettingsKey.self] { return s }
-        var s = DeskSettings()
-        if let v = Environment.get("MASTERPLAN_ACTIVITIES_PER_COMPANY").flatMap(Int.init), v >= 0 { s.activitiesPerCompany = v }
-        if let v = Environment.get("MASTERPLAN_RESPONSE_DAYS").flatMap(Int.init), v > 0 { s.responseDays = v }
-        if let v = Environment.get("MASTERPLAN_SCHOOL_YEAR_START_MONTH").flatMap(Int.init), (1...12).contains(v) { s.schoolYearStartMonth = v }
-        return s
+        req.application.storage[SettingsKey.self] ?? req.application.settings.desk
     }
 
     struct Loaded {

@@ -14,9 +14,7 @@ public func sendNewsletters(_ app: Application) async throws -> Int { try await 
 /// List-Unsubscribe headers. No tracking pixel, no rewritten links. When nobody is left, the issue is sent and the
 /// archive keeps the copy without a personal link. Safe on several instances at once.
 enum NewsletterSending {
-    static var perTick: Int {
-        max(1, (Environment.get("MASTERPLAN_NEWSLETTER_RATE").flatMap(Int.init) ?? 120) / 2)
-    }
+    static func perTick(_ app: Application) -> Int { max(1, app.settings.newsletterPerMinute / 2) }
 
     @discardableResult
     static func tick(_ app: Application, now: Date = Date()) async throws -> Int {
@@ -24,12 +22,13 @@ enum NewsletterSending {
         _ = try await store.startDue(now: now)
         _ = try await store.markBounces()
         var queued = 0
+        let quota = perTick(app)
         let sending = try await store.sendingIssues()
         // The programme's data is read once per tick, and only when an issue is going out.
         guard !sending.isEmpty else { return 0 }
         let data = try await snapshot(app)
         for issue in sending {
-            let recipients = try await store.recipients(of: issue, limit: perTick - queued)
+            let recipients = try await store.recipients(of: issue, limit: quota - queued)
             for subscriber in recipients {
                 let unsubscribe = app.absoluteURL(SiteRoute.newsletterUnsubscribe(token: subscriber.unsubscribeToken).path)
                 let out = NewsletterRender.render(issue, data: data, lang: subscriber.lang, unsubscribeURL: unsubscribe,
@@ -48,7 +47,7 @@ enum NewsletterSending {
                 let en = NewsletterRender.render(issue, data: data, lang: .en, unsubscribeURL: nil, archiveURL: archive)
                 try await store.finish(issue.id, html: Localized(nl.html, en.html), text: Localized(nl.text, en.text), now: now)
             }
-            if queued >= perTick { break }
+            if queued >= quota { break }
         }
         return queued
     }

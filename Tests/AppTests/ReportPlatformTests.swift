@@ -79,4 +79,38 @@ import VaporTesting
             #expect(!reported.contains("eigen registratie"))
         }
     }
+
+    /// Issue 13: the Vrienden are counted in SQL on the days the figures need, not read whole. The count must be the
+    /// Domain's `Membership.vrienden` on every day, with partial dates (a year, a month) at the edges, an organisation
+    /// with two memberships, ended ones and ones known only by the day the report attests them.
+    @Test func vriendenCountedInSQLEqualTheDomainsCount() async throws {
+        try await withMasterplan { app in
+            let store = RecordStore(app.db)
+            let extra = [
+                Membership(id: "m-maand", organizationId: "infento", startDate: PartialDate(year: 2015, month: 3), endDate: PartialDate(year: 2015, month: 9), evidence: "t", source: "t"),
+                Membership(id: "m-tweede", organizationId: "infento", startDate: PartialDate(year: 2015, month: 6, day: 15), evidence: "t", source: "t"),
+                Membership(id: "m-jaar", organizationId: "otib", startDate: PartialDate(year: 2016), endDate: PartialDate(year: 2016), evidence: "t", source: "t"),
+                Membership(id: "m-attest", organizationId: "vhto", attestedOn: PartialDate(year: 2015, month: 5, day: 1), evidence: "t", source: "t"),
+            ]
+            for m in extra { try await store.add(m, actor: "test") }
+            let all = try await store.all(Membership.self)
+            var days: [PartialDate] = []
+            for year in 2011...2017 {
+                for month in [1, 2, 3, 5, 6, 9, 12] {
+                    days.append(PartialDate(year: year, month: month, day: 1))
+                    days.append(PartialDate(year: year, month: month, day: month == 2 ? 28 : 30))
+                }
+                days.append(PartialDate(year: year, month: 6, day: 14)); days.append(PartialDate(year: year, month: 6, day: 15))
+            }
+            var differing: [String] = []
+            for day in days {
+                let sql = try await store.activeMemberships(on: day, distinctOrganizations: true)
+                if sql != Membership.vrienden(all, on: day) { differing.append("\(day): SQL \(sql), Domain \(Membership.vrienden(all, on: day))") }
+                let rows = try await store.activeMemberships(on: day, distinctOrganizations: false)
+                if rows != all.filter({ $0.isActive(on: day) }).count { differing.append("\(day): rows \(rows)") }
+            }
+            #expect(differing.isEmpty, "\(differing)")
+            #expect(Set(days.map { Membership.vrienden(all, on: $0) }).count > 3, "the days see different numbers")
+        }
+    }
 }

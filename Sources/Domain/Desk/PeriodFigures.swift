@@ -34,6 +34,13 @@ public struct PeriodFigures: Sendable, Hashable {
     /// An agreement counts on its activity's date (else the day it was proposed); a request on the day it came in.
     public static func compute(requests: [NetworkRequest], agreements: [ActivityAgreement], memberships: [Membership],
                                organizations: [String: Organization], period: ReportPeriod, today: PartialDate, lang: Lang) -> PeriodFigures {
+        compute(requests: requests, agreements: agreements, vrienden: { Membership.vrienden(memberships, on: $0) },
+                organizations: organizations, period: period, today: today, lang: lang)
+    }
+
+    /// The same with the number of Vrienden on a day given (a count in SQL at national scale, issue 13).
+    public static func compute(requests: [NetworkRequest], agreements: [ActivityAgreement], vrienden: (PartialDate) -> Int,
+                               organizations: [String: Organization], period: ReportPeriod, today: PartialDate, lang: Lang) -> PeriodFigures {
         let received = requests.filter { period.contains($0.createdOn) }
         let answered = received.filter { $0.status != .nieuw && $0.status != .inBehandeling }
         let overdue = received.filter { $0.isOverdue(today: today) }
@@ -43,12 +50,11 @@ public struct PeriodFigures: Sendable, Hashable {
                           delivered: inPeriod.filter { $0.type == type && $0.isDelivered }.count)
         }.filter { $0.planned + $0.delivered > 0 }
         let delivered = inPeriod.filter(\.isDelivered)
-        func vrienden(on day: PartialDate) -> Int { Set(memberships.filter { $0.isActive(on: day) }.map(\.organizationId)).count }
         return PeriodFigures(period: period, requestsReceived: received.count, requestsAnswered: answered.count, requestsOverdue: overdue.count,
                              activities: activities, pupilsReached: delivered.map { $0.pupilsReached ?? $0.pupils }.reduce(0, +),
                              schoolsReached: Set(delivered.map(\.schoolId)).count,
                              matchingdayAgreements: inPeriod.filter { $0.eventId != nil }.count,
-                             vriendenAtStart: vrienden(on: period.from), vriendenAtEnd: vrienden(on: period.to),
+                             vriendenAtStart: vrienden(period.from), vriendenAtEnd: vrienden(period.to),
                              byDistrict: Reach.rows(inPeriod, by: .district, organizations: organizations, lang: lang),
                              byLevel: Reach.rows(inPeriod, by: .level, organizations: organizations, lang: lang))
     }
@@ -70,8 +76,20 @@ public struct PlatformFigures: Sendable, Hashable {
     /// Both periods from the same records.
     public static func compute(requests: [NetworkRequest], agreements: [ActivityAgreement], memberships: [Membership],
                                organizations: [String: Organization], period: ReportPeriod, today: PartialDate) -> PlatformFigures {
+        compute(requests: requests, agreements: agreements, vrienden: { Membership.vrienden(memberships, on: $0) },
+                organizations: organizations, period: period, today: today)
+    }
+
+    /// The days whose number of Vrienden the figures need: both ends of the period and of the one before.
+    public static func vriendenDays(_ period: ReportPeriod) -> [PartialDate] {
+        let previous = PeriodFigures.previous(period)
+        return [previous.from, previous.to, period.from, period.to]
+    }
+
+    public static func compute(requests: [NetworkRequest], agreements: [ActivityAgreement], vrienden: (PartialDate) -> Int,
+                               organizations: [String: Organization], period: ReportPeriod, today: PartialDate) -> PlatformFigures {
         func figures(_ p: ReportPeriod) -> PeriodFigures {
-            PeriodFigures.compute(requests: requests, agreements: agreements, memberships: memberships, organizations: organizations,
+            PeriodFigures.compute(requests: requests, agreements: agreements, vrienden: vrienden, organizations: organizations,
                                   period: p, today: today, lang: .nl)
         }
         return PlatformFigures(current: figures(period), previous: figures(PeriodFigures.previous(period)))

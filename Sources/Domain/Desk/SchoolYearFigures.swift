@@ -35,8 +35,8 @@ public struct SchoolYearFigures: Sendable, Hashable {
         return SchoolYearFigures(year: year, requestsReceived: f.requestsReceived, requestsAnswered: f.requestsAnswered, requestsOverdue: f.requestsOverdue,
                                  activities: f.activities.map { ($0.type, $0.planned, $0.delivered) }, pupilsReached: f.pupilsReached,
                                  schoolsReached: f.schoolsReached,
-                                 vriendenNow: Set(memberships.filter { $0.isActive(on: today) }.map(\.organizationId)).count,
-                                 vriendenAtNewYear: Set(memberships.filter { $0.isActive(on: newYear) }.map(\.organizationId)).count,
+                                 vriendenNow: Membership.vrienden(memberships, on: today),
+                                 vriendenAtNewYear: Membership.vrienden(memberships, on: newYear),
                                  byDistrict: f.byDistrict, byLevel: f.byLevel)
     }
 }

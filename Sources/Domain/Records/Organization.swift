@@ -64,6 +64,11 @@ public struct Membership: Record {
         self.attestedOn = attestedOn; self.evidence = evidence; self.source = source
     }
 
+    /// Vrienden on a day: organisations with an active membership (one organisation with two memberships is one).
+    public static func vrienden(_ memberships: [Membership], on day: PartialDate) -> Int {
+        Set(memberships.filter { $0.isActive(on: day) }.map(\.organizationId)).count
+    }
+
     public func isActive(on date: PartialDate) -> Bool {
         if let startDate, date < startDate { return false }
         if let endDate, endDate < date { return false }

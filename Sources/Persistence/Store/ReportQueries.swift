@@ -25,14 +25,7 @@ extension RecordStore {
         data.agreements = listed
         // Partial dates are stored as ISO text ("2014", "2014-12", "2014-12-31"), whose string order is the
         // order `Membership.isActive` uses, so the comparison can run in SQL.
-        let day = period.to.description
-        let active = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Membership.entity)
-            .where { $0.where("startDate", .lessThanOrEqual, day)
-                .orWhere { $0.where { $0.where("startDate", .is, SQLLiteral.null).orWhere("startDate", .equal, "") }
-                    // Without a start date, a membership counts from the day the report shows it (attestedOn).
-                    .where { $0.where("attestedOn", .is, SQLLiteral.null).orWhere("attestedOn", .equal, "").orWhere("attestedOn", .lessThanOrEqual, day) } } }
-            .where { $0.where("endDate", .is, SQLLiteral.null).orWhere("endDate", .equal, "").orWhere("endDate", .greaterThanOrEqual, day) }
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let active = try await activeMemberships(on: period.to, distinctOrganizations: false)
         data.organizations = try await records(Organization.self, where: "id", in: Array(ReportInput.namedOrganizations(in: data)))
         return ReportInput(data: data, agreementCounts: counts, agreementsInPeriod: events.reduce(0) { $0 + (counts[$1] ?? 0) },
                            activeMembers: active, listLimit: listLimit)
@@ -51,10 +44,30 @@ extension RecordStore {
                 .orWhere { $0.where { $0.where("date", .is, SQLLiteral.null).orWhere("date", .equal, "") }
                     .where("createdOn", .greaterThanOrEqual, from).where("createdOn", .lessThanOrEqual, to) } }
             .all(), ActivityAgreement.self)
-        let memberships = try await all(Membership.self)
+        // The Vrienden are counted in SQL on the four days the figures need, not read whole (issue 13).
+        var vrienden: [PartialDate: Int] = [:]
+        for day in PlatformFigures.vriendenDays(period) where vrienden[day] == nil {
+            vrienden[day] = try await activeMemberships(on: day, distinctOrganizations: true)
+        }
         let schools = try await records(Organization.self, where: "id", in: Array(Set(agreements.map(\.schoolId))))
-        return PlatformFigures.compute(requests: requests, agreements: agreements, memberships: memberships,
+        return PlatformFigures.compute(requests: requests, agreements: agreements, vrienden: { vrienden[$0] ?? 0 },
                                        organizations: Dictionary(schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), period: period, today: today)
+    }
+
+    /// Memberships active on `day` (`Membership.isActive`), or the organisations that have one, counted in SQL.
+    /// Partial dates are stored as ISO text ("2014", "2014-12", "2014-12-31"), whose string order is the order
+    /// `Membership.isActive` uses, so the comparison can run in the database.
+    public func activeMemberships(on day: PartialDate, distinctOrganizations: Bool) async throws -> Int {
+        let text = day.description
+        let counted: any SQLExpression = distinctOrganizations
+            ? SQLFunction("COUNT", args: SQLDistinct(SQLIdentifier("organizationId"))) : SQLFunction("COUNT", args: SQLLiteral.all)
+        return try await sql.select().column(counted, as: "n").from(Membership.entity)
+            .where { $0.where("startDate", .lessThanOrEqual, text)
+                .orWhere { $0.where { $0.where("startDate", .is, SQLLiteral.null).orWhere("startDate", .equal, "") }
+                    // Without a start date, a membership counts from the day the report shows it (attestedOn).
+                    .where { $0.where("attestedOn", .is, SQLLiteral.null).orWhere("attestedOn", .equal, "").orWhere("attestedOn", .lessThanOrEqual, text) } } }
+            .where { $0.where("endDate", .is, SQLLiteral.null).orWhere("endDate", .equal, "").orWhere("endDate", .greaterThanOrEqual, text) }
+            .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Records whose `column` is one of `values`, in data-file order (per chunk of 1,000 values); asked in chunks to stay under the

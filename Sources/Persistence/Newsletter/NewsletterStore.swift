@@ -168,12 +168,18 @@ public struct NewsletterStore: Sendable {
 
     /// Confirmed, not bouncing subscribers on any of the lists who have not had this issue, at most `limit`.
     public func recipients(of issue: NewsletterIssue, limit: Int) async throws -> [SubscriberModel] {
-        let delivered = Set(try await DeliveryModel.query(on: db).filter(\.$issueId == issue.id).all().map(\.subscriberId))
-        let subscribed = try await SubscriptionModel.query(on: db).filter(\.$status == SubscriptionStatus.confirmed.rawValue)
-            .filter(\.$list ~~ issue.lists.map(\.rawValue)).all().map(\.subscriberId)
-        let ids = Array(Set(subscribed).subtracting(delivered)).sorted { $0.uuidString < $1.uuidString }
-        guard !ids.isEmpty else { return [] }
-        return try await SubscriberModel.query(on: db).filter(\.$id ~~ ids).filter(\.$bouncing == false).limit(limit).all()
+        // One set-based query (issue 13): before, every tick read all deliveries of the issue and every confirmed
+        // subscription into memory to subtract them. The unique (issue, subscriber) index serves the NOT EXISTS.
+        guard let sql = db as? any SQLDatabase, !issue.lists.isEmpty, limit > 0 else { return [] }
+        let lists: [any Encodable & Sendable] = issue.lists.map(\.rawValue)
+        return try await sql.raw("""
+            SELECT s.* FROM newsletter_subscribers s
+            WHERE s.bouncing = \(bind: false)
+              AND EXISTS (SELECT 1 FROM newsletter_subscriptions sub WHERE sub.subscriber_id = s.id
+                          AND sub.status = \(bind: SubscriptionStatus.confirmed.rawValue) AND sub.list IN (\(binds: lists)))
+              AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = \(bind: issue.id) AND d.subscriber_id = s.id)
+            ORDER BY s.id LIMIT \(bind: limit)
+            """).all(decodingFluent: SubscriberModel.self)
     }
 
     /// Claims the delivery of `issue` to `subscriber` and queues its message in the same transaction; false when

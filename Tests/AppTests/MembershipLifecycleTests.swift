@@ -99,6 +99,38 @@ import VaporTesting
 }
 
 @Suite struct RecordStoreAddTests {
+    /// Issue 13: an added or changed record is checked in SQL for what it refers to, with the whole-dataset rules'
+    /// outcome: an unknown reference is refused naming its column and nothing is written; a reference to the record
+    /// itself is fine; a list column is checked entry by entry.
+    @Test func aSingleRecordIsCheckedLikeTheWholeDataset() async throws {
+        try await withMasterplan { app in
+            let store = RecordStore(app.db)
+            let target = try #require(try await store.all(ProjectTarget.self).first)
+            var moved = target
+            moved.projectId = "bestaat-niet"
+            do {
+                _ = try await store.update(moved, expected: target, actor: "test")
+                Issue.record("an unknown project was accepted")
+            } catch StoreError.invalid(let v) {
+                #expect(v.entity == "project_targets" && v.column == "projectId" && v.message.contains("bestaat-niet"))
+            }
+            #expect(try await store.all(ProjectTarget.self).first == target, "nothing written")
+            let own = Organization(id: "eigen-ouder", name: "Eigen ouder", kind: .company, parentId: "eigen-ouder", source: "test")
+            try await store.add(own, actor: "test")
+            let entry = try #require(try await store.all(TimelineEntry.self).first)
+            var listed = entry
+            listed.organizationIds = entry.organizationIds + ["infento", "ook-onbekend"]
+            do {
+                _ = try await store.update(listed, expected: entry, actor: "test")
+                Issue.record("an unknown organisation in a list was accepted")
+            } catch StoreError.invalid(let v) {
+                #expect(v.column == "organizationIds" && v.message.contains("ook-onbekend"))
+            }
+            listed.organizationIds = entry.organizationIds + ["infento"]
+            #expect(try await !store.update(listed, expected: entry, actor: "test").isEmpty)
+        }
+    }
+
     /// Adding one dataset record appends it, audits it and refuses a duplicate key, without rewriting the table.
     @Test func addAppendsOneValidRecord() async throws {
         try await withMasterplan { app in

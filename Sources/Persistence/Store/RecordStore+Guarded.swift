@@ -13,7 +13,8 @@ extension RecordStore {
     /// Replaces `expected` by `record` only if the stored row still is `expected`: one conditional UPDATE whose
     /// WHERE names every column of the expected version, so of two editors of one record exactly one succeeds, on
     /// SQLite and PostgreSQL alike (the second gets `ChangedMeanwhile`, nothing written). Then the dataset's rules
-    /// (unique keys, references) are checked inside the same transaction, audited, and the version moves.
+    /// for this record (unique key, its references, its fields) are checked in SQL inside the same transaction,
+    /// audited, and the version moves; the rest of the dataset is not read.
     public func update<R: Record>(_ record: R, expected: R, actor: String) async throws -> [FieldChange] {
         let changes = try AuditLog.changes(before: expected, after: record)
         guard !changes.isEmpty else { return [] }
@@ -34,7 +35,8 @@ extension RecordStore {
                 let now = try await store.all(R.self).first { $0.key == expected.key }
                 throw ChangedMeanwhile(current: now)
             }
-            if let v = try await store.dataset().violations().first { throw StoreError.invalid(v) }
+            let row = try touched[0].decode(column: "position", as: Int.self)
+            if let v = try await store.violations(of: record, row: row) { throw StoreError.invalid(v) }
             try await AuditLog.record(on: tx, actor: actor, entity: R.entity, entityId: record.key, action: "update", changes: changes)
             try await store.bumpVersion()
             return changes

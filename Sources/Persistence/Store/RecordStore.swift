@@ -107,28 +107,35 @@ public struct RecordStore: Sendable {
         }
     }
 
-    /// Adds one record at the end of its table, checks that the dataset stays valid (a duplicate key included) and
-    /// audits it with every field, in one transaction; the other rows are not rewritten.
+    /// Adds one record at the end of its table, checks that the dataset stays valid (a duplicate key included; only
+    /// what the record refers to is read) and audits it with every field, in one transaction; the other rows are not
+    /// rewritten.
     public func add<R: Record>(_ record: R, actor: String) async throws {
         try await database.writeTransaction { tx in
             let store = RecordStore(tx)
-            var data = try await store.dataset()
-            data[keyPath: try Self.table(for: R.self)].append(record)
-            if let v = data.violations().first { throw StoreError.invalid(v) }
-            try await store.append(record)
+            _ = try Self.table(for: R.self)
+            // A taken key before the insert: the table's unique index would refuse it with a database error.
+            if try await store.keyCount(of: record) > 0 {
+                throw StoreError.invalid(Violation(entity: R.entity, row: 0, column: "key", message: "duplicate record '\(record.key)'"))
+            }
+            let row = try await store.append(record)
+            // Checked in SQL after the insert (issue 13): the record's own references and key, not the whole dataset.
+            if let v = try await store.violations(of: record, row: row) { throw StoreError.invalid(v) }
             try await AuditLog.record(on: tx, actor: actor, entity: R.entity, entityId: record.key, action: "create",
                                       changes: try AuditLog.changes(before: nil as R?, after: record))
             try await store.bumpVersion()
         }
     }
 
-    /// Inserts one row after the last position of its table.
-    func append<R: Record>(_ record: R) async throws {
+    /// Inserts one row after the last position of its table; returns its row number (0-based).
+    @discardableResult
+    func append<R: Record>(_ record: R) async throws -> Int {
         let row = try await sql.select().column(SQLFunction("MAX", args: SQLIdentifier("position")), as: "p").from(R.entity).first()
         let last = try row.flatMap { try $0.decodeNil(column: "p") ? nil : try $0.decode(column: "p", as: Int.self) } ?? -1
         let encoded = try RowCodec.encode(record)
         try await sql.insert(into: R.entity).columns(["position"] + encoded.map(\.column))
             .values([SQLBind(last + 1)] + encoded.map { bind($0.cell) }).run()
+        return last + 1
     }
 
     static func table<R: Record>(for type: R.Type) throws -> WritableKeyPath<Dataset, [R]> {

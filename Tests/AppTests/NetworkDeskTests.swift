@@ -218,6 +218,22 @@ import VaporTesting
         }
     }
 
+    /// Each pair proposed by its own coordinator, all at once; whether each proposal stood.
+    static func proposeAtOnce(_ app: Application, _ pairs: [(NetworkRequest, Offer)]) async -> [Bool] {
+        await withTaskGroup(of: Bool.self) { group in
+            for (request, offer) in pairs {
+                group.addTask {
+                    let id = request.id + "-" + offer.id
+                    do { _ = try await DeskStore(app.db).propose([(request, offer)], today: Self.today, actor: "c-" + id) { "afspraak-" + id }; return true }
+                    catch { return false }
+                }
+            }
+            var results: [Bool] = []
+            for await r in group { results.append(r) }
+            return results
+        }
+    }
+
     @Test func concurrentProposalsNeverExceedCapacity() async throws {
         try await withMasterplan { app in
             let store = DeskStore(app.db)
@@ -232,17 +248,7 @@ import VaporTesting
                 requests.append(r)
             }
             // Eight coordinators at once, each proposing the same offer for a different request.
-            let outcomes = await withTaskGroup(of: Bool.self) { group in
-                for r in requests {
-                    group.addTask {
-                        do { _ = try await DeskStore(app.db).propose([(r, offer)], today: Self.today, actor: "c-\(r.id)") { "afspraak-" + r.id }; return true }
-                        catch { return false }
-                    }
-                }
-                var results: [Bool] = []
-                for await r in group { results.append(r) }
-                return results
-            }
+            let outcomes = await Self.proposeAtOnce(app, requests.map { ($0, offer) })
             #expect(outcomes.filter { $0 }.count == 2, "\(outcomes)")
             #expect(try await store.find(Offer.self, id: offer.id)?.booked == 2)
             #expect(try await store.all(ActivityAgreement.self).count == 2)
@@ -266,17 +272,7 @@ import VaporTesting
             let request = NetworkRequest(id: "verzoek-een", schoolId: "montessori-college-oost", type: .gastles, sectors: [.metaal], level: .vmboT, pupils: 20,
                                          windowStart: Self.today, windowEnd: PartialDate(year: 2026, month: 12, day: 1), createdOn: Self.today, respondBy: Self.today)
             try await store.insert(request, actor: "test")
-            let outcomes = await withTaskGroup(of: Bool.self) { group in
-                for offer in offers {
-                    group.addTask {
-                        do { _ = try await DeskStore(app.db).propose([(request, offer)], today: Self.today, actor: "c-\(offer.id)") { "afspraak-" + offer.id }; return true }
-                        catch { return false }
-                    }
-                }
-                var results: [Bool] = []
-                for await r in group { results.append(r) }
-                return results
-            }
+            let outcomes = await Self.proposeAtOnce(app, offers.map { (request, $0) })
             #expect(outcomes.filter { $0 }.count == 1, "\(outcomes)")
             let agreements = try await store.all(ActivityAgreement.self).filter { $0.requestId == request.id }
             #expect(agreements.count == 1)

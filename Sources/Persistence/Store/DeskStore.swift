@@ -36,14 +36,20 @@ public struct DeskStore: Sendable {
         try await database.writeTransaction { tx in try await DeskStore(tx).updateInTransaction(record, expected: expected, actor: actor) }
     }
 
+    /// The check and the write are one conditional UPDATE (issue 13): with a SELECT first and an UPDATE by id after,
+    /// two proposals for one request both succeeded on PostgreSQL (the test `concurrentProposalsForOneRequest…`
+    /// found it); now the second writer's UPDATE finds the row changed and nothing of its transaction stays.
     public func updateInTransaction<R: Record>(_ record: R, expected: R, actor: String) async throws {
-        guard let current = try await find(R.self, id: record.key) else { throw StoreError.notFound(entity: R.entity, key: record.key) }
-        guard current == expected else { throw DeskError.changedMeanwhile }
-        let changes = try AuditLog.changes(before: current, after: record)
-        guard !changes.isEmpty else { return }
+        let changes = try AuditLog.changes(before: expected, after: record)
         var update = records.sql.update(R.entity)
         for (column, cell) in try RowCodec.encode(record) { update = update.set(SQLIdentifier(column), to: records.bind(cell)) }
-        try await update.where("id", .equal, SQLBind(record.key)).run()
+        update = try records.unchanged(update.where("id", .equal, SQLBind(record.key)), since: expected)
+        let touched = try await update.returning(SQLIdentifier("id")).all()
+        guard touched.count == 1 else {
+            guard try await find(R.self, id: record.key) != nil else { throw StoreError.notFound(entity: R.entity, key: record.key) }
+            throw DeskError.changedMeanwhile
+        }
+        guard !changes.isEmpty else { return }
         try await AuditLog.record(on: database, actor: actor, entity: R.entity, entityId: record.key, action: "update", changes: changes)
     }
 

@@ -22,14 +22,7 @@ extension RecordStore {
             let store = RecordStore(tx)
             var update = store.sql.update(R.entity)
             for (column, cell) in try RowCodec.encode(record) { update = update.set(SQLIdentifier(column), to: store.bind(cell)) }
-            for (column, cell) in try RowCodec.encode(expected) {
-                let name = SQLIdentifier(column)
-                switch cell {
-                case .null: update = update.where(name, .is, SQLLiteral.null)
-                case .text(""): update = update.where { $0.where(name, .equal, SQLBind("")).orWhere(name, .is, SQLLiteral.null) }
-                default: update = update.where(name, .equal, store.bind(cell))
-                }
-            }
+            update = try store.unchanged(update, since: expected)
             let touched = try await update.returning(SQLIdentifier("position")).all()
             guard touched.count == 1 else {
                 let now = try await store.all(R.self).first { $0.key == expected.key }
@@ -41,5 +34,21 @@ extension RecordStore {
             try await store.bumpVersion()
             return changes
         }
+    }
+
+    /// `update` restricted to the row that still is `expected`, column by column (a text stored empty reads back as
+    /// NULL). One statement checks and writes, so of two writers of one row exactly one succeeds: PostgreSQL
+    /// re-evaluates the condition on the row the first writer committed.
+    func unchanged<R: Record>(_ update: SQLUpdateBuilder, since expected: R) throws -> SQLUpdateBuilder {
+        var update = update
+        for (column, cell) in try RowCodec.encode(expected) {
+            let name = SQLIdentifier(column)
+            switch cell {
+            case .null: update = update.where(name, .is, SQLLiteral.null)
+            case .text(""): update = update.where { $0.where(name, .equal, SQLBind("")).orWhere(name, .is, SQLLiteral.null) }
+            default: update = update.where(name, .equal, bind(cell))
+            }
+        }
+        return update
     }
 }

@@ -1,8 +1,3 @@
-/// An exact neighbourhood for partial presence: keep every round but one as it is and choose that round's meetings
-/// optimally again. With the other rounds fixed, one round is a maximum-weight bipartite matching of at most
-/// `tables` edges among the pairs present then, not met in another round, whose participants still have room under
-/// the cap: a minimum-cost flow. The round's old meetings are one such matching, so the weight never falls; sweeping
-/// the rounds until none improves reaches a schedule no single round can better.
 /// One warm-started minimum-cost flow per round: source → school (1) → company (1, −weight) → sink (1), at most
 /// `tables` units, the rest over a free bypass. Every pair present in the round has its arc; a pair that may not meet
 /// now gets a weight of −1, so only the costs change between solves and each solve starts from the last optimal tree

@@ -10,7 +10,7 @@
 ///   rules out cycling on degenerate pivots without any anti-cycling bookkeeping.
 /// - The tree is stored as parent, parent arc with its direction, subtree sizes and a preorder thread (doubly
 ///   linked). After a pivot only the subtree that moves is re-threaded and re-priced, in time linear in its size.
-/// - Storage is flat `Int` buffers in one object, so the hot loops run without bounds checks or copy-on-write checks.
+/// - Storage is flat integer buffers in one object, so the hot loops run without bounds checks or copy-on-write checks.
 public enum NetworkSimplex {
     public static func solve(_ network: FlowNetwork) throws(FlowError) -> FlowSolution {
         try validate(network)
@@ -127,7 +127,6 @@ private final class SpanningTree {
         blockSize = max(10, Int(Double(m).squareRoot() / 16))
 
         supply = network.supply
-        var maxCost = 0
         // Arcs are stored interleaved (LEMON's "arc mixing": every `skip`-th arc of the input, then the next
         // offset): the input usually lists arcs grouped by node, and a pricing block then sees many unrelated nodes
         // instead of one node's near-identical arcs. On the tight allocation family this halved the pivots and cut
@@ -146,12 +145,9 @@ private final class SpanningTree {
             capacity[k] = arc.capacity - arc.lower; cost[k] = arc.cost
             state[k] = Int8(stateLower)
             supply[arc.from] -= arc.lower; supply[arc.to] += arc.lower
-            maxCost = max(maxCost, abs(arc.cost))
         }
-        // Any simple path costs less than this, so the artificial arcs carry flow only where nothing else can.
-        let artificialCost = (maxCost + 1) * (n + 1)
         let infinite = Int.max / 4
-        potential[root] = 0; parent[root] = -1; parentArc[root] = -1; subtreeSize[root] = n + 1
+        parent[root] = -1; parentArc[root] = -1; subtreeSize[root] = n + 1
         thread[root] = n > 0 ? 0 : root
         reverseThread[root] = n > 0 ? n - 1 : root
         for u in 0..<n {
@@ -159,15 +155,15 @@ private final class SpanningTree {
             parent[u] = root; parentArc[u] = e; subtreeSize[u] = 1
             thread[u] = u + 1 < n ? u + 1 : root
             reverseThread[u] = u > 0 ? u - 1 : root
-            capacity[e] = infinite; cost[e] = artificialCost; state[e] = Int8(stateTree)
+            capacity[e] = infinite; state[e] = Int8(stateTree)
             if supply[u] >= 0 {
-                source[e] = Int32(u); target[e] = Int32(root); flow[e] = supply[u]
-                parentDirection[u] = up; potential[u] = -artificialCost
+                source[e] = Int32(u); target[e] = Int32(root); flow[e] = supply[u]; parentDirection[u] = up
             } else {
-                source[e] = Int32(root); target[e] = Int32(u); flow[e] = -supply[u]
-                parentDirection[u] = down; potential[u] = artificialCost
+                source[e] = Int32(root); target[e] = Int32(u); flow[e] = -supply[u]; parentDirection[u] = down
             }
         }
+        // The artificial arcs' cost and every potential, as after any change of costs.
+        restart()
     }
 
     func deallocate() {
@@ -217,6 +213,7 @@ private final class SpanningTree {
     func restart() {
         var maxCost = 0
         for e in 0..<m { maxCost = max(maxCost, abs(cost[e])) }
+        // Any simple path costs less than this, so the artificial arcs carry flow only where nothing else can.
         let artificialCost = (maxCost + 1) * (n + 1)
         for e in m..<(m + n) { cost[e] = artificialCost }
         potential[root] = 0

@@ -27,16 +27,34 @@ public struct SchoolYearFigures: Sendable, Hashable {
     /// The school year containing `today`, counted by the same rules as any period of the report (`PeriodFigures`).
     public static func compute(requests: [NetworkRequest], agreements: [ActivityAgreement], memberships: [Membership],
                                organizations: [String: Organization] = [:], today: PartialDate, startMonth: Int, lang: Lang = .nl) -> SchoolYearFigures {
+        compute(requests: requests, agreements: agreements, vrienden: { Membership.vrienden(memberships, on: $0) },
+                organizations: organizations, today: today, startMonth: startMonth, lang: lang)
+    }
+
+    /// The days whose number of Vrienden the figures need (so a caller can count them in SQL first, issue 13).
+    public static func vriendenDays(today: PartialDate, startMonth: Int) -> [PartialDate] {
+        let period = schoolYearPeriod(today: today, startMonth: startMonth)
+        return [period.from, period.to, today, PartialDate(year: today.year, month: 1, day: 1)]
+    }
+
+    static func schoolYearPeriod(today: PartialDate, startMonth: Int) -> ReportPeriod {
         let year = SchoolYear(containing: today, startMonth: startMonth)
-        let period = ReportPeriod(from: year.start(startMonth: startMonth), to: Matching.day(year.end(startMonth: startMonth), plus: -1))!
-        let f = PeriodFigures.compute(requests: requests, agreements: agreements, memberships: memberships, organizations: organizations,
+        return ReportPeriod(from: year.start(startMonth: startMonth), to: Matching.day(year.end(startMonth: startMonth), plus: -1))!
+    }
+
+    /// The same with the number of Vrienden on a day given (`vriendenDays` are the days asked).
+    public static func compute(requests: [NetworkRequest], agreements: [ActivityAgreement], vrienden: (PartialDate) -> Int,
+                               organizations: [String: Organization] = [:], today: PartialDate, startMonth: Int, lang: Lang = .nl) -> SchoolYearFigures {
+        let year = SchoolYear(containing: today, startMonth: startMonth)
+        let period = schoolYearPeriod(today: today, startMonth: startMonth)
+        let f = PeriodFigures.compute(requests: requests, agreements: agreements, vrienden: vrienden, organizations: organizations,
                                       period: period, today: today, lang: lang)
         let newYear = PartialDate(year: today.year, month: 1, day: 1)
         return SchoolYearFigures(year: year, requestsReceived: f.requestsReceived, requestsAnswered: f.requestsAnswered, requestsOverdue: f.requestsOverdue,
                                  activities: f.activities.map { ($0.type, $0.planned, $0.delivered) }, pupilsReached: f.pupilsReached,
                                  schoolsReached: f.schoolsReached,
-                                 vriendenNow: Membership.vrienden(memberships, on: today),
-                                 vriendenAtNewYear: Membership.vrienden(memberships, on: newYear),
+                                 vriendenNow: vrienden(today),
+                                 vriendenAtNewYear: vrienden(newYear),
                                  byDistrict: f.byDistrict, byLevel: f.byLevel)
     }
 }

@@ -15,6 +15,9 @@ public struct Page<Item: Sendable>: Sendable {
     public var pageCount: Int { max(1, (total + per - 1) / per) }
     public var hasPrevious: Bool { page > 1 }
     public var hasNext: Bool { page < pageCount }
+    public init(items: [Item], total: Int, page: Int, per: Int) {
+        self.items = items; self.total = total; self.page = page; self.per = per
+    }
 }
 
 extension Array where Element: Sendable {
@@ -24,3 +27,6 @@ extension Array where Element: Sendable {
         return Page(items: Array(self[start..<end]), total: count, page: request.page, per: request.per)
     }
 }
+
+extension Page: Equatable where Item: Equatable {}
+extension Page: Hashable where Item: Hashable {}

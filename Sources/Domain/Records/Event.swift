@@ -36,4 +36,9 @@ public struct Agreement: Record {
     public var printedAs: String
     public var source: String
     public var key: String { id }
+
+    public init(id: String, eventId: String? = nil, schoolId: String, companyIds: [String], printedAs: String, source: String) {
+        self.id = id; self.eventId = eventId; self.schoolId = schoolId; self.companyIds = companyIds
+        self.printedAs = printedAs; self.source = source
+    }
 }

@@ -66,6 +66,7 @@ public enum Migrations {
             UpdateMatchingdayEventsAddFilling(),
             CreateJoinApplications(),
             CreateTransport(),
+            UpdateOrganizationsAddSearchIndexes(),
         ]
     }
 }

@@ -21,7 +21,7 @@ extension RecordStore {
         return try await database.writeTransaction { tx in
             let store = RecordStore(tx)
             var update = store.sql.update(R.entity)
-            for (column, cell) in try RowCodec.encode(record) { update = update.set(SQLIdentifier(column), to: store.bind(cell)) }
+            for (column, cell) in try store.cells(of: record) { update = update.set(SQLIdentifier(column), to: store.bind(cell)) }
             update = try store.unchanged(update, since: expected)
             let touched = try await update.returning(SQLIdentifier("position")).all()
             guard touched.count == 1 else {
@@ -29,6 +29,7 @@ extension RecordStore {
                 throw ChangedMeanwhile(current: now)
             }
             let row = try touched[0].decode(column: "position", as: Int.self)
+            try await store.replaceListEntries(of: record, previousKey: expected.key)
             if let v = try await store.violations(of: record, row: row) { throw StoreError.invalid(v) }
             try await AuditLog.record(on: tx, actor: actor, entity: R.entity, entityId: record.key, action: "update", changes: changes)
             try await store.bumpVersion()

@@ -99,8 +99,9 @@ public struct RecordStore: Sendable {
             data[keyPath: table][index] = record
             if let v = data.violations().first { throw StoreError.invalid(v) }
             var update = store.sql.update(R.entity)
-            for (column, cell) in try RowCodec.encode(record) { update = update.set(SQLIdentifier(column), to: store.bind(cell)) }
+            for (column, cell) in try store.cells(of: record) { update = update.set(SQLIdentifier(column), to: store.bind(cell)) }
             try await update.where(SQLIdentifier(keyColumn), .equal, SQLBind(record.key)).run()
+            try await store.replaceListEntries(of: record, previousKey: before.key)
             try await AuditLog.record(on: tx, actor: actor, entity: R.entity, entityId: record.key, action: "update", changes: changes)
             try await store.bumpVersion()
             return changes
@@ -132,9 +133,10 @@ public struct RecordStore: Sendable {
     func append<R: Record>(_ record: R) async throws -> Int {
         let row = try await sql.select().column(SQLFunction("MAX", args: SQLIdentifier("position")), as: "p").from(R.entity).first()
         let last = try row.flatMap { try $0.decodeNil(column: "p") ? nil : try $0.decode(column: "p", as: Int.self) } ?? -1
-        let encoded = try RowCodec.encode(record)
+        let encoded = try cells(of: record)
         try await sql.insert(into: R.entity).columns(["position"] + encoded.map(\.column))
             .values([SQLBind(last + 1)] + encoded.map { bind($0.cell) }).run()
+        try await replaceListEntries(of: record)
         return last + 1
     }
 
@@ -149,12 +151,16 @@ public struct RecordStore: Sendable {
 
     func deleteAll<T: AnyTable>(_ table: T) async throws {
         try await sql.delete(from: T.Row.entity).run()
+        if DerivedColumns.lists[T.Row.entity] != nil {
+            try await sql.delete(from: "list_entries").where("entity", .equal, SQLBind(T.Row.entity)).run()
+        }
     }
 
     func insert<T: AnyTable>(_ table: T, from dataset: Dataset) async throws {
         let rows = dataset[keyPath: table.keyPath]
         guard !rows.isEmpty else { return }
-        let encoded = try rows.map { try RowCodec.encode($0) }
+        let encoded = try rows.map { try cells(of: $0) }
+        try await insertListEntries(T.Row.entity, zip(rows, encoded).map { ($0.key, $1) })
         let columns = ["position"] + encoded[0].map(\.column)
         // Stay well under SQLite's and PostgreSQL's limits on bound parameters per statement.
         let chunk = max(1, 30_000 / columns.count / 4)

@@ -58,16 +58,22 @@ extension RecordStore {
     /// Partial dates are stored as ISO text ("2014", "2014-12", "2014-12-31"), whose string order is the order
     /// `Membership.isActive` uses, so the comparison can run in the database.
     public func activeMemberships(on day: PartialDate, distinctOrganizations: Bool) async throws -> Int {
-        let text = day.description
         let counted: any SQLExpression = distinctOrganizations
             ? SQLFunction("COUNT", args: SQLDistinct(SQLIdentifier("organizationId"))) : SQLFunction("COUNT", args: SQLLiteral.all)
-        return try await sql.select().column(counted, as: "n").from(Membership.entity)
-            .where { $0.where("startDate", .lessThanOrEqual, text)
-                .orWhere { $0.where { $0.where("startDate", .is, SQLLiteral.null).orWhere("startDate", .equal, "") }
-                    // Without a start date, a membership counts from the day the report shows it (attestedOn).
-                    .where { $0.where("attestedOn", .is, SQLLiteral.null).orWhere("attestedOn", .equal, "").orWhere("attestedOn", .lessThanOrEqual, text) } } }
-            .where { $0.where("endDate", .is, SQLLiteral.null).orWhere("endDate", .equal, "").orWhere("endDate", .greaterThanOrEqual, text) }
+        return try await sql.select().column(counted, as: "n").from(Membership.entity).whereActive(on: day)
             .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// What the dashboard shows (`Dataset.dashboardSlice`), read without the large tables.
+    public func dashboardSlice() async throws -> Dataset {
+        var data = try await dataset(only: Dataset.dashboardEntities)
+        if let held = Dataset.dashboardEvent(data.events) { data.agreements = try await records(Agreement.self, where: "eventId", in: [held.id]) }
+        return data
+    }
+
+    /// The organisations with these ids, in data-file order.
+    public func organizations(_ ids: [String]) async throws -> [Organization] {
+        try await records(Organization.self, where: "id", in: ids)
     }
 
     /// Records whose `column` is one of `values`, in data-file order (per chunk of 1,000 values); asked in chunks to stay under the
@@ -87,5 +93,20 @@ extension RecordStore {
             start += chunk.count
         }
         return out
+    }
+}
+
+extension SQLPredicateBuilder {
+    /// `Membership.isActive(on:)` as a condition on the memberships table (or its alias `table`). Partial dates are
+    /// stored as ISO text ("2014", "2014-12", "2014-12-31"), whose string order is the order `isActive` uses.
+    func whereActive(on day: PartialDate, table: String? = nil) -> Self {
+        let text = day.description
+        func c(_ name: String) -> SQLColumn { SQLColumn(name, table: table) }
+        return self.where { $0.where(c("startDate"), .lessThanOrEqual, SQLBind(text))
+                .orWhere { $0.where { $0.where(c("startDate"), .is, SQLLiteral.null).orWhere(c("startDate"), .equal, SQLBind("")) }
+                    // Without a start date, a membership counts from the day the report shows it (attestedOn).
+                    .where { $0.where(c("attestedOn"), .is, SQLLiteral.null).orWhere(c("attestedOn"), .equal, SQLBind(""))
+                        .orWhere(c("attestedOn"), .lessThanOrEqual, SQLBind(text)) } } }
+            .where { $0.where(c("endDate"), .is, SQLLiteral.null).orWhere(c("endDate"), .equal, SQLBind("")).orWhere(c("endDate"), .greaterThanOrEqual, SQLBind(text)) }
     }
 }

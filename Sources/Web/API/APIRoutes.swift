@@ -73,17 +73,24 @@ enum APIRoutes {
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(path: "/organizations", summary: "Organisations, filtered by kind, sector, level, district and free text",
                     parameters: QueryReader.organizationParameters, response: .list(OrganizationSummaryDTO.self)) { req in
-            try await list(req, extra: ["q", "kind", "sector", "level", "district"]) { reader, data in
-                reader.organizationFilter().apply(to: data.organizations).map(OrganizationSummaryDTO.init)
-            }
+            var reader = QueryReader(req, allowed: QueryReader.organizationParameters)
+            let filter = reader.organizationFilter()
+            let page = reader.page()
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let found = try await req.network.organizations(filter, page: page)
+            return try json(ListDTO(Page(items: found.items.map(OrganizationSummaryDTO.init), total: found.total, page: found.page, per: found.per)), req)
         },
         APIEndpoint(path: "/organizations/{id}", summary: "One organisation with everything it takes part in",
                     parameters: [], response: .single(OrganizationDetailDTO.self)) { req in
-            let response = try await single(req) { id, data in OrganizationProfile(id: id, in: data).map(OrganizationDetailDTO.init) }
-            // The version a change must name in If-Match (RFC 9110), so two editors never overwrite each other unseen.
-            if let org = try await PageSupport.dataset(req).organization(req.parameters.get("id") ?? "") {
-                response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(org) + "\"")
+            let reader = QueryReader(req, allowed: [])
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let id = try req.parameters.require("id")
+            guard let slice = try await req.network.profile(of: id), let profile = OrganizationProfile(id: id, in: slice) else {
+                throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'")
             }
+            let response = try json(OrganizationDetailDTO(profile), req)
+            // The version a change must name in If-Match (RFC 9110), so two editors never overwrite each other unseen.
+            response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(profile.organization) + "\"")
             return response
         },
         APIEndpoint(path: "/people", summary: "People named in the report, with their roles (names and roles only)",
@@ -92,12 +99,14 @@ enum APIRoutes {
                 data.people.map { p in PersonDTO(id: p.id, name: p.name, roles: data.personRoles.filter { $0.personId == p.id }) }
             }
         },
-        APIEndpoint(path: "/network", summary: "Reported network counts beside the members registered in the platform",
-                    parameters: [], response: .single(NetworkDTO.self)) { req in
-            try await single(req, id: "network") { data in
-                let f = ProgrammeFigures(data)
-                return NetworkDTO(reported: TableDTO(f.networkGrowth), registered: f.registeredMembers(on: PartialDate(day: Date())))
-            }
+        APIEndpoint(path: "/network", summary: "Reported network counts beside the members registered in the platform today (a page of them, with their number)",
+                    parameters: listParameters, response: .single(NetworkDTO.self)) { req in
+            var reader = QueryReader(req, allowed: listParameters)
+            let page = reader.page()
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let overview = try await req.network.network(on: DeskSupport.today(req), page: page)
+            return try json(NetworkDTO(reported: TableDTO(ProgrammeFigures(overview.reported).networkGrowth), registered: overview.members.items,
+                                       registeredTotal: overview.registeredTotal, page: overview.members.page, per: overview.members.per), req)
         },
         APIEndpoint(path: "/projects", summary: "The seven projects with targets, actuals and participants",
                     parameters: listParameters, response: .list(ProjectDTO.self)) { req in

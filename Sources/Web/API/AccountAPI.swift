@@ -42,7 +42,8 @@ enum AccountAPI {
         APIEndpoint(method: .PATCH, path: "/organizations/{id}", summary: "Change an organisation's profile (its contact person or the coordinator; write token). Send the ETag of GET /organizations/{id} as If-Match (required; * overwrites whatever is stored): a change made on another version is refused with 412, one without If-Match with 428",
                     parameters: [], response: .single(OrganizationDetailDTO.self), access: .roles([.beheerder, .contactpersoon])) { req in
             let signedIn = try req.requireSignedIn()
-            let (_, original) = try await PageSupport.record(req, \.organizations)
+            let id = try req.parameters.require("id")
+            guard let original = try await req.network.organization(id) else { throw Abort(.notFound) }
             guard Permissions.canEditOrganization(signedIn.actor, original.id) else { throw PageError(.forbidden, "u mag alleen uw eigen organisatie bewerken", "you may edit only your own organisation") }
             let change: OrganizationChange
             // The document says additionalProperties: false; a misspelt field must not pass silently as "unchanged".
@@ -81,9 +82,9 @@ enum AccountAPI {
                 guard tags.contains(RecordForm.revision(original)) else { throw stale }
             }
             do { _ = try await RecordStore(req.db).update(org, expected: original, actor: signedIn.actor.accountId) } catch is ChangedMeanwhile { throw stale }
-            let data = try await PageSupport.dataset(req)
-            let response = try APIRoutes.json(OrganizationDetailDTO(OrganizationProfile(id: org.id, in: data)!), req)
-            response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(data.organization(org.id) ?? org) + "\"")
+            guard let slice = try await req.network.profile(of: org.id), let profile = OrganizationProfile(id: org.id, in: slice) else { throw Abort(.notFound) }
+            let response = try APIRoutes.json(OrganizationDetailDTO(profile), req)
+            response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(profile.organization) + "\"")
             return response
         },
         APIEndpoint(method: .POST, path: "/observations/import",

@@ -121,7 +121,11 @@ struct IndicatorDTO: Content {
 
 struct NetworkDTO: Content {
     var reported: TableDTO
+    /// One page of the memberships active today, in data-file order.
     var registered: [Membership]
+    var registeredTotal: Int
+    var page: Int
+    var per: Int
 }
 
 struct EventDTO: Content {

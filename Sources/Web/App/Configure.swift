@@ -60,6 +60,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     app.middleware.use(AccessMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(TextInputMiddleware())
+    app.middleware.use(CoverageMiddleware())
     routes(app)
 }
 

@@ -1,5 +1,6 @@
 import Domain
 import NIOConcurrencyHelpers
+import Persistence
 import Vapor
 
 /// The last dataset this instance read, with the database version it belongs to. Several instances stay correct:
@@ -14,12 +15,33 @@ final class DatasetCache: Sendable {
     func set(_ version: Int, _ data: Dataset) {
         let label = DataCoverage.label(DataCoverage.years(data))
         entry.withLockedValue { $0 = (version, data) }
-        coverageBox.withLockedValue { $0 = label }
+        coverageBox.withLockedValue { $0 = (version, label) }
     }
 
-    /// The years the last loaded dataset covers ("2012–2014"), for the header; nil before the first load.
-    private let coverageBox = NIOLockedValueBox<String?>(nil)
-    var coverage: String? { coverageBox.withLockedValue { $0 } }
+    /// The years the data covers ("2012–2014") for the header, with the version it was read at; nil before the first read.
+    private let coverageBox = NIOLockedValueBox<(version: Int, label: String?)?>(nil)
+    var coverage: String? { coverageBox.withLockedValue { $0?.label } }
+
+    /// Reads the years again when the data's version moved: the timeline and the observations only (issue 13: pages
+    /// that read through a repository never load the whole dataset, and the header must not make them).
+    func refreshCoverage(_ store: RecordStore) async throws {
+        let version = try await store.version()
+        if coverageBox.withLockedValue({ $0?.version == version }) { return }
+        let data = try await store.dataset(only: [TimelineEntry.entity, Observation.entity])
+        let label = DataCoverage.label(DataCoverage.years(data))
+        coverageBox.withLockedValue { $0 = (version, label) }
+    }
+}
+
+/// Keeps the header's years current for the pages (one small query per page; the API and static files skip it).
+struct CoverageMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let path = request.url.path
+        if request.method == .GET, !path.hasPrefix("/api/"), !path.hasPrefix("/static/") {
+            try await request.application.datasetCache.refreshCoverage(RecordStore(request.db))
+        }
+        return try await next.respond(to: request)
+    }
 }
 
 extension Application {

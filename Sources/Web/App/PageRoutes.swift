@@ -6,45 +6,26 @@ import Vapor
 /// The HTML pages. Each handler loads the dataset, builds the page model and renders it.
 struct PageRoutes {
     func register(_ app: Application) {
-        app.get([], access: .public) { req in
-            let data = try await PageSupport.dataset(req)
-            var page = DashboardPage(data, lang: req.lang)
+        app.get(.dashboard, access: .public) { req in
+            // Issue 13: the small tables and counts in SQL, not the whole dataset (`Dataset.dashboardSlice`).
+            let store = RecordStore(req.db)
+            var page = DashboardPage(try await store.dashboardSlice(), lang: req.lang)
             let desk = DeskStore(req.db)
-            page.schoolYear = SchoolYearFigures.compute(requests: try await desk.all(NetworkRequest.self), agreements: try await desk.all(ActivityAgreement.self),
-                                                        memberships: data.memberships,
-                                                        organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                                        today: DeskSupport.today(req), startMonth: DeskSupport.settings(req).schoolYearStartMonth, lang: req.lang)
-            let today = DeskSupport.today(req)
+            let today = DeskSupport.today(req), startMonth = DeskSupport.settings(req).schoolYearStartMonth
+            var vrienden: [PartialDate: Int] = [:]
+            for day in SchoolYearFigures.vriendenDays(today: today, startMonth: startMonth) where vrienden[day] == nil {
+                vrienden[day] = try await store.activeMemberships(on: day, distinctOrganizations: true)
+            }
+            let requests = try await desk.all(NetworkRequest.self), agreements = try await desk.all(ActivityAgreement.self)
+            let schools = try await store.organizations(Array(Set(agreements.map(\.schoolId))))
+            page.schoolYear = SchoolYearFigures.compute(requests: requests, agreements: agreements, vrienden: { vrienden[$0] ?? 0 },
+                                                        organizations: Dictionary(schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                                        today: today, startMonth: startMonth, lang: req.lang)
             page.nextMatchingday = try await MatchingdayStore(req.db).events()
                 .filter { $0.status == .open && !$0.example && $0.registrationDeadline >= today }.min { $0.date < $1.date }
             return PageSupport.html(page.render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
         }
-        app.get(["organisaties"], access: .public) { req in
-            var reader = QueryReader(req, allowed: QueryReader.organizationParameters)
-            let filter = reader.organizationFilter()
-            let pageRequest = reader.page()
-            let data = try await PageSupport.dataset(req)
-            let page = filter.apply(to: data.organizations).paged(pageRequest)
-            let body = OrganizationsPage(lang: req.lang, filter: filter, page: page, districts: data.districts, errors: reader)
-                .render(PageSupport.context(req, title: Localized("Organisaties", "Organisations"), section: .organizations))
-            return PageSupport.html(body, status: reader.errors.isEmpty ? .ok : .badRequest)
-        }
-        app.get(["organisaties", ":id"], access: .public) { req in
-            let data = try await PageSupport.dataset(req)
-            guard let profile = OrganizationProfile(id: try req.parameters.require("id"), in: data) else { throw Abort(.notFound) }
-            let id = profile.organization.id
-            let partners = try await DeskStore(req.db).partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
-            let contacts = Permissions.canSeeContacts(req.actor, of: id, in: data, partners: partners) ? try await Contacts.of(id, on: req.db) : nil
-            return PageSupport.html(OrganizationPage(lang: req.lang, profile: profile, data: data, contacts: contacts,
-                                                     canEdit: Permissions.canEditOrganization(req.actor, id), saved: req.query[String.self, at: "opgeslagen"] != nil)
-                .render(PageSupport.context(req, title: Localized(profile.organization.name, profile.organization.name), section: .organizations)))
-        }
-        app.get(["netwerk"], access: .public) { req in
-            // Registered members on any day (?datum=2014-06-01); today by default.
-            let day = (req.query[String.self, at: "datum"]).flatMap(PartialDate.init) ?? PartialDate(day: Date())
-            return PageSupport.html(NetworkPage(lang: req.lang, data: try await PageSupport.dataset(req), today: day)
-                .render(PageSupport.context(req, title: Localized("Vrienden van het Masterplan", "Friends of the Masterplan"), section: .network)))
-        }
+        NetworkController.register(app)
         app.get(["projecten"], access: .public) { req in
             let (data, page) = try await PageSupport.listing(req, \.projects)
             return PageSupport.html(ProjectsPage(lang: req.lang, data: data, page: page)

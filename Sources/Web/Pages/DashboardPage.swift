@@ -30,11 +30,11 @@ struct DashboardPage {
             figures.append(KeyFigure(value: NumberFormat.integer(last, lang), label: t("Vrienden van het Masterplan", "Friends of the Masterplan"),
                                      detail: t("gerapporteerd op ", "reported on ") + periodLabel(lastPeriod, lang) + ", "
                                         + NumberFormat.signed(last - first, lang) + t(" sinds ", " since ") + periodLabel(net.periods[0], lang),
-                                     link: .network))
+                                     link: .network()))
         }
         figures.append(KeyFigure(value: String(data.projects.count), label: t("Doelgerichte projecten", "Targeted projects"),
                                  detail: t("van basisonderwijs tot hbo", "from primary school to hbo"), link: .projects))
-        if let md = data.events.first(where: { $0.status == .held }) {
+        if let md = Dataset.dashboardEvent(data.events) {
             let registered = data.agreements.filter { $0.eventId == md.id }.count
             figures.append(KeyFigure(value: String(md.reportedAgreements ?? registered), label: t("Afspraken op de Matchingday", "Agreements at the Matchingday"),
                                      detail: md.date.label(lang) + t(", waarvan \(registered) met naam in het rapport", ", \(registered) of them named in the report"),

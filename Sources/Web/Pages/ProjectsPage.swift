@@ -79,7 +79,7 @@ struct ProjectPage {
             .if(!routes.isEmpty, .group(.h2(.text(t("Leerroutes", "Learning routes"))),
                 .ul(.class("plain"), .forEach(routes) { r in .li(.a(.href(SiteRoute.routes.path + "#" + r.id), .text(r.name)), .text(" (" + r.status.label(lang) + ")")) }))),
             .if(project.id == "publiek-private-samenwerking", .p(.a(.href(SiteRoute.opleidingshuizen.path), .text(t("De Opleidingshuizen →", "The Opleidingshuizen →"))))),
-            .if(project.id == "vrienden-netwerk", .p(.a(.href(SiteRoute.network.path), .text(t("Het netwerk in cijfers →", "The network in figures →"))))),
+            .if(project.id == "vrienden-netwerk", .p(.a(.href(SiteRoute.network().path), .text(t("Het netwerk in cijfers →", "The network in figures →"))))),
             .forEach(data.quotes.filter { $0.projectId == project.id }) { Components.quote($0, data, lang: lang) },
             .if(!participants.isEmpty, Components.table(
                 caption: t("Deelnemers", "Participants"),

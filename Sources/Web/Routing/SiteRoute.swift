@@ -5,7 +5,8 @@ public enum SiteRoute: Hashable, Sendable {
     case dashboard
     case organizations(OrganizationFilter = OrganizationFilter(), page: Int = 1)
     case organization(String)
-    case network
+    /// The network page; registered members on `day` (today when nil), a page of them.
+    case network(day: String? = nil, page: Int = 1)
     case projects
     case project(String)
     case routes
@@ -126,7 +127,7 @@ public enum SiteRoute: Hashable, Sendable {
                 ("district", f.district), ("page", page > 1 ? String(page) : nil),
             ])
         case .organization(let id): return "/organisaties/" + escapePath(id)
-        case .network: return "/netwerk"
+        case .network(let day, let page): return "/netwerk" + query([("datum", day), ("page", page > 1 ? String(page) : nil)])
         case .projects: return "/projecten"
         case .project(let id): return "/projecten/" + escapePath(id)
         case .routes: return "/leerroutes"

@@ -23,7 +23,7 @@ enum NavSection: CaseIterable {
         switch self {
         case .dashboard: .dashboard
         case .organizations: .organizations()
-        case .network: .network
+        case .network: .network()
         case .desk: .desk
         case .projects: .projects
         case .routes: .routes

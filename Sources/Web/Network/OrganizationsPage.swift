@@ -1,4 +1,5 @@
 import Domain
+import Persistence
 import Plot
 
 /// Search and filter all organisations named in the report.
@@ -8,6 +9,13 @@ struct OrganizationsPage {
     let page: Page<Organization>
     let districts: [String]
     let errors: QueryReader
+
+    /// One page of the organisations `filter` finds, and the districts to choose from, through the repository.
+    static func load(_ repository: any NetworkRepository, filter: OrganizationFilter, page: PageRequest, lang: Lang,
+                     errors: QueryReader) async throws -> OrganizationsPage {
+        OrganizationsPage(lang: lang, filter: filter, page: try await repository.organizations(filter, page: page),
+                          districts: try await repository.districts(), errors: errors)
+    }
 
     func render(_ ctx: PageContext) -> String {
         let t = ctx.t

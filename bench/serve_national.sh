@@ -40,9 +40,12 @@ for which in before after; do
     "$BIN" migrate --database "$DB" >/dev/null
     /usr/bin/time -f "$which import: %e s, peak %M KB" "$BIN" import "$WORK/national" --database "$DB" 2>&1 | tail -1
   fi
-  "$BIN" serve --port "$PORT" --database "$DB" >"$WORK/$which.log" 2>&1 &
-  PID=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/static/site.css"; do sleep 0.1; done
+  start_serve() {
+    "$BIN" serve --port "$PORT" --database "$DB" >>"$WORK/$which.log" 2>&1 &
+    PID=$!
+    until curl -sf -o /dev/null "http://127.0.0.1:$PORT/static/site.css"; do sleep 0.1; done
+  }
+  start_serve
   echo "== $which ($BIN), serve at $(rss) before any page"
   for path in "${PATHS[@]}"; do
     times=()
@@ -54,8 +57,9 @@ for which in before after; do
     done
     if [ "${times[0]}" = timeout ]; then
       printf "%-48s  timeout (> %s s)\n" "$path" "$MAXTIME"
-      # A request the client gave up on may still be running: wait for the server before the next path.
-      until curl -sf -o /dev/null -m 600 "http://127.0.0.1:$PORT/static/site.css"; do sleep 1; done
+      # A request the client gave up on may still be running: restart the server before the next path.
+      kill $PID; wait $PID 2>/dev/null || true
+      start_serve
     else
       median=$(printf "%s\n" "${times[@]}" | sort -n | sed -n 3p)
       printf "%-48s  %s  %.0f ms (median of 5)\n" "$path" "$code" "$(python3 -c "print($median * 1000)")"
@@ -64,5 +68,9 @@ for which in before after; do
   echo "serve after the network's pages: $(rss)"
   curl -s -o /dev/null -m 600 -w "dashboard, first request: %{time_total} s\n" "http://127.0.0.1:$PORT/"
   echo "serve after the dashboard: $(rss)"
+  if command -v wrk >/dev/null; then
+    echo "dashboard, wrk -t2 -c64 -d10s: $(wrk -t2 -c64 -d10s "http://127.0.0.1:$PORT/" | awk '/Requests\/sec/ {print $2 " req/s"}')"
+    echo "serve after wrk: $(rss)"
+  fi
   kill $PID; wait $PID 2>/dev/null || true
 done

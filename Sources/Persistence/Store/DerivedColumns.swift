@@ -57,20 +57,22 @@ extension RecordStore {
     /// Inserts the list entries of many rows, in chunks that stay under the databases' limits on bound parameters.
     func insertListEntries(_ entity: String, _ rows: [(key: String, cells: [(column: String, cell: Cell)])]) async throws {
         guard DerivedColumns.lists[entity] != nil else { return }
-        var values: [[any SQLExpression]] = []
+        // Written a chunk at a time as the rows are read: a national import has ~1.5 million entries.
+        var chunk: [(String, String, String)] = []
+        func flush() async throws {
+            guard !chunk.isEmpty else { return }
+            var insert = sql.insert(into: "list_entries").columns("entity", "field", "value", "recordKey")
+            for (field, value, key) in chunk { insert = insert.values(SQLBind(entity), SQLBind(field), SQLBind(value), SQLBind(key)) }
+            try await insert.run()
+            chunk.removeAll(keepingCapacity: true)
+        }
         for (key, cells) in rows {
             for (field, value) in DerivedColumns.entries(entity: entity, of: cells) {
-                values.append([SQLBind(entity), SQLBind(field), SQLBind(value), SQLBind(key)])
+                chunk.append((field, value, key))
+                if chunk.count == 5_000 { try await flush() }
             }
         }
-        var start = 0
-        while start < values.count {
-            let chunk = values[start..<min(start + 5_000, values.count)]
-            var insert = sql.insert(into: "list_entries").columns("entity", "field", "value", "recordKey")
-            for row in chunk { insert = insert.values(row) }
-            try await insert.run()
-            start += chunk.count
-        }
+        try await flush()
     }
 
     /// Fills the derived columns and list entries from the stored records (the migration that adds them, for data

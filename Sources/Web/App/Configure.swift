@@ -21,6 +21,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     // A mistyped setting stops the start naming the variable, instead of a silent default at every request.
     app.settings = try AppSettings.parse(ProcessInfo.processInfo.environment)
     app.storage[Application.DatasetCacheKey.self] = DatasetCache()
+    app.storage[Application.CountCacheKey.self] = CountCache()
     app.storage[Application.MetricsKey.self] = AppMetrics()
     if app.storage[Application.PublicBaseKey.self] == nil {
         // Commands and tests: the configured address, else the default listening address (serve sets its own).

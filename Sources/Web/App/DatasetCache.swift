@@ -47,6 +47,14 @@ struct CoverageMiddleware: AsyncMiddleware {
 extension Application {
     struct DatasetCacheKey: StorageKey { typealias Value = DatasetCache }
 
+    struct CountCacheKey: StorageKey { typealias Value = CountCache }
+
+    /// Counts over the large tables per data version (`CountCache`), set up in `prepare` beside the dataset cache.
+    var countCache: CountCache {
+        guard let cache = storage[CountCacheKey.self] else { fatalError("prepare(_:seed:) sets up the count cache") }
+        return cache
+    }
+
     /// Set up once in `prepare`, before any request, so requests only read it.
     var datasetCache: DatasetCache {
         guard let cache = storage[DatasetCacheKey.self] else { fatalError("prepare(_:seed:) sets up the dataset cache") }

@@ -12,10 +12,17 @@ struct PageRoutes {
             var page = DashboardPage(try await store.dashboardSlice(), lang: req.lang)
             let desk = DeskStore(req.db)
             let today = DeskSupport.today(req), startMonth = DeskSupport.settings(req).schoolYearStartMonth
-            var vrienden: [PartialDate: Int] = [:]
-            for day in SchoolYearFigures.vriendenDays(today: today, startMonth: startMonth) where vrienden[day] == nil {
-                vrienden[day] = try await store.activeMemberships(on: day, distinctOrganizations: true)
+            // Counted in SQL on the four days the figures need, once per data version (~0.1 s each nationally).
+            let days = SchoolYearFigures.vriendenDays(today: today, startMonth: startMonth)
+            let counted = try await req.application.countCache.counts("vrienden:" + days.map(\.description).joined(separator: ","),
+                                                                      version: try await store.version()) {
+                var out: [String: Int] = [:]
+                for day in days where out[day.description] == nil {
+                    out[day.description] = try await store.activeMemberships(on: day, distinctOrganizations: true)
+                }
+                return out
             }
+            let vrienden = Dictionary(days.map { ($0, counted[$0.description] ?? 0) }, uniquingKeysWith: { a, _ in a })
             let requests = try await desk.all(NetworkRequest.self), agreements = try await desk.all(ActivityAgreement.self)
             let schools = try await store.organizations(Array(Set(agreements.map(\.schoolId))))
             page.schoolYear = SchoolYearFigures.compute(requests: requests, agreements: agreements, vrienden: { vrienden[$0] ?? 0 },

@@ -4,7 +4,7 @@ import Vapor
 
 extension Request {
     /// The network's reads for this request (issue 13): SQL, page by page; nothing is held per instance.
-    var network: any NetworkRepository { SQLNetworkRepository(db) }
+    var network: any NetworkRepository { SQLNetworkRepository(db, counts: application.countCache) }
 }
 
 /// Network & organisations: the organisation list, an organisation's page and the network page.

@@ -173,3 +173,25 @@ struct OrganizationProfileDigest: Equatable {
                  p.acknowledgements.map(\.key).joined(separator: ","), p.people.map { $0.person.id + $0.role.role }.joined(separator: ",")]
     }
 }
+
+/// The per-instance count cache answers only for the version it counted at, drops a count made at an older version
+/// than the one it holds, and stays bounded.
+@Suite struct CountCacheTests {
+    @Test func countsBelongToTheirVersion() async throws {
+        let cache = CountCache(limit: 3)
+        var computed = 0
+        func ask(_ key: String, _ version: Int, _ value: Int) async throws -> Int {
+            try await cache.counts(key, version: version) { computed += 1; return ["n": value] }["n"] ?? -1
+        }
+        #expect(try await ask("a", 1, 10) == 10)
+        #expect(try await ask("a", 1, 99) == 10, "the same version answers from the cache")
+        #expect(computed == 1)
+        #expect(try await ask("a", 2, 20) == 20, "a new version counts again")
+        #expect(try await ask("a", 1, 11) == 11, "an older version is counted, not answered with the newer count")
+        #expect(try await ask("a", 2, 99) == 20, "and does not replace the newer one")
+        for (i, key) in ["b", "c", "d", "e"].enumerated() { _ = try await ask(key, 2, i) }
+        let before = computed
+        _ = try await ask("a", 2, 21)
+        #expect(computed == before + 1, "past the limit the cache starts again")
+    }
+}

@@ -35,6 +35,47 @@ public struct RecordStore: Sendable {
         data[keyPath: table.keyPath] = try await all(T.Row.self)
     }
 
+    /// `Dataset.slice` in SQL: the tables in `entities` whole, and of the others only the records they refer to
+    /// (read by key), so a page over the small tables never reads the 250,000 organisations whole.
+    public func slice(_ entities: Set<String>) async throws -> Dataset {
+        var data = try await dataset(only: entities)
+        try await resolve(&data, loaded: entities)
+        return data
+    }
+
+    /// `Dataset.eventSlice` in SQL: the events, one event's agreements (by index) and the organisations they name.
+    public func eventSlice(_ eventId: String) async throws -> Dataset {
+        var data = try await dataset(only: [Event.entity])
+        data.agreements = try await records(Agreement.self, where: "eventId", in: [eventId])
+        try await resolve(&data, loaded: [Event.entity, Agreement.entity])
+        return data
+    }
+
+    /// Reads by key the records the `loaded` tables of `data` refer to.
+    private func resolve(_ data: inout Dataset, loaded: Set<String>) async throws {
+        let wanted = data.referencedKeys(outside: loaded)
+        for table in Dataset.tables {
+            if let keys = wanted[entityName(of: table)], !keys.isEmpty { try await load(table, keys: keys, into: &data) }
+        }
+    }
+
+    /// Agreements per event, counted in SQL.
+    public func agreementCounts() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        let grouped = try await sql.select().column("eventId").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Agreement.entity).groupBy("eventId").all()
+        for row in grouped {
+            guard let event = try? row.decode(column: "eventId", as: String?.self) else { continue }
+            counts[event] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    private func load<T: AnyTable>(_ table: T, keys: Set<String>, into data: inout Dataset) async throws {
+        let column = Dataset.references.first { $0.target == T.Row.entity }?.targetKeyColumn ?? "id"
+        data[keyPath: table.keyPath] = try await records(T.Row.self, where: column, in: keys.sorted())
+    }
+
     /// Increases with every write to the programme's data (see `CreateDatasetVersion`).
     public func version() async throws -> Int {
         let row = try await sql.select().column("version").from("dataset_version").where("id", .equal, SQLBind(1)).first()

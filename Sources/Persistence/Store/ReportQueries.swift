@@ -8,13 +8,7 @@ extension RecordStore {
     /// report stays fast and small on a national database.
     public func reportInput(period: ReportPeriod, listLimit: Int = ReportInput.defaultListLimit) async throws -> ReportInput {
         var data = try await dataset(only: ReportInput.wholeEntities)
-        var counts: [String: Int] = [:]
-        let grouped = try await sql.select().column("eventId").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(Agreement.entity).groupBy("eventId").all()
-        for row in grouped {
-            guard let event = try? row.decode(column: "eventId", as: String?.self) else { continue }
-            counts[event] = try row.decode(column: "n", as: Int.self)
-        }
+        let counts = try await agreementCounts()
         let events = data.events.filter { period.containsStart(of: $0.date) }.map(\.id)
         // Event by event, each an index range scan on (eventId, position) that stops at the limit; one query over all
         // events would sort every matching row (2.6 s for a million) to return two hundred.
@@ -79,20 +73,22 @@ extension RecordStore {
     /// Records whose `column` is one of `values`, in data-file order (per chunk of 1,000 values); asked in chunks to stay under the
     /// databases' limits on bound parameters.
     func records<R: Record>(_ type: R.Type, where column: String, in values: [String], limit: Int? = nil) async throws -> [R] {
-        var out: [R] = []
+        var out: [(position: Int, record: R)] = []
         var start = 0
         while start < values.count {
             let chunk = Array(values[start..<min(start + 1000, values.count)])
             var query = sql.select().column("*").from(R.entity).where(SQLIdentifier(column), .in, chunk).orderBy("position")
             if let limit { query = query.limit(limit - out.count) }
             for row in try await query.all() {
-                do { out.append(try RowCodec.decode(R.self, from: SQLRowCells(row: row))) }
+                do { out.append((try row.decode(column: "position", as: Int.self), try RowCodec.decode(R.self, from: SQLRowCells(row: row)))) }
                 catch let e as CellError { throw StoreError.corruptRow(entity: R.entity, column: e.column, message: e.message) }
             }
             if let limit, out.count >= limit { break }
             start += chunk.count
         }
-        return out
+        // Each chunk comes in file order; more than one are merged into it.
+        if values.count > 1000 { out.sort { $0.position < $1.position } }
+        return out.map(\.record)
     }
 }
 

@@ -34,37 +34,37 @@ struct PageRoutes {
         }
         NetworkController.register(app)
         app.get(["projecten"], access: .public) { req in
-            let (data, page) = try await PageSupport.listing(req, \.projects)
+            let (data, page) = try await PageSupport.listing(req, \.projects, reads: PageReads.projects)
             return PageSupport.html(ProjectsPage(lang: req.lang, data: data, page: page)
                 .render(PageSupport.context(req, title: Localized("Projecten", "Projects"), section: .projects)))
         }
         app.get(["projecten", ":id"], access: .public) { req in
-            let (data, project) = try await PageSupport.record(req, \.projects)
+            let (data, project) = try await PageSupport.record(req, \.projects, reads: PageReads.projects)
             return PageSupport.html(ProjectPage(lang: req.lang, project: project, data: data, today: DeskSupport.today(req), canEdit: Permissions.canEditProject(req.actor, project.id))
                 .render(PageSupport.context(req, title: Localized(project.number + " " + project.name, project.number + " " + project.nameEn), section: .projects)))
         }
         app.get(["leerroutes"], access: .public) { req in
-            PageSupport.html(RoutesPage(lang: req.lang, data: try await PageSupport.dataset(req), actor: req.actor)
+            PageSupport.html(RoutesPage(lang: req.lang, data: try await PageSupport.data(req, reads: PageReads.routes), actor: req.actor)
                 .render(PageSupport.context(req, title: Localized("Leerroutes", "Learning routes"), section: .routes)))
         }
         app.get(["opleidingshuizen"], access: .public) { req in
-            let (data, page) = try await PageSupport.listing(req, \.opleidingshuizen)
+            let (data, page) = try await PageSupport.listing(req, \.opleidingshuizen, reads: PageReads.opleidingshuizen)
             return PageSupport.html(OpleidingshuizenPage(lang: req.lang, data: data, page: page)
                 .render(PageSupport.context(req, title: Localized("Opleidingshuizen (publiek-private samenwerking)", "Opleidingshuizen (public–private partnerships)"), section: .opleidingshuizen)))
         }
         app.get(["opleidingshuizen", ":id"], access: .public) { req in
-            let (data, house) = try await PageSupport.record(req, \.opleidingshuizen)
+            let (data, house) = try await PageSupport.record(req, \.opleidingshuizen, reads: PageReads.opleidingshuizen)
             return PageSupport.html(OpleidingshuisPage(lang: req.lang, house: house, data: data, canEdit: Permissions.canEditOpleidingshuis(req.actor))
                 .render(PageSupport.context(req, title: Localized(house.name, house.name), section: .opleidingshuizen)))
         }
         app.get(["indicatoren"], access: .public) { req in
-            let (data, page) = try await PageSupport.listing(req, \.indicators)
+            let (data, page) = try await PageSupport.listing(req, \.indicators, reads: PageReads.indicators)
             return PageSupport.html(IndicatorsPage(lang: req.lang, data: data, page: page,
                                                    canImport: ReportRoutes.analysts.allows(req.actor?.role))
                 .render(PageSupport.context(req, title: Localized("Indicatoren", "Indicators"), section: .indicators)))
         }
         app.get(["indicatoren", ":key"], access: .public) { req in
-            let (data, indicator) = try await PageSupport.record(req, \.indicators, parameter: "key")
+            let (data, indicator) = try await PageSupport.record(req, \.indicators, parameter: "key", reads: PageReads.indicators)
             return PageSupport.html(IndicatorPage(lang: req.lang, indicator: indicator, data: data)
                 .render(PageSupport.context(req, title: Localized(indicator.nameNl, indicator.nameEn), section: .indicators)))
         }
@@ -73,7 +73,7 @@ struct PageRoutes {
             let year = reader.string("year").map { _ in reader.integer("year", default: 0, range: 1900...2100) }
             let pageRequest = reader.page()
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let data = try await PageSupport.dataset(req)
+            let data = try await PageSupport.data(req, reads: PageReads.timeline)
             let entries = data.timeline.filter { year == nil || $0.date.year == year }.sorted { $0.date < $1.date }
             let years = Array(Set(data.timeline.map(\.date.year))).sorted()
             return PageSupport.html(TimelinePage(lang: req.lang, data: data, year: year, page: entries.paged(pageRequest), years: years)
@@ -81,25 +81,32 @@ struct PageRoutes {
                                                                            "Milestones " + (DataCoverage.label(years.first.flatMap { f in years.last.map { f...$0 } }) ?? "")), section: .timeline)))
         }
         app.get(["financiering"], access: .public) { req in
-            PageSupport.html(FundingPage(lang: req.lang, data: try await PageSupport.dataset(req))
+            PageSupport.html(FundingPage(lang: req.lang, data: try await PageSupport.data(req, reads: PageReads.funding))
                 .render(PageSupport.context(req, title: Localized("Financiering", "Funding"), section: .funding)))
         }
         app.get(["evenementen"], access: .public) { req in
-            let (data, page) = try await PageSupport.listing(req, \.events)
-            return PageSupport.html(EventsPage(lang: req.lang, data: data, page: page)
+            let (_, page) = try await PageSupport.listing(req, \.events, reads: PageReads.events)
+            let store = RecordStore(req.db)
+            // Counted in SQL once per data version (a million agreements nationally).
+            let counts = try await req.application.countCache.counts("agreements-per-event", version: try await store.version()) {
+                try await store.agreementCounts()
+            }
+            return PageSupport.html(EventsPage(lang: req.lang, agreementCounts: counts, page: page)
                 .render(PageSupport.context(req, title: Localized("Matchingdays", "Matchingdays"), section: .events)))
         }
         app.get(["evenementen", ":id"], access: .public) { req in
-            let (data, event) = try await PageSupport.record(req, \.events)
+            let id = try req.parameters.require("id")
+            let data = try await RecordStore(req.db).eventSlice(id)
+            guard let event = data.events.first(where: { $0.id == id }) else { throw Abort(.notFound) }
             return PageSupport.html(EventPage(lang: req.lang, event: event, data: data)
                 .render(PageSupport.context(req, title: Localized(event.name, event.name), section: .events)))
         }
         app.get(["ambities"], access: .public) { req in
-            PageSupport.html(StatementsPage(lang: req.lang, data: try await PageSupport.dataset(req))
+            PageSupport.html(StatementsPage(lang: req.lang, data: try await PageSupport.data(req, reads: PageReads.statements))
                 .render(PageSupport.context(req, title: Localized("Ambities en vervolg", "Ambitions and follow-up"), section: .ambitions)))
         }
         app.get(["projectorganisatie"], access: .public) { req in
-            PageSupport.html(ProjectOrganisationPage(lang: req.lang, data: try await PageSupport.dataset(req))
+            PageSupport.html(ProjectOrganisationPage(lang: req.lang, data: try await PageSupport.data(req, reads: PageReads.projectOrganisation))
                 .render(PageSupport.context(req, title: Localized("Projectorganisatie", "Programme organisation"), section: .organisation)))
         }
         app.get(["static", "site.css"], access: .public) { _ in

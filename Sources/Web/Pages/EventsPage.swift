@@ -4,7 +4,8 @@ import Plot
 /// Matchingdays and the agreements made there.
 struct EventsPage {
     let lang: Lang
-    let data: Dataset
+    /// Agreements per event (`Dataset.agreementCounts`, counted in SQL).
+    let agreementCounts: [String: Int]
     let page: Page<Event>
 
     func render(_ ctx: PageContext) -> String {
@@ -14,7 +15,7 @@ struct EventsPage {
             headers: [t("Naam", "Name"), t("Datum", "Date"), t("Status", "Status"), t("Afspraken (gerapporteerd)", "Agreements (reported)"), t("Afspraken (met naam)", "Agreements (named)")],
             rows: page.items.map { e in [
                 .a(.href(SiteRoute.event(e.id).path), .text(e.name)), .text(e.date.label(lang)), Components.badge(e.status.label(lang)),
-                .text(e.reportedAgreements.map(String.init) ?? "–"), .text(String(data.agreements.filter { $0.eventId == e.id }.count)),
+                .text(e.reportedAgreements.map(String.init) ?? "–"), .text(String(agreementCounts[e.id] ?? 0)),
             ] }, numericFrom: 3),
             Components.pager(page, lang: lang) { SiteRoute.events.path + "?page=\($0)" },
             .p(.a(.href(SiteRoute.matchingdays.path), .text(t("Matchingdagen plannen: aanmelden, wensen, rooster en agenda's", "Plan Matchingdays: registration, wishes, schedule and agendas"))))))

@@ -16,19 +16,26 @@ enum PageSupport {
         return data
     }
 
-    /// A list page: checks `page`/`per`, loads the dataset and pages one of its entities.
-    static func listing<T: Sendable>(_ req: Request, _ items: KeyPath<Dataset, [T]>) async throws -> (Dataset, Page<T>) {
+    /// What a page reads (issue 13): the tables in `reads` whole and the records they refer to (`Dataset.slice`), in
+    /// SQL; nil reads the whole dataset through the cache (pages not yet moved to their slice).
+    static func data(_ req: Request, reads: Set<String>?) async throws -> Dataset {
+        guard let reads else { return try await dataset(req) }
+        return try await RecordStore(req.db).slice(reads)
+    }
+
+    /// A list page: checks `page`/`per`, loads what the page reads and pages one of its entities.
+    static func listing<T: Sendable>(_ req: Request, _ items: KeyPath<Dataset, [T]>, reads: Set<String>? = nil) async throws -> (Dataset, Page<T>) {
         var reader = QueryReader(req, allowed: ["page", "per"])
         let pageRequest = reader.page()
         if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-        let data = try await dataset(req)
+        let data = try await data(req, reads: reads)
         return (data, data[keyPath: items].paged(pageRequest))
     }
 
     /// A detail page: the record whose key is the path parameter, or 404.
-    static func record<R: Record>(_ req: Request, _ items: KeyPath<Dataset, [R]>, parameter: String = "id") async throws -> (Dataset, R) {
+    static func record<R: Record>(_ req: Request, _ items: KeyPath<Dataset, [R]>, parameter: String = "id", reads: Set<String>? = nil) async throws -> (Dataset, R) {
         let key = try req.parameters.require(parameter)
-        let data = try await dataset(req)
+        let data = try await data(req, reads: reads)
         guard let item = data[keyPath: items].first(where: { $0.key == key }) else { throw Abort(.notFound) }
         return (data, item)
     }

@@ -149,11 +149,15 @@ import Testing
             let expected = try await answers(memory)
             #expect(try await answers(sql) == expected)
             let migration = UpdateOrganizationsAddSearchIndexes()
-            try await migration.revert(on: app.db)
-            await #expect(throws: (any Error).self, "reverted: the derived columns are gone") {
-                try await (app.db as! any SQLDatabase).raw("SELECT \"sortName\" FROM organizations LIMIT 1").run()
+            // On one connection: SQLite's test database is a file with a connection per event loop, and a schema change
+            // reaches the other connection only at its next transaction.
+            try await app.db.withConnection { db in
+                try await migration.revert(on: db)
+                await #expect(throws: (any Error).self, "reverted: the derived columns are gone") {
+                    try await (db as! any SQLDatabase).raw("SELECT \"sortName\" FROM organizations LIMIT 1").run()
+                }
+                try await migration.prepare(on: db)
             }
-            try await migration.prepare(on: app.db)
             #expect(try await answers(sql) == expected)
         }
     }

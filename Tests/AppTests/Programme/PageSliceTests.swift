@@ -1,0 +1,62 @@
+import Domain
+import Foundation
+import Persistence
+import Testing
+@testable import Web
+
+/// Issue 13: the programme's pages read a slice (`PageReads` + `Dataset.slice`), not the whole dataset. Each page
+/// rendered from its slice equals the page rendered from the whole dataset (a table missing from its reads shows as a
+/// difference), and the slice read in SQL equals the Domain's slice, on the embedded data with the network contract's
+/// generated organisations, memberships and agreements added.
+@Suite struct PageSliceTests {
+    static func renders(_ data: Dataset, slice: (Set<String>) -> Dataset, event: (String) -> Dataset, counts: [String: Int]) -> [String: String] {
+        var out: [String: String] = [:]
+        let today = PartialDate(year: 2014, month: 12, day: 1)
+        for lang in [Lang.nl, .en] {
+            let ctx = PageContext(lang: lang, path: "/", title: "t", section: nil)
+            let p = slice(PageReads.projects)
+            out["projects \(lang)"] = ProjectsPage(lang: lang, data: p, page: p.projects.paged(PageRequest())).render(ctx)
+            for project in data.projects { out["project \(project.id) \(lang)"] = ProjectPage(lang: lang, project: project, data: p, today: today).render(ctx) }
+            out["routes \(lang)"] = RoutesPage(lang: lang, data: slice(PageReads.routes)).render(ctx)
+            let h = slice(PageReads.opleidingshuizen)
+            out["houses \(lang)"] = OpleidingshuizenPage(lang: lang, data: h, page: h.opleidingshuizen.paged(PageRequest())).render(ctx)
+            for house in data.opleidingshuizen { out["house \(house.id) \(lang)"] = OpleidingshuisPage(lang: lang, house: house, data: h).render(ctx) }
+            let i = slice(PageReads.indicators)
+            out["indicators \(lang)"] = IndicatorsPage(lang: lang, data: i, page: i.indicators.paged(PageRequest(page: 1, per: 200))).render(ctx)
+            for indicator in data.indicators { out["indicator \(indicator.key) \(lang)"] = IndicatorPage(lang: lang, indicator: indicator, data: i).render(ctx) }
+            let t = slice(PageReads.timeline)
+            out["timeline \(lang)"] = TimelinePage(lang: lang, data: t, year: nil, page: t.timeline.sorted { $0.date < $1.date }.paged(PageRequest(page: 1, per: 200)),
+                                                   years: Array(Set(t.timeline.map(\.date.year))).sorted()).render(ctx)
+            out["organisation \(lang)"] = ProjectOrganisationPage(lang: lang, data: slice(PageReads.projectOrganisation)).render(ctx)
+            out["funding \(lang)"] = FundingPage(lang: lang, data: slice(PageReads.funding)).render(ctx)
+            out["statements \(lang)"] = StatementsPage(lang: lang, data: slice(PageReads.statements)).render(ctx)
+            out["events \(lang)"] = EventsPage(lang: lang, agreementCounts: counts, page: data.events.paged(PageRequest(page: 1, per: 200))).render(ctx)
+            for e in data.events { out["event \(e.id) \(lang)"] = EventPage(lang: lang, event: e, data: event(e.id)).render(ctx) }
+        }
+        return out
+    }
+
+    @Test func everyPageRendersTheSameFromItsSliceAsFromTheWholeDataset() async throws {
+        let data = try NetworkRepositoryContractTests.dataset(seed: 21)
+        let whole = Self.renders(data, slice: { _ in data }, event: { _ in data }, counts: data.agreementCounts)
+        let sliced = Self.renders(data, slice: { data.slice($0) }, event: { data.eventSlice($0) }, counts: data.agreementCounts)
+        let differing = whole.keys.filter { whole[$0] != sliced[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing)")
+        #expect(whole.count > 40)
+        // The slices are small: the projects page does not carry the generated organisations along.
+        #expect(data.slice(PageReads.projects).organizations.count < data.organizations.count / 2)
+
+        try await withMasterplan { app in
+            let store = RecordStore(app.db)
+            try await store.replace(with: data)
+            var mismatched: [String] = []
+            for reads in [PageReads.projects, PageReads.routes, PageReads.opleidingshuizen, PageReads.indicators, PageReads.timeline,
+                          PageReads.projectOrganisation, PageReads.funding, PageReads.statements, PageReads.events] {
+                if try await store.slice(reads) != data.slice(reads) { mismatched.append(reads.sorted().joined(separator: ",")) }
+            }
+            for e in data.events where try await store.eventSlice(e.id) != data.eventSlice(e.id) { mismatched.append("event " + e.id) }
+            #expect(mismatched.isEmpty, "\(mismatched)")
+            #expect(try await store.agreementCounts() == data.agreementCounts)
+        }
+    }
+}

@@ -35,6 +35,39 @@ import VaporTesting
         [("type", "excursie"), ("sectors", "metaal"), ("level", "vmbo-bk"), ("pupils", pupils), ("windowStart", start), ("windowEnd", end), ("remarks", "Klas 3")]
     }
 
+    /// Issue 13: two editors of one offer. Both open the form; the first saves; the second's form names the older
+    /// version and gets 409 with what changed, and the first's change stands. A form without a revision (an old page)
+    /// counts as made on what is stored.
+    @Test func aStaleOfferFormIsRefusedWithBothVersions() async throws {
+        try await withMasterplan { app in
+            var p = try await people(app)
+            _ = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
+            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
+            func revision(_ html: String) -> String? {
+                html.range(of: #"name="revision" value="([0-9a-f]+)""#, options: .regularExpression)
+                    .map { String(html[$0]).split(separator: "\"")[3] }.map(String.init)
+            }
+            let path = "/aanbod/\(offer.id)/bewerken"
+            let companyRevision = try #require(revision(try await p.company.get(path).text))
+            let coordinatorRevision = try #require(revision(try await p.coordinator.get(path).text))
+            #expect(companyRevision == coordinatorRevision)
+            var res = try await p.company.post(path, Self.offerFields.filter { $0.0 != "title" } + [("title", "Werkplaats, nieuwe titel"), ("active", "on"),
+                                                                                                  ("revision", companyRevision)], csrfFrom: path)
+            #expect(res.status == .seeOther)
+            res = try await p.coordinator.post(path, Self.offerFields.filter { $0.0 != "capacity" } + [("capacity", "4"), ("active", "on"),
+                                                                                                        ("revision", coordinatorRevision)], csrfFrom: path)
+            #expect(res.status == .conflict)
+            #expect(res.text.contains("Iemand anders wijzigde dit record intussen") && res.text.contains("Werkplaats, nieuwe titel"))
+            let stored = try #require(try await DeskStore(app.db).find(Offer.self, id: offer.id))
+            #expect(stored.title == "Werkplaats, nieuwe titel" && stored.capacity == 1, "the first change stands, nothing of the second")
+            // The 409 page carries the current version, so saving again from it is a deliberate overwrite.
+            let current = try #require(revision(res.text))
+            res = try await p.coordinator.post(path, Self.offerFields.filter { $0.0 != "capacity" } + [("capacity", "4"), ("active", "on"), ("revision", current)], csrfFrom: path)
+            #expect(res.status == .seeOther)
+            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.capacity == 4)
+        }
+    }
+
     @Test func schoolCoordinatorAndCompanyWalkTheWholePath() async throws {
         try await withMasterplan { app in
             var p = try await people(app)

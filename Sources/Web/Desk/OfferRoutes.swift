@@ -53,18 +53,28 @@ struct OfferRoutes {
         app.get(["aanbod", ":id", "bewerken"], access: writers) { req in
             let loaded = try await DeskSupport.load(req)
             let offer = try Self.own(req, loaded)
-            return Self.form(req, offer: offer, loaded: loaded, errors: [:], action: SiteRoute.editOffer(offer.id).path)
+            return Self.form(req, offer: offer, loaded: loaded, errors: [:], action: SiteRoute.editOffer(offer.id).path, revision: RecordForm.revision(offer))
         }
         app.post(["aanbod", ":id", "bewerken"], access: writers) { req in
             let loaded = try await DeskSupport.load(req)
             let original = try Self.own(req, loaded)
             var (offer, errors) = Self.read(req, id: original.id, organizationId: original.organizationId, booked: original.booked, loaded: loaded)
             offer.active = FormReader(req).flag("active")
-            guard errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest, action: SiteRoute.editOffer(offer.id).path) }
+            // Issue 13: the form names the version it was filled in on; a form without one (an old page) counts as made on
+            // what is stored now.
+            let posted = (try? req.content.get(String.self, at: "revision")) ?? RecordForm.revision(original)
+            guard errors.isEmpty else {
+                return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest, action: SiteRoute.editOffer(offer.id).path, revision: posted)
+            }
+            // Changed since the form was filled in (or between this read and the write): 409 with both versions, nothing written.
+            func stale(_ current: Offer?) -> Response {
+                Self.form(req, offer: offer, loaded: loaded, errors: [:], status: .conflict, action: SiteRoute.editOffer(offer.id).path,
+                          revision: current.map(RecordForm.revision) ?? posted, stale: (current, offer))
+            }
+            guard posted == RecordForm.revision(original) else { return stale(original) }
             do { try await DeskStore(req.db).update(offer, expected: original, actor: DeskSupport.actorId(req)) }
             catch DeskError.changedMeanwhile {
-                return Self.form(req, offer: offer, loaded: loaded, errors: ["capacity": req.lang == .nl ? "Intussen is er geboekt; kijk opnieuw." : "Booked meanwhile; look again."],
-                                 status: .conflict, action: SiteRoute.editOffer(offer.id).path)
+                return stale(try await DeskStore(req.db).all(Offer.self).first { $0.id == original.id })
             }
             return req.redirect(to: SiteRoute.offers.path)
         }
@@ -94,7 +104,7 @@ struct OfferRoutes {
     }
 
     static func form(_ req: Request, offer: Offer, loaded: DeskSupport.Loaded, errors: [String: String], status: HTTPStatus = .ok,
-                     action: String = SiteRoute.newOffer.path) -> Response {
+                     action: String = SiteRoute.newOffer.path, revision: String? = nil, stale: (current: Offer?, mine: Offer)? = nil) -> Response {
         let editing = action != SiteRoute.newOffer.path
         let ctx = PageSupport.context(req, title: editing ? Localized("Aanbod bewerken", "Edit offer") : Localized("Nieuw aanbod", "New offer"), section: .desk)
         let t = ctx.t, lang = ctx.lang
@@ -103,9 +113,15 @@ struct OfferRoutes {
                                 options: loaded.data.organizations.map { ($0.id, $0.name) }, selected: offer.organizationId, error: errors["organizationId"])
             : .group(.p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded))),
                      .unwrap(errors["organizationId"]) { .p(.class("error"), .id("organizationId-error"), .text($0)) })
+        let conflict: Node<HTML.BodyContext> = stale.map { stale in
+            Components.staleNotice(t, rows: stale.current.map { RecordForm.differences($0, stale.mine) }?.map { ($0.column, $0.first, $0.second) } ?? [],
+                                   gone: stale.current == nil)
+        } ?? .empty
         return PageSupport.html(Layout.render(ctx, .group(
+            conflict,
             Components.errorSummary(errors, t),
             Components.postForm(action: action, csrf: ctx.csrf, class: "edit", [
+                .unwrap(revision) { .input(.type(.hidden), .name("revision"), .value($0)) },
                 editing ? .p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded))) : orgChoice,
                 .if(editing, DeskPages.checkbox("active", label: t("Actief (uitvinken: uit de catalogus halen)", "Active (untick: withdraw from the catalogue)"), checked: offer.active)),
                 Components.select(name: "type", label: t("Soort activiteit", "Kind of activity"), options: ActivityType.allCases.map { ($0.rawValue, $0.label(lang)) },

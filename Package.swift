@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         // /metrics in the Prometheus text format.
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(name: "Domain", dependencies: ["Optimization"]),
@@ -53,6 +54,7 @@ let package = Package(
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
             .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "masterplan", dependencies: [
             "Web", "Persistence", "Domain", "Optimization", "Reports", "SMTP",
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "AppTests", dependencies: [
             "Web", "Persistence", "Domain", "Reports",
             .product(name: "VaporTesting", package: "vapor"),
+            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
         ]),
     ]
 )

@@ -94,36 +94,9 @@ struct Serve: AsyncParsableCommand {
             try await configure(app, database: db.location, seed: .embeddedIfEmpty)
             let banner = try await prepareDemoAccounts(app)
             if !banner.isEmpty { print(banner) }
-            // Hourly: the Matchingday follow-up questions that have come due (claimed per agreement, so instances never double-send).
-            let followUps = Task { [app] in
-                while !Task.isCancelled {
-                    do { let n = try await sendDueFollowUps(app); if n > 0 { app.logger.notice("Sent \(n) Matchingday follow-up question(s)") } }
-                    catch { app.logger.error("Follow-ups: \(error)") }
-                    do { let n = try await sendNotificationDigests(app); if n > 0 { app.logger.notice("Sent \(n) daily overview(s)") } }
-                    catch { app.logger.error("Daily overviews: \(error)") }
-                    try? await Task.sleep(for: .seconds(3600))
-                }
-            }
-            // Every ten minutes: sessions past their end and login attempts older than the throttle's window.
-            let sweep = Task { [app] in
-                while !Task.isCancelled {
-                    do { let n = try await Sweep.run(app.db); if n.sessions + n.attempts > 0 { app.logger.info("Swept \(n.sessions) session(s), \(n.attempts) login attempt(s)") } }
-                    catch { app.logger.error("Sweep: \(error)") }
-                    try? await Task.sleep(for: .seconds(600))
-                }
-            }
-            // Every 30 seconds: the mail queue (retries with backoff; each message claimed once across instances).
-            let mail = Task { [app] in
-                while !Task.isCancelled {
-                    do { let n = try await sendNewsletters(app); if n > 0 { app.logger.info("Queued \(n) newsletter message(s)") } }
-                    catch { app.logger.error("Newsletter: \(error)") }
-                    do { let n = try await deliverQueuedMail(app); if n > 0 { app.logger.info("Delivered \(n) queued mail(s)") } }
-                    catch { app.logger.error("Mail queue: \(error)") }
-                    try? await Task.sleep(for: .seconds(30))
-                }
-            }
-            defer { followUps.cancel(); sweep.cancel(); mail.cancel() }
-            try await app.execute()
+            // The background jobs (follow-ups, daily overviews, sweep, newsletter, mail queue) run beside the server
+            // as ServiceLifecycle services, shut down gracefully when it stops (`BackgroundJobs`).
+            try await BackgroundJobs.run(app)
             try await app.asyncShutdown()
         } catch {
             try? await app.asyncShutdown()

@@ -1,0 +1,67 @@
+import Logging
+import ServiceLifecycle
+import Vapor
+
+/// One of `serve`'s background jobs, run as a ServiceLifecycle `Service` (issue 13): its work at once and then every
+/// `interval`; an error is logged and the next round still comes; a graceful shutdown ends it between rounds (the
+/// sleep is cut short, a round in progress finishes).
+struct PeriodicJob: Service {
+    let name: String
+    let interval: Duration
+    let logger: Logger
+    /// One round; returns a line worth logging (nil: nothing happened).
+    let work: @Sendable () async throws -> String?
+
+    func run() async throws {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            do { if let line = try await work() { logger.info("\(name): \(line)") } }
+            catch { logger.error("\(name): \(error)") }
+            let interval = interval
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+}
+
+/// `serve`'s jobs: each claims its work in the database, so several instances never do a thing twice.
+public enum BackgroundJobs {
+    static func services(_ app: Application) -> [PeriodicJob] {
+        [
+            // Hourly: the Matchingday follow-up questions that have come due (claimed per agreement) and the daily
+            // overviews that are due; separate jobs, so one failing never holds up the other.
+            PeriodicJob(name: "follow-ups", interval: .seconds(3600), logger: app.logger) {
+                let n = try await sendDueFollowUps(app)
+                return n > 0 ? "sent \(n) Matchingday follow-up question(s)" : nil
+            },
+            PeriodicJob(name: "daily overviews", interval: .seconds(3600), logger: app.logger) {
+                let n = try await sendNotificationDigests(app)
+                return n > 0 ? "sent \(n) daily overview(s)" : nil
+            },
+            // Every ten minutes: sessions past their end and login attempts older than the throttle's window.
+            PeriodicJob(name: "sweep", interval: .seconds(600), logger: app.logger) {
+                let n = try await Sweep.run(app.db)
+                return n.sessions + n.attempts > 0 ? "swept \(n.sessions) session(s), \(n.attempts) login attempt(s)" : nil
+            },
+            // Every 30 seconds: the newsletter's next recipients, then the mail queue (each message claimed once).
+            PeriodicJob(name: "newsletter", interval: .seconds(30), logger: app.logger) {
+                let n = try await sendNewsletters(app)
+                return n > 0 ? "queued \(n) newsletter message(s)" : nil
+            },
+            PeriodicJob(name: "mail queue", interval: .seconds(30), logger: app.logger) {
+                let n = try await deliverQueuedMail(app)
+                return n > 0 ? "delivered \(n) queued mail(s)" : nil
+            },
+        ]
+    }
+
+    /// Runs `app` with its jobs in one ServiceLifecycle group: when the server stops (Vapor handles SIGINT and
+    /// SIGTERM), the jobs are shut down gracefully and awaited before `serve` returns.
+    public static func run(_ app: Application) async throws {
+        let group = ServiceGroup(services: services(app), gracefulShutdownSignals: [], cancellationSignals: [], logger: app.logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            do { try await app.execute() } catch { await group.triggerGracefulShutdown(); try? await tasks.waitForAll(); throw error }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import ServiceLifecycleTestKit
+import Testing
+@testable import Web
+
+/// Issue 13: `serve`'s jobs run as ServiceLifecycle services. A job does its work at once and every interval, goes on
+/// after an error, and a graceful shutdown ends it between rounds, even in the middle of an hour's sleep.
+@Suite struct BackgroundJobsTests {
+    final class Rounds: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+        var count: Int { lock.lock(); defer { lock.unlock() }; return n }
+    }
+    struct Failure: Error {}
+
+    @Test func aJobRepeatsGoesOnAfterAnErrorAndStopsAtGracefulShutdown() async throws {
+        let rounds = Rounds()
+        let job = PeriodicJob(name: "test", interval: .milliseconds(10), logger: Logger(label: "test")) {
+            if rounds.next() == 2 { throw Failure() }
+            return nil
+        }
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await job.run() }
+                while rounds.count < 5 { try await Task.sleep(for: .milliseconds(5)) }
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        let stopped = rounds.count
+        #expect(stopped >= 5, "it went on after the error in round 2")
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(rounds.count == stopped, "nothing runs after the shutdown")
+    }
+
+    @Test func anHourlyJobEndsPromptlyAtGracefulShutdown() async throws {
+        let rounds = Rounds()
+        let job = PeriodicJob(name: "hourly", interval: .seconds(3600), logger: Logger(label: "test")) { _ = rounds.next(); return "ran" }
+        let started = ContinuousClock.now
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await job.run() }
+                while rounds.count < 1 { try await Task.sleep(for: .milliseconds(5)) }
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        #expect(rounds.count == 1, "the work ran at once, and once")
+        #expect(ContinuousClock.now - started < .seconds(5), "the hour's sleep was cut short")
+    }
+
+    @Test func serveRunsItsFiveJobs() async throws {
+        try await withMasterplan { app in
+            #expect(BackgroundJobs.services(app).map(\.name) == ["follow-ups", "daily overviews", "sweep", "newsletter", "mail queue"])
+        }
+    }
+}

@@ -3,8 +3,8 @@
 # 1,000,000 agreements, 150,000 memberships), two builds side by side in one run:
 #   bench/serve_national.sh BIN_BEFORE BIN_AFTER
 # For each build: import into its own SQLite file (time and peak memory), start `serve`, then each path warm, single
-# request (median of 5 after one warm-up; a request over $MAXTIME s counts as "timeout"), and the server's resident
-# memory after the network's pages and again after the dashboard. Results go to docs/performance.md.
+# request (median of 5 after one warm-up; a request over $MAXTIME s counts as "timeout"), the server's resident
+# memory after these pages and again after the dashboard, and the dashboard's throughput at 64 connections (wrk). Results go to docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BEFORE=${1:?usage: bench/serve_national.sh BIN_BEFORE BIN_AFTER}
@@ -27,6 +27,17 @@ PATHS=(
   "/api/v1/organizations?per=200&sector=metaal"
   "/api/v1/organizations/school-00042"
   "/api/v1/network?per=200"
+  "/evenementen"
+  "/evenementen/md-2017-03"
+  "/projecten"
+  "/projecten/entreeopleiding"
+  "/leerroutes"
+  "/opleidingshuizen"
+  "/indicatoren"
+  "/tijdlijn"
+  "/financiering"
+  "/ambities"
+  "/projectorganisatie"
 )
 PID=""
 trap 'kill $PID 2>/dev/null || true' EXIT
@@ -65,7 +76,7 @@ for which in before after; do
       printf "%-48s  %s  %.0f ms (median of 5)\n" "$path" "$code" "$(python3 -c "print($median * 1000)")"
     fi
   done
-  echo "serve after the network's pages: $(rss)"
+  echo "serve after these pages: $(rss)"
   curl -s -o /dev/null -m 600 -w "dashboard, first request: %{time_total} s\n" "http://127.0.0.1:$PORT/"
   echo "serve after the dashboard: $(rss)"
   if command -v wrk >/dev/null; then

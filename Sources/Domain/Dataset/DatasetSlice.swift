@@ -10,12 +10,14 @@ extension Dataset {
         return s
     }
 
-    /// An event's page: the events whole, that event's agreements, and the organisations they name.
-    public func eventSlice(_ eventId: String) -> Dataset {
+    /// An event's page: the events whole, one page of that event's agreements (file order; `agreements` in the slice
+    /// is that page, the page value also carries their number), and the organisations they name.
+    public func eventSlice(_ eventId: String, page: PageRequest) -> (data: Dataset, agreements: Page<Agreement>) {
         var s = slice([Event.entity])
-        s.agreements = agreements.filter { $0.eventId == eventId }
+        let shown = agreements.filter { $0.eventId == eventId }.paged(page)
+        s.agreements = shown.items
         s.resolve(from: self, loaded: [Event.entity, Agreement.entity])
-        return s
+        return (s, shown)
     }
 
     /// Agreements per event (the events list's counts).

@@ -44,11 +44,16 @@ public struct RecordStore: Sendable {
     }
 
     /// `Dataset.eventSlice` in SQL: the events, one event's agreements (by index) and the organisations they name.
-    public func eventSlice(_ eventId: String) async throws -> Dataset {
+    public func eventSlice(_ eventId: String, page: Domain.PageRequest) async throws -> (data: Dataset, agreements: Domain.Page<Agreement>) {
         var data = try await dataset(only: [Event.entity])
-        data.agreements = try await records(Agreement.self, where: "eventId", in: [eventId])
+        let total = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Agreement.entity)
+            .where("eventId", .equal, SQLBind(eventId)).first()?.decode(column: "n", as: Int.self) ?? 0
+        // The index on (eventId, position) gives the page without reading the event's other agreements.
+        let rows = try await sql.select().column("*").from(Agreement.entity).where("eventId", .equal, SQLBind(eventId))
+            .orderBy("position").limit(page.per).offset((page.page - 1) * page.per).all()
+        data.agreements = try rows.map { try RowCodec.decode(Agreement.self, from: SQLRowCells(row: $0)) }
         try await resolve(&data, loaded: [Event.entity, Agreement.entity])
-        return data
+        return (data, Domain.Page(items: data.agreements, total: total, page: page.page, per: page.per))
     }
 
     /// Reads by key the records the `loaded` tables of `data` refer to.

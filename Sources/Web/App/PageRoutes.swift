@@ -96,9 +96,12 @@ struct PageRoutes {
         }
         app.get(["evenementen", ":id"], access: .public) { req in
             let id = try req.parameters.require("id")
-            let data = try await RecordStore(req.db).eventSlice(id)
+            var reader = QueryReader(req, allowed: ["page", "per"])
+            let pageRequest = reader.page()
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let (data, agreements) = try await RecordStore(req.db).eventSlice(id, page: pageRequest)
             guard let event = data.events.first(where: { $0.id == id }) else { throw Abort(.notFound) }
-            return PageSupport.html(EventPage(lang: req.lang, event: event, data: data)
+            return PageSupport.html(EventPage(lang: req.lang, event: event, data: data, page: agreements)
                 .render(PageSupport.context(req, title: Localized(event.name, event.name), section: .events)))
         }
         app.get(["ambities"], access: .public) { req in

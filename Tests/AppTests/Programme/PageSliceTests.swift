@@ -9,37 +9,42 @@ import Testing
 /// difference), and the slice read in SQL equals the Domain's slice, on the embedded data with the network contract's
 /// generated organisations, memberships and agreements added.
 @Suite struct PageSliceTests {
-    static func renders(_ data: Dataset, slice: (Set<String>) -> Dataset, event: (String) -> Dataset, counts: [String: Int]) -> [String: String] {
+    static func renders(_ data: Dataset, slice: (Set<String>) -> Dataset, event: (String, PageRequest) -> Dataset, counts: [String: Int]) -> [String: String] {
         var out: [String: String] = [:]
         let today = PartialDate(year: 2014, month: 12, day: 1)
         for lang in [Lang.nl, .en] {
             let ctx = PageContext(lang: lang, path: "/", title: "t", section: nil)
             let p = slice(PageReads.projects)
-            out["projects \(lang)"] = ProjectsPage(lang: lang, data: p, page: p.projects.paged(PageRequest())).render(ctx)
+            out["projects \(lang)"] = ProjectsPage(lang: lang, data: p, page: p.projects.paged(Domain.PageRequest())).render(ctx)
             for project in data.projects { out["project \(project.id) \(lang)"] = ProjectPage(lang: lang, project: project, data: p, today: today).render(ctx) }
             out["routes \(lang)"] = RoutesPage(lang: lang, data: slice(PageReads.routes)).render(ctx)
             let h = slice(PageReads.opleidingshuizen)
-            out["houses \(lang)"] = OpleidingshuizenPage(lang: lang, data: h, page: h.opleidingshuizen.paged(PageRequest())).render(ctx)
+            out["houses \(lang)"] = OpleidingshuizenPage(lang: lang, data: h, page: h.opleidingshuizen.paged(Domain.PageRequest())).render(ctx)
             for house in data.opleidingshuizen { out["house \(house.id) \(lang)"] = OpleidingshuisPage(lang: lang, house: house, data: h).render(ctx) }
             let i = slice(PageReads.indicators)
-            out["indicators \(lang)"] = IndicatorsPage(lang: lang, data: i, page: i.indicators.paged(PageRequest(page: 1, per: 200))).render(ctx)
+            out["indicators \(lang)"] = IndicatorsPage(lang: lang, data: i, page: i.indicators.paged(Domain.PageRequest(page: 1, per: 200))).render(ctx)
             for indicator in data.indicators { out["indicator \(indicator.key) \(lang)"] = IndicatorPage(lang: lang, indicator: indicator, data: i).render(ctx) }
             let t = slice(PageReads.timeline)
-            out["timeline \(lang)"] = TimelinePage(lang: lang, data: t, year: nil, page: t.timeline.sorted { $0.date < $1.date }.paged(PageRequest(page: 1, per: 200)),
+            out["timeline \(lang)"] = TimelinePage(lang: lang, data: t, year: nil, page: t.timeline.sorted { $0.date < $1.date }.paged(Domain.PageRequest(page: 1, per: 200)),
                                                    years: Array(Set(t.timeline.map(\.date.year))).sorted()).render(ctx)
             out["organisation \(lang)"] = ProjectOrganisationPage(lang: lang, data: slice(PageReads.projectOrganisation)).render(ctx)
             out["funding \(lang)"] = FundingPage(lang: lang, data: slice(PageReads.funding)).render(ctx)
             out["statements \(lang)"] = StatementsPage(lang: lang, data: slice(PageReads.statements)).render(ctx)
-            out["events \(lang)"] = EventsPage(lang: lang, agreementCounts: counts, page: data.events.paged(PageRequest(page: 1, per: 200))).render(ctx)
-            for e in data.events { out["event \(e.id) \(lang)"] = EventPage(lang: lang, event: e, data: event(e.id)).render(ctx) }
+            out["events \(lang)"] = EventsPage(lang: lang, agreementCounts: counts, page: data.events.paged(Domain.PageRequest(page: 1, per: 200))).render(ctx)
+            for e in data.events {
+                for request in [Domain.PageRequest(page: 1, per: 25), Domain.PageRequest(page: 2, per: 5)] {
+                    let page = data.agreements.filter { $0.eventId == e.id }.paged(request)
+                    out["event \(e.id) \(request) \(lang)"] = EventPage(lang: lang, event: e, data: event(e.id, request), page: page).render(ctx)
+                }
+            }
         }
         return out
     }
 
     @Test func everyPageRendersTheSameFromItsSliceAsFromTheWholeDataset() async throws {
         let data = try NetworkRepositoryContractTests.dataset(seed: 21)
-        let whole = Self.renders(data, slice: { _ in data }, event: { _ in data }, counts: data.agreementCounts)
-        let sliced = Self.renders(data, slice: { data.slice($0) }, event: { data.eventSlice($0) }, counts: data.agreementCounts)
+        let whole = Self.renders(data, slice: { _ in data }, event: { _, _ in data }, counts: data.agreementCounts)
+        let sliced = Self.renders(data, slice: { data.slice($0) }, event: { data.eventSlice($0, page: $1).data }, counts: data.agreementCounts)
         let differing = whole.keys.filter { whole[$0] != sliced[$0] }.sorted()
         #expect(differing.isEmpty, "\(differing)")
         #expect(whole.count > 40)
@@ -54,7 +59,12 @@ import Testing
                           PageReads.projectOrganisation, PageReads.funding, PageReads.statements, PageReads.events] {
                 if try await store.slice(reads) != data.slice(reads) { mismatched.append(reads.sorted().joined(separator: ",")) }
             }
-            for e in data.events where try await store.eventSlice(e.id) != data.eventSlice(e.id) { mismatched.append("event " + e.id) }
+            for e in data.events {
+                for request in [Domain.PageRequest(page: 1, per: 25), Domain.PageRequest(page: 2, per: 5), Domain.PageRequest(page: 9, per: 200)] {
+                    let (a, b) = (try await store.eventSlice(e.id, page: request), data.eventSlice(e.id, page: request))
+                    if a.data != b.data || a.agreements != b.agreements { mismatched.append("event \(e.id) \(request)") }
+                }
+            }
             #expect(mismatched.isEmpty, "\(mismatched)")
             #expect(try await store.agreementCounts() == data.agreementCounts)
         }

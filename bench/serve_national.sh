@@ -84,4 +84,14 @@ for which in before after; do
     echo "serve after wrk: $(rss)"
   fi
   kill $PID; wait $PID 2>/dev/null || true
+  # The same build on the embedded Amsterdam data: the dashboard beside a static file through the same middleware.
+  if command -v wrk >/dev/null; then
+    rm -f "$WORK/$which-amsterdam.sqlite"
+    DB="$WORK/$which-amsterdam.sqlite"
+    start_serve
+    curl -s -o /dev/null "http://127.0.0.1:$PORT/"
+    echo "Amsterdam dashboard, wrk -t2 -c64 -d10s: $(wrk -t2 -c64 -d10s "http://127.0.0.1:$PORT/" | awk '/Requests\/sec/ {print $2 " req/s"}')"
+    echo "Amsterdam static file, wrk -t2 -c64 -d10s: $(wrk -t2 -c64 -d10s "http://127.0.0.1:$PORT/static/site.css" | awk '/Requests\/sec/ {print $2 " req/s"}')"
+    kill $PID; wait $PID 2>/dev/null || true
+  fi
 done

@@ -17,7 +17,9 @@ struct AdminRoutes {
         app.get(["beheer", "accounts"], access: .beheerder) { req in try await Self.accountsPage(req, form: AccountForm(), errors: [:]) }
         app.post(["beheer", "accounts"], access: .beheerder) { req in
             let form = try req.content.decode(AccountForm.self)
-            let data = try await PageSupport.dataset(req)
+            // Only what the checks below read: the named organisation and the projects (issue 13).
+            let data = try await PageSupport.data(req, reads: [Project.entity])
+            let named = try await RecordStore(req.db).organizations([(form.organizationId ?? "").trimmingCharacters(in: .whitespaces)])
             var errors: [String: String] = [:]
             let nl = req.lang == .nl
             let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -28,7 +30,7 @@ struct AdminRoutes {
             let role = Role(rawValue: form.role ?? "")
             if role == nil { errors["role"] = nl ? "Kies een rol." : "Choose a role." }
             let org = (form.organizationId ?? "").trimmingCharacters(in: .whitespaces)
-            if role == .contactpersoon && data.organization(org) == nil { errors["organizationId"] = nl ? "Een contactpersoon hoort bij een bestaande organisatie." : "A contact person belongs to an existing organisation." }
+            if role == .contactpersoon && !named.contains(where: { $0.id == org }) { errors["organizationId"] = nl ? "Een contactpersoon hoort bij een bestaande organisatie." : "A contact person belongs to an existing organisation." }
             let projects = (form.projectIds ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
             if let bad = projects.first(where: { id in !data.projects.contains { $0.id == id } }) { errors["projectIds"] = (nl ? "Onbekend project: " : "Unknown project: ") + bad }
             if role == .projectleider && projects.isEmpty { errors["projectIds"] = nl ? "Een projectleider leidt minstens één project." : "A project leader leads at least one project." }

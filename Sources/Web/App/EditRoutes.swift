@@ -52,12 +52,12 @@ struct EditRoutes {
     func register(_ app: Application) {
         let editors = Access.roles([.beheerder, .contactpersoon])
         app.get(["organisaties", ":id", "bewerken"], access: editors) { req in
-            let (data, org) = try await PageSupport.record(req, \.organizations)
+            guard let org = try await req.network.organization(try req.parameters.require("id")) else { throw Abort(.notFound) }
             guard Permissions.canEditOrganization(req.actor, org.id) else { throw PageError(.forbidden, "u mag alleen uw eigen organisatie bewerken", "you may edit only your own organisation") }
-            return Self.organizationPage(req, org: org, data: data, errors: [:])
+            return Self.organizationPage(req, org: org, errors: [:])
         }
         app.post(["organisaties", ":id", "bewerken"], access: editors) { req in
-            let (data, original) = try await PageSupport.record(req, \.organizations)
+            guard let original = try await req.network.organization(try req.parameters.require("id")) else { throw Abort(.notFound) }
             guard Permissions.canEditOrganization(req.actor, original.id) else { throw PageError(.forbidden, "u mag alleen uw eigen organisatie bewerken", "you may edit only your own organisation") }
             var form = try req.content.decode(OrganizationForm.self)
             // Unticked checkboxes send nothing: on the HTML form, absence means "none".
@@ -67,7 +67,7 @@ struct EditRoutes {
             let errors = Self.apply(form, to: &org, lang: req.lang)
             let posted = (try? req.content.get(String.self, at: "revision")) ?? RecordForm.revision(original)
             guard errors.isEmpty else {
-                return Self.organizationPage(req, org: org, data: data, errors: errors, status: .badRequest,
+                return Self.organizationPage(req, org: org, errors: errors, status: .badRequest,
                                              raw: ["latitude": form.latitude ?? "", "longitude": form.longitude ?? ""], revision: posted)
             }
             // A form filled in on an older version never overwrites: 409 with both versions (issue 13's guard).
@@ -76,7 +76,7 @@ struct EditRoutes {
                 _ = try await RecordStore(req.db).update(org, expected: original, actor: req.actor?.accountId ?? "?")
             } catch let stale as ChangedMeanwhile {
                 let current = stale.current as? Organization
-                return Self.organizationPage(req, org: org, data: data, errors: [:], status: .conflict,
+                return Self.organizationPage(req, org: org, errors: [:], status: .conflict,
                                              revision: current.map(RecordForm.revision) ?? posted, stale: (current, org))
             }
             return req.redirect(to: SiteRoute.organization(org.id).path + "?opgeslagen=1")
@@ -158,7 +158,7 @@ struct EditRoutes {
     }
 
     /// `raw`: what the person typed in fields that did not parse, shown back so they can correct it.
-    static func organizationPage(_ req: Request, org: Organization, data: Dataset, errors: [String: String], status: HTTPStatus = .ok,
+    static func organizationPage(_ req: Request, org: Organization, errors: [String: String], status: HTTPStatus = .ok,
                                  raw: [String: String] = [:], revision: String? = nil, stale: (current: Organization?, mine: Organization)? = nil) -> Response {
         let ctx = PageSupport.context(req, title: Localized(org.name + " bewerken", "Edit " + org.name), section: .organizations)
         let t = ctx.t, lang = ctx.lang

@@ -43,13 +43,13 @@ struct ReportRoutes {
         }
 
         app.get(["indicatoren", "import"], access: Self.analysts) { req in
-            ImportPage.response(req, data: try await PageSupport.dataset(req))
+            ImportPage.response(req, data: try await PageSupport.data(req, reads: [Indicator.entity]))
         }
         app.get(["indicatoren", "import", "sjabloon.csv"], access: Self.analysts) { req in
             try Downloads.csv(req, rows: ImportPage.template, numericColumns: [5], filename: "waarnemingen-sjabloon.csv")
         }
         app.on(.POST, ["indicatoren", "import"], access: Self.analysts, maxBody: "10mb") { req in
-            let data = try await PageSupport.dataset(req)
+            let data = try await PageSupport.data(req, reads: [Indicator.entity])
             guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
                 return ImportPage.response(req, data: data, error: req.lang == .nl ? "Kies een CSV- of XLSX-bestand." : "Choose a CSV or XLSX file.", status: .unprocessableEntity)
             }
@@ -58,7 +58,7 @@ struct ReportRoutes {
             do { imported = try ObservationFile.parse(Data(buffer: file.data), file: name, indicators: data.indicators) }
             catch { return ImportPage.response(req, data: data, error: "\(error)", status: .unprocessableEntity) }
             let result = try await RecordStore(req.db).importObservations(imported, actor: req.actor?.accountId ?? "?")
-            return ImportPage.response(req, data: try await PageSupport.dataset(req), result: result)
+            return ImportPage.response(req, data: try await PageSupport.data(req, reads: [Indicator.entity]), result: result)
         }
     }
 

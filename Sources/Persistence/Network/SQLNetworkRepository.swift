@@ -100,7 +100,7 @@ public struct SQLNetworkRepository: NetworkRepository {
         reported.indicators = try await store.records(Indicator.self, where: "key", in: NetworkOverview.indicatorKeys)
         reported.observations = try await store.records(Observation.self, where: "indicatorKey", in: NetworkOverview.indicatorKeys)
         // Counting 150,000 memberships by their organisation's kind takes ~0.3 s nationally; it changes only with the data.
-        let counted = try await counts.counts("network:" + day.description, version: try await store.version()) {
+        let counted = try await counts.value("network:" + day.description, version: try await store.version()) {
             let grouped = try await sql.select().column(SQLColumn("kind", table: "o")).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from(SQLAlias(SQLIdentifier(Membership.entity), as: SQLIdentifier("m")))
                 .join(SQLAlias(SQLIdentifier(Organization.entity), as: SQLIdentifier("o")), on: SQLColumn("organizationId", table: "m"), .equal, SQLColumn("id", table: "o"))

@@ -24,12 +24,26 @@ final class DatasetCache: Sendable {
 
     /// Reads the years again when the data's version moved: the timeline and the observations only (issue 13: pages
     /// that read through a repository never load the whole dataset, and the header must not make them).
-    func refreshCoverage(_ store: RecordStore) async throws {
+    @discardableResult
+    func refreshCoverage(_ store: RecordStore) async throws -> Int {
         let version = try await store.version()
-        if coverageBox.withLockedValue({ $0?.version == version }) { return }
+        if coverageBox.withLockedValue({ $0?.version == version }) { return version }
         let data = try await store.dataset(only: [TimelineEntry.entity, Observation.entity])
         let label = DataCoverage.label(DataCoverage.years(data))
         coverageBox.withLockedValue { $0 = (version, label) }
+        return version
+    }
+}
+
+extension Request {
+    struct DataVersionKey: StorageKey { typealias Value = Int }
+
+    /// The data version this request reads at: read once (by `CoverageMiddleware` for pages) and kept for the request.
+    func dataVersion() async throws -> Int {
+        if let known = storage[DataVersionKey.self] { return known }
+        let version = try await RecordStore(db).version()
+        storage[DataVersionKey.self] = version
+        return version
     }
 }
 
@@ -38,7 +52,7 @@ struct CoverageMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let path = request.url.path
         if request.method == .GET, !path.hasPrefix("/api/"), !path.hasPrefix("/static/") {
-            try await request.application.datasetCache.refreshCoverage(RecordStore(request.db))
+            request.storage[Request.DataVersionKey.self] = try await request.application.datasetCache.refreshCoverage(RecordStore(request.db))
         }
         return try await next.respond(to: request)
     }
@@ -48,6 +62,13 @@ extension Application {
     struct DatasetCacheKey: StorageKey { typealias Value = DatasetCache }
 
     struct CountCacheKey: StorageKey { typealias Value = CountCache }
+    struct DashboardCacheKey: StorageKey { typealias Value = VersionedCache<DashboardPage> }
+
+    /// The dashboard's programme part per language and data version (its figures and charts are pure in the data).
+    var dashboardCache: VersionedCache<DashboardPage> {
+        guard let cache = storage[DashboardCacheKey.self] else { fatalError("prepare(_:seed:) sets up the dashboard cache") }
+        return cache
+    }
 
     /// Counts over the large tables per data version (`CountCache`), set up in `prepare` beside the dataset cache.
     var countCache: CountCache {

@@ -9,13 +9,16 @@ struct PageRoutes {
         app.get(.dashboard, access: .public) { req in
             // Issue 13: the small tables and counts in SQL, not the whole dataset (`Dataset.dashboardSlice`).
             let store = RecordStore(req.db)
-            var page = DashboardPage(try await store.dashboardSlice(), lang: req.lang)
+            let version = try await req.dataVersion()
+            var page = try await req.application.dashboardCache.value(req.lang.rawValue, version: version) {
+                DashboardPage(try await store.dashboardSlice(), lang: req.lang)
+            }
             let desk = DeskStore(req.db)
             let today = DeskSupport.today(req), startMonth = DeskSupport.settings(req).schoolYearStartMonth
             // Counted in SQL on the four days the figures need, once per data version (~0.1 s each nationally).
             let days = SchoolYearFigures.vriendenDays(today: today, startMonth: startMonth)
-            let counted = try await req.application.countCache.counts("vrienden:" + days.map(\.description).joined(separator: ","),
-                                                                      version: try await store.version()) {
+            let counted = try await req.application.countCache.value("vrienden:" + days.map(\.description).joined(separator: ","),
+                                                                      version: version) {
                 var out: [String: Int] = [:]
                 for day in days where out[day.description] == nil {
                     out[day.description] = try await store.activeMemberships(on: day, distinctOrganizations: true)
@@ -88,7 +91,7 @@ struct PageRoutes {
             let (_, page) = try await PageSupport.listing(req, \.events, reads: PageReads.events)
             let store = RecordStore(req.db)
             // Counted in SQL once per data version (a million agreements nationally).
-            let counts = try await req.application.countCache.counts("agreements-per-event", version: try await store.version()) {
+            let counts = try await req.application.countCache.value("agreements-per-event", version: try await req.dataVersion()) {
                 try await store.agreementCounts()
             }
             return PageSupport.html(EventsPage(lang: req.lang, agreementCounts: counts, page: page)

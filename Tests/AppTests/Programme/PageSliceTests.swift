@@ -70,3 +70,21 @@ import Testing
         }
     }
 }
+
+/// The dashboard's programme part is kept per data version and language: a change to the data shows at once.
+@Suite struct DashboardCacheTests {
+    @Test func aChangedBudgetShowsOnTheNextDashboard() async throws {
+        try await withMasterplan { app in
+            let store = RecordStore(app.db)
+            let budget = try #require(try await store.all(Funding.self).first { $0.kind == .budget })
+            let before = try await get(app, "/").text
+            #expect(before.contains(NumberFormat.euro(budget.amount, .nl)))
+            var changed = budget
+            changed.amount = 1_234_567
+            _ = try await store.update(changed, expected: budget, actor: "test")
+            let after = try await get(app, "/").text
+            #expect(after.contains("€ 1.234.567") && !after.contains(NumberFormat.euro(budget.amount, .nl)))
+            #expect(try await get(app, "/?lang=en", headers: ["Cookie": "lang=en"]).text.contains("€ 1,234,567"))
+        }
+    }
+}

@@ -16,20 +16,25 @@ import Testing
     }
     struct Failure: Error {}
 
+    /// Runs `job` until `done` holds, then shuts it down gracefully and waits for it to return.
+    static func run(_ job: PeriodicJob, until done: @escaping @Sendable () -> Bool) async throws {
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await job.run() }
+                while !done() { try await Task.sleep(for: .milliseconds(5)) }
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+    }
+
     @Test func aJobRepeatsGoesOnAfterAnErrorAndStopsAtGracefulShutdown() async throws {
         let rounds = Rounds()
         let job = PeriodicJob(name: "test", interval: .milliseconds(10), logger: Logger(label: "test")) {
             if rounds.next() == 2 { throw Failure() }
             return nil
         }
-        try await testGracefulShutdown { trigger in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await job.run() }
-                while rounds.count < 5 { try await Task.sleep(for: .milliseconds(5)) }
-                trigger.triggerGracefulShutdown()
-                try await group.waitForAll()
-            }
-        }
+        try await Self.run(job, until: { rounds.count >= 5 })
         let stopped = rounds.count
         #expect(stopped >= 5, "it went on after the error in round 2")
         try await Task.sleep(for: .milliseconds(50))
@@ -40,14 +45,7 @@ import Testing
         let rounds = Rounds()
         let job = PeriodicJob(name: "hourly", interval: .seconds(3600), logger: Logger(label: "test")) { _ = rounds.next(); return "ran" }
         let started = ContinuousClock.now
-        try await testGracefulShutdown { trigger in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await job.run() }
-                while rounds.count < 1 { try await Task.sleep(for: .milliseconds(5)) }
-                trigger.triggerGracefulShutdown()
-                try await group.waitForAll()
-            }
-        }
+        try await Self.run(job, until: { rounds.count >= 1 })
         #expect(rounds.count == 1, "the work ran at once, and once")
         #expect(ContinuousClock.now - started < .seconds(5), "the hour's sleep was cut short")
     }

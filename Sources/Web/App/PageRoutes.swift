@@ -3,37 +3,12 @@ import Fluent
 import Persistence
 import Vapor
 
-/// The HTML pages. Each handler loads the dataset, builds the page model and renders it.
+/// The HTML pages. Each handler loads what its page shows (its model), and renders it.
 struct PageRoutes {
     func register(_ app: Application) {
         app.get(.dashboard, access: .public) { req in
-            // Issue 13: the small tables and counts in SQL, not the whole dataset (`Dataset.dashboardSlice`).
-            let store = RecordStore(req.db)
-            let version = try await req.dataVersion()
-            var page = try await req.application.dashboardCache.value(req.lang.rawValue, version: version) {
-                DashboardPage(try await store.dashboardSlice(), lang: req.lang)
-            }
-            let desk = DeskStore(req.db)
-            let today = DeskSupport.today(req), startMonth = DeskSupport.settings(req).schoolYearStartMonth
-            // Counted in SQL on the four days the figures need, once per data version (~0.1 s each nationally).
-            let days = SchoolYearFigures.vriendenDays(today: today, startMonth: startMonth)
-            let counted = try await req.application.countCache.value("vrienden:" + days.map(\.description).joined(separator: ","),
-                                                                      version: version) {
-                var out: [String: Int] = [:]
-                for day in days where out[day.description] == nil {
-                    out[day.description] = try await store.activeMemberships(on: day, distinctOrganizations: true)
-                }
-                return out
-            }
-            let vrienden = Dictionary(days.map { ($0, counted[$0.description] ?? 0) }, uniquingKeysWith: { a, _ in a })
-            let requests = try await desk.all(NetworkRequest.self), agreements = try await desk.all(ActivityAgreement.self)
-            let schools = try await store.organizations(Array(Set(agreements.map(\.schoolId))))
-            page.schoolYear = SchoolYearFigures.compute(requests: requests, agreements: agreements, vrienden: { vrienden[$0] ?? 0 },
-                                                        organizations: Dictionary(schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                                        today: today, startMonth: startMonth, lang: req.lang)
-            page.nextMatchingday = try await MatchingdayStore(req.db).events()
-                .filter { $0.status == .open && !$0.example && $0.registrationDeadline >= today }.min { $0.date < $1.date }
-            return PageSupport.html(page.render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
+            PageSupport.html(try await DashboardPage.load(req)
+                .render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
         }
         NetworkController.register(app)
         app.get(["projecten"], access: .public) { req in

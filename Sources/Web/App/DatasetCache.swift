@@ -47,12 +47,17 @@ extension Request {
     }
 }
 
-/// Keeps the header's years current for the pages (one small query per page; the API and static files skip it).
+/// Keeps the header's years current for the pages (one small query per page). The API, static files and the
+/// health, readiness and metrics endpoints skip it (`/health` must answer without the database), and a database that
+/// does not answer leaves the years as they were: the page itself then reports the failure, or `/ready` does.
 struct CoverageMiddleware: AsyncMiddleware {
+    static let skipped = ["/api/", "/static/", "/health", "/ready", "/metrics"]
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let path = request.url.path
-        if request.method == .GET, !path.hasPrefix("/api/"), !path.hasPrefix("/static/") {
-            request.storage[Request.DataVersionKey.self] = try await request.application.datasetCache.refreshCoverage(RecordStore(request.db))
+        if request.method == .GET, !Self.skipped.contains(where: { path.hasPrefix($0) }),
+           let version = try? await request.application.datasetCache.refreshCoverage(RecordStore(request.db)) {
+            request.storage[Request.DataVersionKey.self] = version
         }
         return try await next.respond(to: request)
     }

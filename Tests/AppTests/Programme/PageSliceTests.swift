@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import SQLKit
 import Testing
 @testable import Web
 
@@ -85,6 +86,21 @@ import Testing
             let after = try await get(app, "/").text
             #expect(after.contains("€ 1.234.567") && !after.contains(NumberFormat.euro(budget.amount, .nl)))
             #expect(try await get(app, "/?lang=en", headers: ["Cookie": "lang=en"]).text.contains("€ 1,234,567"))
+        }
+    }
+}
+
+/// The header's years are read for pages only: `/health` answers without the database, and a page whose version
+/// cannot be read still renders (the failure is the page's own to report).
+@Suite struct CoverageMiddlewareTests {
+    @Test func healthAndPagesDoNotDependOnTheHeadersRead() async throws {
+        try await withMasterplan { app in
+            #expect(try await get(app, "/projecten").text.contains("2012–2014"), "the header names the years")
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("ALTER TABLE dataset_version RENAME TO dataset_version_gone").run()
+            #expect(try await get(app, "/health").status == .ok)
+            #expect(try await get(app, "/projecten").status == .ok)
+            try await sql.raw("ALTER TABLE dataset_version_gone RENAME TO dataset_version").run()
         }
     }
 }

@@ -4,9 +4,15 @@
 extension Dataset {
     /// The tables in `entities` whole, plus the records of other tables that they refer to.
     public func slice(_ entities: Set<String>) -> Dataset {
+        var s = only(entities)
+        s.resolve(from: self, loaded: entities)
+        return s
+    }
+
+    /// The tables in `entities` whole, the rest empty (`RecordStore.dataset(only:)` in memory).
+    public func only(_ entities: Set<String>) -> Dataset {
         var s = Dataset()
         for table in Self.tables where entities.contains(entityName(of: table)) { copy(table, into: &s) }
-        s.resolve(from: self, loaded: entities)
         return s
     }
 

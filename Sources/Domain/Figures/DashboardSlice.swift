@@ -7,9 +7,7 @@ extension Dataset {
     /// What the dashboard shows (issue 13): the small tables whole and, of the agreements, only those of the first
     /// held Matchingday, whose number it prints. A dashboard built from the slice equals one from the whole dataset.
     public func dashboardSlice() -> Dataset {
-        var s = Dataset()
-        s.projects = projects; s.events = events; s.observations = observations; s.indicators = indicators
-        s.targets = targets; s.funding = funding; s.statements = statements
+        var s = only(Self.dashboardEntities)
         if let held = Self.dashboardEvent(events) { s.agreements = agreements.filter { $0.eventId == held.id } }
         return s
     }

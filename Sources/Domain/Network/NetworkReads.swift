@@ -27,7 +27,7 @@ public struct NetworkOverview: Sendable, Hashable {
         var reported = Dataset()
         reported.indicators = data.indicators.filter { Self.indicatorKeys.contains($0.key) }
         reported.observations = data.observations.filter { Self.indicatorKeys.contains($0.indicatorKey) }
-        let active = data.memberships.filter { $0.isActive(on: day) }
+        let active = ProgrammeFigures(data).registeredMembers(on: day)
         let byId = Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byKind: [OrganizationKind: Int] = [:]
         for m in active { if let kind = byId[m.organizationId]?.kind { byKind[kind, default: 0] += 1 } }

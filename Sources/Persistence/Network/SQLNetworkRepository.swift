@@ -19,7 +19,7 @@ public struct SQLNetworkRepository: NetworkRepository {
         var rows = sql.select().column("*").from(Organization.entity)
         for c in conditions { rows = rows.where(c) }
         rows = rows.orderBy("sortName").orderBy("id").limit(page.per).offset((page.page - 1) * page.per)
-        return Domain.Page(items: try await decode(rows.all(), Organization.self), total: total, page: page.page, per: page.per)
+        return Domain.Page(items: try await store.decode(rows.all(), as: Organization.self), total: total, page: page.page, per: page.per)
     }
 
     /// `OrganizationFilter.matches` as SQL conditions over the derived columns (see `OrganizationSearchKeys`).
@@ -70,19 +70,19 @@ public struct SQLNetworkRepository: NetworkRepository {
         var s = Dataset()
         s.partnershipMembers = try await whereAny(PartnershipMember.self, ["memberId", "partnershipId"], id)
         let related = Set([org.parentId].compactMap { $0 } + s.partnershipMembers.flatMap { [$0.memberId, $0.partnershipId] })
-        s.organizations = try await decode(sql.select().column("*").from(Organization.entity)
-            .where("id", .in, Array(related.union([id]))).orWhere("parentId", .equal, SQLBind(id)).orderBy("position").all(), Organization.self)
+        s.organizations = try await store.decode(sql.select().column("*").from(Organization.entity)
+            .where("id", .in, Array(related.union([id]))).orWhere("parentId", .equal, SQLBind(id)).orderBy("position").all(), as: Organization.self)
         s.memberships = try await store.records(Membership.self, where: "organizationId", in: [id])
         s.projectParticipants = try await store.records(ProjectParticipant.self, where: "organizationId", in: [id])
         s.routeParticipations = try await store.records(RouteParticipation.self, where: "organizationId", in: [id])
         s.opleidingshuisPartners = try await store.records(OpleidingshuisPartner.self, where: "organizationId", in: [id])
-        s.agreements = try await decode(sql.select().column("*").from(Agreement.entity)
+        s.agreements = try await store.decode(sql.select().column("*").from(Agreement.entity)
             .where("schoolId", .equal, SQLBind(id)).orWhere(Self.listed(Agreement.entity, "companyIds", id))
-            .orderBy("position").all(), Agreement.self)
-        s.timeline = try await decode(sql.select().column("*").from(TimelineEntry.entity)
-            .where(Self.listed(TimelineEntry.entity, "organizationIds", id)).orderBy("position").all(), TimelineEntry.self)
-        s.fundingApplications = try await decode(sql.select().column("*").from(FundingApplication.entity)
-            .where(Self.listed(FundingApplication.entity, "applicantIds", id)).orderBy("position").all(), FundingApplication.self)
+            .orderBy("position").all(), as: Agreement.self)
+        s.timeline = try await store.decode(sql.select().column("*").from(TimelineEntry.entity)
+            .where(Self.listed(TimelineEntry.entity, "organizationIds", id)).orderBy("position").all(), as: TimelineEntry.self)
+        s.fundingApplications = try await store.decode(sql.select().column("*").from(FundingApplication.entity)
+            .where(Self.listed(FundingApplication.entity, "applicantIds", id)).orderBy("position").all(), as: FundingApplication.self)
         s.funding = try await store.records(Funding.self, where: "funderId", in: [id])
         s.acknowledgements = try await store.records(Acknowledgement.self, where: "organizationId", in: [id])
         s.personRoles = try await store.records(PersonRole.self, where: "organizationId", in: [id])
@@ -114,8 +114,8 @@ public struct SQLNetworkRepository: NetworkRepository {
         var byKind: [OrganizationKind: Int] = [:]
         for (kind, n) in counted { if let kind = OrganizationKind(rawValue: kind) { byKind[kind, default: 0] += n } }
         let total = counted[""] ?? 0
-        let members = try await decode(sql.select().column("*").from(Membership.entity).whereActive(on: day)
-            .orderBy("position").limit(page.per).offset((page.page - 1) * page.per).all(), Membership.self)
+        let members = try await store.decode(sql.select().column("*").from(Membership.entity).whereActive(on: day)
+            .orderBy("position").limit(page.per).offset((page.page - 1) * page.per).all(), as: Membership.self)
         let orgs = try await store.records(Organization.self, where: "id", in: Array(Set(members.map(\.organizationId))))
         return NetworkOverview(reported: reported, registeredByKind: byKind, registeredTotal: total,
                                members: Domain.Page(items: members, total: total, page: page.page, per: page.per),
@@ -131,13 +131,6 @@ public struct SQLNetworkRepository: NetworkRepository {
     private func whereAny<R: Record>(_ type: R.Type, _ columns: [String], _ value: String) async throws -> [R] {
         var query = sql.select().column("*").from(R.entity)
         for c in columns { query = query.orWhere(SQLIdentifier(c), .equal, SQLBind(value)) }
-        return try await decode(query.orderBy("position").all(), R.self)
-    }
-
-    private func decode<R: Record>(_ rows: [any SQLRow], _ type: R.Type) throws -> [R] {
-        try rows.map { row in
-            do { return try RowCodec.decode(R.self, from: SQLRowCells(row: row)) }
-            catch let e as CellError { throw StoreError.corruptRow(entity: R.entity, column: e.column, message: e.message) }
-        }
+        return try await store.decode(query.orderBy("position").all(), as: R.self)
     }
 }

@@ -84,14 +84,11 @@ extension RecordStore {
             for (column, cell) in DerivedColumns.extra(org) { update = update.set(SQLIdentifier(column), to: bind(cell)) }
             try await update.where("id", .equal, SQLBind(org.id)).run()
         }
-        try await rebuildListEntries(Organization.self)
-        try await rebuildListEntries(Agreement.self)
-        try await rebuildListEntries(TimelineEntry.self)
-        try await rebuildListEntries(FundingApplication.self)
+        for table in Dataset.tables where DerivedColumns.lists[entityName(of: table)] != nil { try await rebuildListEntries(table) }
     }
 
-    private func rebuildListEntries<R: Record>(_ type: R.Type) async throws {
-        let rows = try await all(R.self)
-        try await insertListEntries(R.entity, try rows.map { ($0.key, try RowCodec.encode($0)) })
+    private func rebuildListEntries<T: AnyTable>(_ table: T) async throws {
+        let rows = try await all(T.Row.self)
+        try await insertListEntries(T.Row.entity, try rows.map { ($0.key, try RowCodec.encode($0)) })
     }
 }

@@ -15,8 +15,12 @@ public struct RecordStore: Sendable {
 
     /// All records of one entity, in data-file order.
     public func all<R: Record>(_ type: R.Type) async throws -> [R] {
-        let rows = try await sql.select().column("*").from(R.entity).orderBy("position").all()
-        return try rows.map { row in
+        try decode(try await sql.select().column("*").from(R.entity).orderBy("position").all(), as: R.self)
+    }
+
+    /// Rows of `R`'s table as records, through the data files' codec; a cell that does not read names its column.
+    func decode<R: Record>(_ rows: [any SQLRow], as type: R.Type) throws -> [R] {
+        try rows.map { row in
             do { return try RowCodec.decode(R.self, from: SQLRowCells(row: row)) }
             catch let e as CellError { throw StoreError.corruptRow(entity: R.entity, column: e.column, message: e.message) }
         }
@@ -51,7 +55,7 @@ public struct RecordStore: Sendable {
         // The index on (eventId, position) gives the page without reading the event's other agreements.
         let rows = try await sql.select().column("*").from(Agreement.entity).where("eventId", .equal, SQLBind(eventId))
             .orderBy("position").limit(page.per).offset((page.page - 1) * page.per).all()
-        data.agreements = try rows.map { try RowCodec.decode(Agreement.self, from: SQLRowCells(row: $0)) }
+        data.agreements = try decode(rows, as: Agreement.self)
         try await resolve(&data, loaded: [Event.entity, Agreement.entity])
         return (data, Domain.Page(items: data.agreements, total: total, page: page.page, per: page.per))
     }

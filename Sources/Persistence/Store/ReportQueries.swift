@@ -30,14 +30,13 @@ extension RecordStore {
     public func platformFigures(period: ReportPeriod, today: PartialDate) async throws -> PlatformFigures {
         let previous = PeriodFigures.previous(period)
         let from = previous.from.description, to = period.to.description
-        func decode<R: Record>(_ rows: [any SQLRow], _ type: R.Type) throws -> [R] { try rows.map { try RowCodec.decode(R.self, from: SQLRowCells(row: $0)) } }
         let requests = try decode(try await sql.select().column("*").from(NetworkRequest.entity)
-            .where("createdOn", .greaterThanOrEqual, from).where("createdOn", .lessThanOrEqual, to).all(), NetworkRequest.self)
+            .where("createdOn", .greaterThanOrEqual, from).where("createdOn", .lessThanOrEqual, to).all(), as: NetworkRequest.self)
         let agreements = try decode(try await sql.select().column("*").from(ActivityAgreement.entity)
             .where { $0.where { $0.where("date", .greaterThanOrEqual, from).where("date", .lessThanOrEqual, to) }
                 .orWhere { $0.where { $0.where("date", .is, SQLLiteral.null).orWhere("date", .equal, "") }
                     .where("createdOn", .greaterThanOrEqual, from).where("createdOn", .lessThanOrEqual, to) } }
-            .all(), ActivityAgreement.self)
+            .all(), as: ActivityAgreement.self)
         // The Vrienden are counted in SQL on the four days the figures need, not read whole (issue 13).
         var vrienden: [PartialDate: Int] = [:]
         for day in PlatformFigures.vriendenDays(period) where vrienden[day] == nil {
@@ -79,10 +78,8 @@ extension RecordStore {
             let chunk = Array(values[start..<min(start + 1000, values.count)])
             var query = sql.select().column("*").from(R.entity).where(SQLIdentifier(column), .in, chunk).orderBy("position")
             if let limit { query = query.limit(limit - out.count) }
-            for row in try await query.all() {
-                do { out.append((try row.decode(column: "position", as: Int.self), try RowCodec.decode(R.self, from: SQLRowCells(row: row)))) }
-                catch let e as CellError { throw StoreError.corruptRow(entity: R.entity, column: e.column, message: e.message) }
-            }
+            let rows = try await query.all()
+            out += zip(try rows.map { try $0.decode(column: "position", as: Int.self) }, try decode(rows, as: R.self)).map { ($0, $1) }
             if let limit, out.count >= limit { break }
             start += chunk.count
         }

@@ -70,6 +70,17 @@ enum APIRoutes {
         return try json(value, req)
     }
 
+    /// One organisation with everything it takes part in, and its version as the ETag (RFC 9110) that a change must
+    /// name in If-Match, so two editors never overwrite each other unseen (GET and the answer to PATCH).
+    static func organizationDetail(_ req: Request, id: String) async throws -> Response {
+        guard let slice = try await req.network.profile(of: id), let profile = OrganizationProfile(id: id, in: slice) else {
+            throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'")
+        }
+        let response = try json(OrganizationDetailDTO(profile), req)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(profile.organization) + "\"")
+        return response
+    }
+
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(path: "/organizations", summary: "Organisations, filtered by kind, sector, level, district and free text",
                     parameters: QueryReader.organizationParameters, response: .list(OrganizationSummaryDTO.self)) { req in
@@ -84,14 +95,7 @@ enum APIRoutes {
                     parameters: [], response: .single(OrganizationDetailDTO.self)) { req in
             let reader = QueryReader(req, allowed: [])
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let id = try req.parameters.require("id")
-            guard let slice = try await req.network.profile(of: id), let profile = OrganizationProfile(id: id, in: slice) else {
-                throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'")
-            }
-            let response = try json(OrganizationDetailDTO(profile), req)
-            // The version a change must name in If-Match (RFC 9110), so two editors never overwrite each other unseen.
-            response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(profile.organization) + "\"")
-            return response
+            return try await organizationDetail(req, id: try req.parameters.require("id"))
         },
         APIEndpoint(path: "/people", summary: "People named in the report, with their roles (names and roles only)",
                     parameters: listParameters, response: .list(PersonDTO.self)) { req in

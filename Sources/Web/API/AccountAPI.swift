@@ -82,10 +82,7 @@ enum AccountAPI {
                 guard tags.contains(RecordForm.revision(original)) else { throw stale }
             }
             do { _ = try await RecordStore(req.db).update(org, expected: original, actor: signedIn.actor.accountId) } catch is ChangedMeanwhile { throw stale }
-            guard let slice = try await req.network.profile(of: org.id), let profile = OrganizationProfile(id: org.id, in: slice) else { throw Abort(.notFound) }
-            let response = try APIRoutes.json(OrganizationDetailDTO(profile), req)
-            response.headers.replaceOrAdd(name: .eTag, value: "\"" + RecordForm.revision(profile.organization) + "\"")
-            return response
+            return try await APIRoutes.organizationDetail(req, id: org.id)
         },
         APIEndpoint(method: .POST, path: "/observations/import",
                     summary: "Import indicator figures: the body is a CSV (text/csv) or XLSX file in the format of docs/data.md; each series and period in it replaces what was stored (analist or beheerder; write token)",

@@ -162,9 +162,7 @@ struct EditRoutes {
                                  raw: [String: String] = [:], revision: String? = nil, stale: (current: Organization?, mine: Organization)? = nil) -> Response {
         let ctx = PageSupport.context(req, title: Localized(org.name + " bewerken", "Edit " + org.name), section: .organizations)
         let t = ctx.t, lang = ctx.lang
-        let conflict: Node<HTML.BodyContext> = stale.map { s in
-            Components.staleNotice(t, rows: (s.current.map { RecordForm.differences($0, s.mine) } ?? []).map { ($0.column, $0.first, $0.second) }, gone: s.current == nil)
-        } ?? .empty
+        let conflict: Node<HTML.BodyContext> = stale.map { Components.staleNotice(t, current: $0.current, mine: $0.mine) } ?? .empty
         let body = Layout.render(ctx, .group(
             conflict,
             Components.errorSummary(errors, t, namingFields: false),

@@ -74,7 +74,7 @@ struct OfferRoutes {
             guard posted == RecordForm.revision(original) else { return stale(original) }
             do { try await DeskStore(req.db).update(offer, expected: original, actor: DeskSupport.actorId(req)) }
             catch DeskError.changedMeanwhile {
-                return stale(try await DeskStore(req.db).all(Offer.self).first { $0.id == original.id })
+                return stale(try await DeskStore(req.db).find(Offer.self, id: original.id))
             }
             return req.redirect(to: SiteRoute.offers.path)
         }
@@ -113,10 +113,7 @@ struct OfferRoutes {
                                 options: loaded.data.organizations.map { ($0.id, $0.name) }, selected: offer.organizationId, error: errors["organizationId"])
             : .group(.p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded))),
                      .unwrap(errors["organizationId"]) { .p(.class("error"), .id("organizationId-error"), .text($0)) })
-        let conflict: Node<HTML.BodyContext> = stale.map { stale in
-            Components.staleNotice(t, rows: stale.current.map { RecordForm.differences($0, stale.mine) }?.map { ($0.column, $0.first, $0.second) } ?? [],
-                                   gone: stale.current == nil)
-        } ?? .empty
+        let conflict: Node<HTML.BodyContext> = stale.map { Components.staleNotice(t, current: $0.current, mine: $0.mine) } ?? .empty
         return PageSupport.html(Layout.render(ctx, .group(
             conflict,
             Components.errorSummary(errors, t),

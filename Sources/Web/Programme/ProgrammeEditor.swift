@@ -120,8 +120,7 @@ struct ProgrammeEditor<R: Record> {
         fields.append(Components.submit(t("Opslaan", "Save")))
         var conflict: Node<HTML.BodyContext> = .empty
         if let stale {
-            let differing = stale.current.map { RecordForm.differences($0, stale.mine) } ?? []
-            conflict = Components.staleNotice(t, rows: differing.map { (c.labels[$0.column]?(lang) ?? $0.column, $0.first, $0.second) }, gone: stale.current == nil)
+            conflict = Components.staleNotice(t, current: stale.current, mine: stale.mine) { c.labels[$0]?(lang) ?? $0 }
         }
         return PageSupport.html(Layout.render(ctx, .group(
             conflict,

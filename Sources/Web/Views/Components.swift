@@ -110,6 +110,14 @@ enum Components {
              .unwrap(error) { .p(.class("error"), .id(name + "-error"), .text($0)) })
     }
 
+    /// `staleNotice` for a record as stored now (nil: removed) beside the person's version, the differing fields named
+    /// by `label`.
+    static func staleNotice<R: Record>(_ t: (String, String) -> String, current: R?, mine: R,
+                                       label: (String) -> String = { $0 }) -> Node<HTML.BodyContext> {
+        staleNotice(t, rows: (current.map { RecordForm.differences($0, mine) } ?? []).map { (label($0.column), $0.first, $0.second) },
+                    gone: current == nil)
+    }
+
     /// The 409 part of an edit page whose form was filled in on an older version: nothing was written; what is stored
     /// now beside the person's version, field by field (`rows`: label, stored, theirs). `gone`: the record was removed.
     static func staleNotice(_ t: (String, String) -> String, rows: [(String, String, String)], gone: Bool) -> Node<HTML.BodyContext> {

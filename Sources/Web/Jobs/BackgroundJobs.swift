@@ -12,6 +12,15 @@ struct PeriodicJob: Service {
     /// One round; returns a line worth logging (nil: nothing happened).
     let work: @Sendable () async throws -> String?
 
+    /// A job whose round counts what it did: `describe` words a count above zero for the log.
+    static func counting(_ name: String, every interval: Duration, logger: Logger, _ describe: @escaping @Sendable (Int) -> String,
+                         _ work: @escaping @Sendable () async throws -> Int) -> PeriodicJob {
+        PeriodicJob(name: name, interval: interval, logger: logger) {
+            let n = try await work()
+            return n > 0 ? describe(n) : nil
+        }
+    }
+
     func run() async throws {
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             do { if let line = try await work() { logger.info("\(name): \(line)") } }
@@ -28,13 +37,11 @@ public enum BackgroundJobs {
         [
             // Hourly: the Matchingday follow-up questions that have come due (claimed per agreement) and the daily
             // overviews that are due; separate jobs, so one failing never holds up the other.
-            PeriodicJob(name: "follow-ups", interval: .seconds(3600), logger: app.logger) {
-                let n = try await sendDueFollowUps(app)
-                return n > 0 ? "sent \(n) Matchingday follow-up question(s)" : nil
+            PeriodicJob.counting("follow-ups", every: .seconds(3600), logger: app.logger, { "sent \($0) Matchingday follow-up question(s)" }) {
+                try await sendDueFollowUps(app)
             },
-            PeriodicJob(name: "daily overviews", interval: .seconds(3600), logger: app.logger) {
-                let n = try await sendNotificationDigests(app)
-                return n > 0 ? "sent \(n) daily overview(s)" : nil
+            PeriodicJob.counting("daily overviews", every: .seconds(3600), logger: app.logger, { "sent \($0) daily overview(s)" }) {
+                try await sendNotificationDigests(app)
             },
             // Every ten minutes: sessions past their end and login attempts older than the throttle's window.
             PeriodicJob(name: "sweep", interval: .seconds(600), logger: app.logger) {
@@ -42,13 +49,11 @@ public enum BackgroundJobs {
                 return n.sessions + n.attempts > 0 ? "swept \(n.sessions) session(s), \(n.attempts) login attempt(s)" : nil
             },
             // Every 30 seconds: the newsletter's next recipients, then the mail queue (each message claimed once).
-            PeriodicJob(name: "newsletter", interval: .seconds(30), logger: app.logger) {
-                let n = try await sendNewsletters(app)
-                return n > 0 ? "queued \(n) newsletter message(s)" : nil
+            PeriodicJob.counting("newsletter", every: .seconds(30), logger: app.logger, { "queued \($0) newsletter message(s)" }) {
+                try await sendNewsletters(app)
             },
-            PeriodicJob(name: "mail queue", interval: .seconds(30), logger: app.logger) {
-                let n = try await deliverQueuedMail(app)
-                return n > 0 ? "delivered \(n) queued mail(s)" : nil
+            PeriodicJob.counting("mail queue", every: .seconds(30), logger: app.logger, { "delivered \($0) queued mail(s)" }) {
+                try await deliverQueuedMail(app)
             },
         ]
     }

@@ -13,7 +13,7 @@ WORK=${WORK:-/tmp/serve-national}
 PORT=${PORT:-18182}
 MAXTIME=${MAXTIME:-30}
 mkdir -p "$WORK"
-[ -d "$WORK/national" ] || python3 bench/national_dataset.py "$WORK/national" >/dev/null
+[ -d "$WORK/national" ] || python3 bench/national_dataset.py "$WORK/national" --seed "${SEED:-7}" >/dev/null
 PATHS=(
   "/organisaties"
   "/organisaties?q=bedrijf%20123"

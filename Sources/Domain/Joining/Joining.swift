@@ -59,7 +59,7 @@ public enum Joining {
 
     public static func approve(_ application: JoinApplication, takenIds: Set<String>, districts: DistrictTable?, today: PartialDate,
                                membershipApplicationId: String) -> Approval {
-        let base = slug(application.name).isEmpty ? "organisatie" : slug(application.name)
+        let base = idBase(of: application)
         var id = base, n = 2
         while takenIds.contains(id) { id = base + "-\(n)"; n += 1 }
         let organization = Organization(id: id, name: application.name, kind: application.kind, sectors: application.sectors, levels: application.levels,
@@ -87,6 +87,12 @@ public enum Joining {
     }
 
     /// "Bouwbedrijf Van 't Hoog B.V." → "bouwbedrijf-van-t-hoog-b-v".
+    /// The id an approved organisation gets when it is free; otherwise `base-2`, `base-3`, …: the ids that can be
+    /// taken are this one and those starting with it and a dash, all a caller needs to read.
+    public static func idBase(of application: JoinApplication) -> String {
+        slug(application.name).isEmpty ? "organisatie" : slug(application.name)
+    }
+
     public static func slug(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl_NL")).lowercased()
         return folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.joined(separator: "-")

@@ -17,15 +17,28 @@ public enum TravelImport {
 
     public static let maxLines = 100_000
 
+    /// The organisation ids the text's lines name (first two cells; at most `maxLines` lines): what `known` must
+    /// answer for, so a caller reads only those organisations.
+    public static func mentionedIds(_ text: String) -> Set<String> {
+        Set(lines(text).prefix(maxLines + 1).flatMap { line in cells(line).prefix(2) })
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    private static func cells(_ line: String) -> [String] {
+        line.split(separator: line.contains(";") ? ";" : ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
     public static func parse(_ text: String, known: Set<String>) -> Result<[TravelLeg], Failure> {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = lines(text)
         var legs: [TravelLeg] = []
         var sawHeader = false
         if lines.count > maxLines + 1 { return .failure(.init(line: maxLines + 2, column: nil, nl: "meer dan \(maxLines) regels", en: "more than \(maxLines) lines")) }
         for (i, line) in lines.enumerated() where !line.isEmpty {
             let n = i + 1
-            let cells = line.split(separator: line.contains(";") ? ";" : ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = cells(line)
             if !sawHeader && legs.isEmpty && ["van", "from"].contains(cells.first?.lowercased() ?? "") { sawHeader = true; continue }
             guard cells.count == 4 else {
                 return .failure(.init(line: n, column: nil, nl: "verwacht 4 kolommen (van, naar, minuten, km), gevonden \(cells.count)",

@@ -71,7 +71,7 @@ extension RecordStore {
 
     /// Records whose `column` is one of `values`, in data-file order (per chunk of 1,000 values); asked in chunks to stay under the
     /// databases' limits on bound parameters.
-    func records<R: Record>(_ type: R.Type, where column: String, in values: [String], limit: Int? = nil) async throws -> [R] {
+    public func records<R: Record>(_ type: R.Type, where column: String, in values: [String], limit: Int? = nil) async throws -> [R] {
         var out: [(position: Int, record: R)] = []
         var start = 0
         while start < values.count {

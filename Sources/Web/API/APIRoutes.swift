@@ -1,4 +1,5 @@
 import Domain
+import Persistence
 import Vapor
 
 /// One read endpoint of the JSON API: its path (OpenAPI style), documentation and handler.
@@ -51,20 +52,21 @@ enum APIRoutes {
     }
 
     /// Checks the query string, then answers with a page of `items`.
-    static func list<T: Content>(_ req: Request, extra: [String] = [], _ items: (inout QueryReader, Dataset) throws -> [T]) async throws -> Response {
+    /// `reads`: the tables `items` reads (with what they refer to, `Dataset.slice`), never the whole dataset.
+    static func list<T: Content>(_ req: Request, extra: [String] = [], reads: Set<String>, _ items: (inout QueryReader, Dataset) throws -> [T]) async throws -> Response {
         var reader = QueryReader(req, allowed: listParameters + extra)
         let page = reader.page()
-        let data = try await PageSupport.dataset(req)
+        let data = try await PageSupport.data(req, reads: reads)
         let all = try items(&reader, data)
         if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
         return try json(ListDTO(all.paged(page)), req)
     }
 
-    static func single<T: Encodable>(_ req: Request, _ find: (String, Dataset) -> T?) async throws -> Response {
+    static func single<T: Encodable>(_ req: Request, reads: Set<String>, _ find: (String, Dataset) -> T?) async throws -> Response {
         let reader = QueryReader(req, allowed: [])
         if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
         let id = try req.parameters.require(req.route?.path.compactMap { if case .parameter(let p) = $0 { p } else { nil } }.first ?? "id")
-        guard let value = find(id, try await PageSupport.dataset(req)) else {
+        guard let value = find(id, try await PageSupport.data(req, reads: reads)) else {
             throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'")
         }
         return try json(value, req)
@@ -99,7 +101,7 @@ enum APIRoutes {
         },
         APIEndpoint(path: "/people", summary: "People named in the report, with their roles (names and roles only)",
                     parameters: listParameters, response: .list(PersonDTO.self)) { req in
-            try await list(req) { _, data in
+            try await list(req, reads: [Person.entity, PersonRole.entity]) { _, data in
                 data.people.map { p in PersonDTO(id: p.id, name: p.name, roles: data.personRoles.filter { $0.personId == p.id }) }
             }
         },
@@ -114,31 +116,31 @@ enum APIRoutes {
         },
         APIEndpoint(path: "/projects", summary: "The seven projects with targets, actuals and participants",
                     parameters: listParameters, response: .list(ProjectDTO.self)) { req in
-            try await list(req) { _, data in data.projects.map { projectDTO($0, data) } }
+            try await list(req, reads: PageReads.projects) { _, data in data.projects.map { projectDTO($0, data) } }
         },
         APIEndpoint(path: "/projects/{id}", summary: "One project", parameters: [], response: .single(ProjectDTO.self)) { req in
-            try await single(req) { id, data in data.projects.first { $0.id == id }.map { projectDTO($0, data) } }
+            try await single(req, reads: PageReads.projects) { id, data in data.projects.first { $0.id == id }.map { projectDTO($0, data) } }
         },
         APIEndpoint(path: "/routes", summary: "Learning routes with schools, sectors and keuzedelen",
                     parameters: listParameters, response: .list(RouteDTO.self)) { req in
-            try await list(req) { _, data in data.routes.map { routeDTO($0, data) } }
+            try await list(req, reads: PageReads.routes) { _, data in data.routes.map { routeDTO($0, data) } }
         },
         APIEndpoint(path: "/routes/{id}", summary: "One learning route", parameters: [], response: .single(RouteDTO.self)) { req in
-            try await single(req) { id, data in data.routes.first { $0.id == id }.map { routeDTO($0, data) } }
+            try await single(req, reads: PageReads.routes) { id, data in data.routes.first { $0.id == id }.map { routeDTO($0, data) } }
         },
         APIEndpoint(path: "/opleidingshuizen", summary: "Opleidingshuizen (public–private partnerships)",
                     parameters: listParameters, response: .list(OpleidingshuisDTO.self)) { req in
-            try await list(req) { _, data in data.opleidingshuizen.map { houseDTO($0, data) } }
+            try await list(req, reads: PageReads.opleidingshuizen) { _, data in data.opleidingshuizen.map { houseDTO($0, data) } }
         },
         APIEndpoint(path: "/opleidingshuizen/{id}", summary: "One Opleidingshuis", parameters: [], response: .single(OpleidingshuisDTO.self)) { req in
-            try await single(req) { id, data in data.opleidingshuizen.first { $0.id == id }.map { houseDTO($0, data) } }
+            try await single(req, reads: PageReads.opleidingshuizen) { id, data in data.opleidingshuizen.first { $0.id == id }.map { houseDTO($0, data) } }
         },
         APIEndpoint(path: "/indicators", summary: "Indicator definitions", parameters: listParameters, response: .list(Indicator.self)) { req in
-            try await list(req) { _, data in data.indicators }
+            try await list(req, reads: [Indicator.entity]) { _, data in data.indicators }
         },
         APIEndpoint(path: "/indicators/{key}", summary: "One indicator with observations, computed table and target status",
                     parameters: [], response: .single(IndicatorDTO.self)) { req in
-            try await single(req) { key, data in
+            try await single(req, reads: PageReads.indicators) { key, data in
                 data.indicators.first { $0.key == key }.map { i in
                     let obs = data.observations.filter { $0.indicatorKey == key }
                     return IndicatorDTO(indicator: i, observations: obs,
@@ -149,77 +151,83 @@ enum APIRoutes {
         },
         APIEndpoint(path: "/observations", summary: "Reported observations, optionally of one indicator",
                     parameters: ["indicator"] + listParameters, response: .list(Observation.self)) { req in
-            try await list(req, extra: ["indicator"]) { reader, data in
+            try await list(req, extra: ["indicator"], reads: [Observation.entity]) { reader, data in
                 let key = reader.string("indicator")
                 return data.observations.filter { key == nil || $0.indicatorKey == key }
             }
         },
         APIEndpoint(path: "/timeline", summary: "Milestones and events, optionally of one year or kind",
                     parameters: ["year", "kind"] + listParameters, response: .list(TimelineEntry.self)) { req in
-            try await list(req, extra: ["year", "kind"]) { reader, data in
+            try await list(req, extra: ["year", "kind"], reads: [TimelineEntry.entity]) { reader, data in
                 let year = reader.string("year").map { _ in reader.integer("year", default: 0, range: 1900...2100) }
                 let kind = reader.choice("kind", TimelineKind.self)
                 return data.timeline.filter { (year == nil || $0.date.year == year) && (kind == nil || $0.kind == kind) }.sorted { $0.date < $1.date }
             }
         },
         APIEndpoint(path: "/funding", summary: "Budget, contributions and applications to funds", parameters: [], response: .single(FundingDTO.self)) { req in
-            try await single(req, id: "funding") { data in
+            try await single(req, id: "funding", reads: PageReads.funding) { data in
                 FundingDTO(funding: data.funding, applications: data.fundingApplications, totalContributions: ProgrammeFigures(data).totalContributions)
             }
         },
         APIEndpoint(path: "/events", summary: "Events such as the Matchingday", parameters: listParameters, response: .list(Event.self)) { req in
-            try await list(req) { _, data in data.events }
+            try await list(req, reads: [Event.entity]) { _, data in data.events }
         },
         APIEndpoint(path: "/events/{id}", summary: "One event with its agreements", parameters: [], response: .single(EventDTO.self)) { req in
-            try await single(req) { id, data in
-                data.events.first { $0.id == id }.map { e in EventDTO(event: e, agreements: data.agreements.filter { $0.eventId == e.id }) }
+            let reader = QueryReader(req, allowed: [])
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            let id = try req.parameters.require("id"), store = RecordStore(req.db)
+            guard let event = try await store.records(Event.self, where: "id", in: [id]).first else {
+                throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'")
             }
+            return try json(EventDTO(event: event, agreements: try await store.records(Agreement.self, where: "eventId", in: [id])), req)
         },
         APIEndpoint(path: "/memberships", summary: "Network memberships registered in the platform (Vrienden the report shows acting as one)",
                     parameters: listParameters, response: .list(Membership.self)) { req in
-            try await list(req) { _, data in data.memberships }
+            var reader = QueryReader(req, allowed: listParameters)
+            let page = reader.page()
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            return try json(ListDTO(try await RecordStore(req.db).page(Membership.self, page)), req)
         },
         APIEndpoint(path: "/partnership-members", summary: "Members of partnerships", parameters: ["partnership"] + listParameters,
                     response: .list(PartnershipMember.self)) { req in
-            try await list(req, extra: ["partnership"]) { reader, data in
+            try await list(req, extra: ["partnership"], reads: [PartnershipMember.entity]) { reader, data in
                 let id = reader.string("partnership")
                 return data.partnershipMembers.filter { id == nil || $0.partnershipId == id }
             }
         },
         APIEndpoint(path: "/acknowledgements", summary: "The report's thank-you list, as printed", parameters: listParameters,
                     response: .list(Acknowledgement.self)) { req in
-            try await list(req) { _, data in data.acknowledgements }
+            try await list(req, reads: [Acknowledgement.entity]) { _, data in data.acknowledgements }
         },
         APIEndpoint(path: "/targets", summary: "Indicator targets with their status", parameters: listParameters, response: .list(IndicatorDTO.TargetStatus.self)) { req in
-            try await list(req) { _, data in
+            try await list(req, reads: [Target.entity, Observation.entity]) { _, data in
                 data.targets.map { IndicatorDTO.TargetStatus(target: $0, status: TargetProgress.of($0, observations: data.observations).rawValue) }
             }
         },
         APIEndpoint(path: "/statements", summary: "Ambitions, goals, follow-up and bottlenecks in the programme's words",
                     parameters: ["kind"] + listParameters, response: .list(Statement.self)) { req in
-            try await list(req, extra: ["kind"]) { reader, data in
+            try await list(req, extra: ["kind"], reads: [Statement.entity]) { reader, data in
                 let kind = reader.choice("kind", StatementKind.self)
                 return data.statements.filter { kind == nil || $0.kind == kind }
             }
         },
         APIEndpoint(path: "/quotes", summary: "Quotations printed in the report", parameters: listParameters, response: .list(Quote.self)) { req in
-            try await list(req) { _, data in data.quotes }
+            try await list(req, reads: [Quote.entity]) { _, data in data.quotes }
         },
         APIEndpoint(path: "/agreements", summary: "Company–school agreements, optionally of one event or organisation",
                     parameters: ["event", "organization"] + listParameters, response: .list(Agreement.self)) { req in
-            try await list(req, extra: ["event", "organization"]) { reader, data in
-                let event = reader.string("event"), org = reader.string("organization")
-                return data.agreements.filter {
-                    (event == nil || $0.eventId == event) && (org == nil || $0.schoolId == org || $0.companyIds.contains(org!))
-                }
-            }
+            var reader = QueryReader(req, allowed: listParameters + ["event", "organization"])
+            let page = reader.page()
+            let event = reader.string("event"), org = reader.string("organization")
+            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+            return try json(ListDTO(try await RecordStore(req.db).agreements(event: event, organization: org, page)), req)
         },
     ]
 
-    static func single<T: Encodable>(_ req: Request, id: String, _ make: (Dataset) -> T) async throws -> Response {
+    static func single<T: Encodable>(_ req: Request, id: String, reads: Set<String>, _ make: (Dataset) -> T) async throws -> Response {
         let reader = QueryReader(req, allowed: [])
         if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-        return try json(make(try await PageSupport.dataset(req)), req)
+        return try json(make(try await PageSupport.data(req, reads: reads)), req)
     }
 
     static func projectDTO(_ p: Project, _ data: Dataset) -> ProjectDTO {

@@ -32,8 +32,8 @@ enum AccountAPI {
         APIEndpoint(path: "/organizations/{id}/contacts", summary: "Contact persons of an organisation (personal data: only for roles that need it)",
                     parameters: [], response: .single([ContactDTO].self), access: .roles([.beheerder, .projectleider, .contactpersoon])) { req in
             let id = try req.parameters.require("id")
-            let data = try await PageSupport.dataset(req)
-            guard data.organization(id) != nil else { throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'") }
+            // The organisation's slice holds what the contact rule reads (its agreements and project participations).
+            guard let data = try await req.network.profile(of: id) else { throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'") }
             let partners = try await DeskStore(req.db).partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
             guard Permissions.canSeeContacts(req.actor, of: id, in: data, partners: partners) else { throw PageError(.forbidden, "contactgegevens zijn niet voor uw rol", "contact details are not for your role") }
             let contacts = try await Contacts.of(id, on: req.db).map { ContactDTO(name: $0.name, function: $0.function, email: $0.email, phone: $0.phone) }

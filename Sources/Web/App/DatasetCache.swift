@@ -3,21 +3,10 @@ import NIOConcurrencyHelpers
 import Persistence
 import Vapor
 
-/// The last dataset this instance read, with the database version it belongs to. Several instances stay correct:
-/// each compares the version on every request, and every write increases it in the same transaction.
+/// The header's years with the database version they were read at (issue 13: no instance holds the whole dataset any
+/// more; every page reads its slice). Several instances stay correct: each compares the version on every request,
+/// and every write increases it in the same transaction.
 final class DatasetCache: Sendable {
-    private let entry = NIOLockedValueBox<(version: Int, data: Dataset)?>(nil)
-
-    func get(_ version: Int) -> Dataset? {
-        entry.withLockedValue { $0.flatMap { $0.version == version ? $0.data : nil } }
-    }
-
-    func set(_ version: Int, _ data: Dataset) {
-        let label = DataCoverage.label(DataCoverage.years(data))
-        entry.withLockedValue { $0 = (version, data) }
-        coverageBox.withLockedValue { $0 = (version, label) }
-    }
-
     /// The years the data covers ("2012–2014") for the header, with the version it was read at; nil before the first read.
     private let coverageBox = NIOLockedValueBox<(version: Int, label: String?)?>(nil)
     var coverage: String? { coverageBox.withLockedValue { $0?.label } }

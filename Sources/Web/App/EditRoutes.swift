@@ -116,12 +116,12 @@ struct EditRoutes {
                                 textField: textField, text: textValue, errors: errors, status: code)
         }
         app.get(path, access: leaders) { req in
-            let (_, record) = try await PageSupport.record(req, items)
+            let (_, record) = try await PageSupport.record(req, items, reads: [R.entity])
             guard allowed(req.actor, record) else { throw Abort(.forbidden, reason: refusal) }
             return page(req, record, statusValue: record[keyPath: status].rawValue, textValue: record[keyPath: text], errors: [:], code: .ok)
         }
         app.post(path, access: leaders) { req in
-            let (_, original) = try await PageSupport.record(req, items)
+            let (_, original) = try await PageSupport.record(req, items, reads: [R.entity])
             guard allowed(req.actor, original) else { throw Abort(.forbidden, reason: refusal) }
             let form = StatusTextForm(status: try? req.content.get(String.self, at: "status"), text: try? req.content.get(String.self, at: textField))
             var record = original

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Plot
 
 extension DeskPages {
@@ -78,14 +79,30 @@ extension DeskPages {
         ))
     }
 
-    static func compliance(_ ctx: PageContext, rows: [ComplianceRow], inactive: [ComplianceRow], districts: [String], kind: String, district: String,
-                           reminded: Int?, year: SchoolYear, current: SchoolYear? = nil, unreachable: [String] = [], perCompany: Int = 2) -> String {
+    /// What the compliance page shows of the members its filters keep: a page of rows and the counts over all.
+    struct ComplianceView {
+        var rows: Domain.Page<ComplianceRow>
+        var behind = 0
+        /// The first 50 names of members behind that no reminder reaches, and how many there are.
+        var unreachable: [String] = []
+        var unreachableCount = 0
+        /// The first 200 members without activity for a year, and how many there are.
+        var inactive: [ComplianceRow] = []
+        var inactiveCount = 0
+    }
+
+    static func compliance(_ ctx: PageContext, _ view: ComplianceView, districts: [String], kind: String, district: String,
+                           reminded: Int?, year: SchoolYear, current: SchoolYear? = nil, perCompany: Int = 2) -> String {
         let current = current ?? year
         let t = ctx.t, lang = ctx.lang
         func badge(_ s: ComplianceStatus) -> N {
             Components.badge(s.label(lang), s == .met ? "met" : s == .onTrack ? "ontrack" : s == .behind ? "behind" : "")
         }
-        let behind = rows.filter { $0.status == .behind }.count
+        let behind = view.behind, unreachable = view.unreachable, more = view.unreachableCount - view.unreachable.count
+        let unreachableText = unreachable.joined(separator: ", ") + (more > 0 ? t(" en nog \(more).", " and \(more) more.") : ".")
+        let filters: [String] = [("kind", kind), ("district", district), ("schooljaar", year == current ? "" : String(year.startYear))]
+            .filter { !$0.1.isEmpty }.map { "\($0.0)=" + ($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+        let pager = Components.pager(view.rows, lang: lang) { SiteRoute.compliance.path + "?" + (filters + ["page=\($0)"]).joined(separator: "&") }
         return Layout.render(ctx, .group(
             .unwrap(reminded) { n in .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("\(n) herinnering(en) in de outbox gezet.", "\(n) reminder(s) put in the outbox."))) },
             // Earlier school years stay viewable; reminders are for the current one only.
@@ -100,7 +117,7 @@ extension DeskPages {
             // What the figures count, so nobody has to guess.
             .p(.class("hint"), .text(t("Wat er telt: voor een bedrijf de afspraken van de netwerkbalie in dit schooljaar (naar de datum van de activiteit, anders de datum van het voorstel); uitgevoerd = uitgevoerd of geëvalueerd, gepland = voorgesteld, afgesproken of gepland; geannuleerde tellen niet; vereist \(perCompany) per bedrijf. Voor een school telt het techniekplan van dit schooljaar: goedgekeurd = 1 uitgevoerd, ingediend = 1 gepland. Alleen leden die nu Vriend zijn staan hier.",
                                        "What counts: for a company, the network desk's agreements in this school year (by the activity's date, else the proposal's date); delivered = delivered or evaluated, planned = proposed, agreed or planned; cancelled ones do not count; \(perCompany) required per company. For a school, its technology plan for this school year: approved = 1 delivered, submitted = 1 planned. Only current Vrienden are listed."))),
-            .if(!unreachable.isEmpty, .p(.class("note"), .text(t("Niet te bereiken met een herinnering (geen contactpersoon met een account): ", "Cannot be reached by a reminder (no contact person with an account): ") + unreachable.joined(separator: ", ") + "."))),
+            .if(!unreachable.isEmpty, .p(.class("note"), .text(t("Niet te bereiken met een herinnering (geen contactpersoon met een account): ", "Cannot be reached by a reminder (no contact person with an account): ") + unreachableText))),
             .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.compliance.path),
                 Components.select(name: "kind", label: t("Soort", "Kind"), options: [("", t("Alle", "All")), ("company", t("Bedrijven", "Companies")), ("school", t("Scholen", "Schools")), ("other", t("Overig", "Other"))], selected: kind, error: nil),
                 Components.select(name: "district", label: t("Stadsdeel", "District"), options: [("", t("Alle", "All"))] + districts.map { ($0, $0) }, selected: district, error: nil),
@@ -110,13 +127,14 @@ extension DeskPages {
             ])),
             Components.table(caption: t("Naleving per lid", "Obligations per member"),
                              headers: [t("Lid", "Member"), t("Status", "Status"), t("Vereist", "Required"), t("Uitgevoerd", "Delivered"), t("Gepland", "Planned")],
-                             rows: rows.map { r in [
+                             rows: view.rows.items.map { r in [
                                 .a(.href(SiteRoute.organization(r.organization.id).path), .text(r.organization.name)), badge(r.status),
                                 .text(String(r.required)), .text(String(r.delivered)), .text(String(r.pending)),
                              ] }, numericFrom: 2),
+            pager,
             .section(.h2(.text(t("Een jaar zonder activiteit", "A year without activity"))),
-                     .p(.text(t("\(inactive.count) leden hebben in het afgelopen jaar niets via de netwerkbalie gedaan.", "\(inactive.count) members did nothing through the desk in the past year."))),
-                     .ul(.forEach(inactive.prefix(200)) { r in .li(.a(.href(SiteRoute.organization(r.organization.id).path), .text(r.organization.name))) }))
+                     .p(.text(t("\(view.inactiveCount) leden hebben in het afgelopen jaar niets via de netwerkbalie gedaan.", "\(view.inactiveCount) members did nothing through the desk in the past year."))),
+                     .ul(.forEach(view.inactive) { r in .li(.a(.href(SiteRoute.organization(r.organization.id).path), .text(r.organization.name))) }))
         ))
     }
 

@@ -115,16 +115,16 @@ struct AgreementRoutes {
 
     /// The organisation's planned activities as iCalendar.
     static func calendar(_ req: Request, organizationId id: String) async throws -> Response {
-        let data = try await PageSupport.dataset(req)
-        guard let org = data.organizations.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         let agreements = try await DeskStore(req.db).all(ActivityAgreement.self)
-        let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // The names the feed shows: the organisation's own and its partners', not every organisation's.
+        let names = try await RecordStore(req.db).organizationNames([id] + agreements.filter { $0.schoolId == id || $0.companyId == id }.flatMap { [$0.schoolId, $0.companyId] })
+        guard let orgName = names[id] else { throw Abort(.notFound) }
         let current = AgreementCalendar.entries(agreements, organizationId: id, names: names, lang: req.lang)
         let entries = try await CalendarStore(req.db).publish(feed: AgreementCalendar.feed(organizationId: id, lang: req.lang), current: current)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         headers.contentDisposition = .init(.attachment, filename: id + ".ics")
-        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: "Masterplan – " + org.name, entries: entries, stamp: Date())))
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: "Masterplan – " + orgName, entries: entries, stamp: Date())))
     }
 
     /// The same address with the scheme calendars register for, so one click subscribes (Apple Calendar,

@@ -16,6 +16,9 @@ enum DeskSupport {
         req.application.storage[SettingsKey.self] ?? req.application.settings.desk
     }
 
+    /// The desk's records and, of the programme, only what they name: the organisations of the offers, requests,
+    /// agreements and plans (with their memberships), the signed-in contact's own and `including` (a form's posted
+    /// organisation), never all 250,000 of a national dataset. `data` holds those organisations and memberships.
     struct Loaded {
         var data: Dataset
         var offers: [Offer]
@@ -23,14 +26,24 @@ enum DeskSupport {
         var agreements: [ActivityAgreement]
         var plans: [SchoolPlan]
         var organizations: [String: Organization]
+        /// A form's organisation choice: every organisation when they are few, else a search field (`OrganizationChoice`).
+        var choice = OrganizationChoice(options: nil)
     }
 
-    static func load(_ req: Request) async throws -> Loaded {
-        let data = try await PageSupport.dataset(req)
-        let store = DeskStore(req.db)
-        return Loaded(data: data, offers: try await store.all(Offer.self), requests: try await store.all(NetworkRequest.self),
-                      agreements: try await store.all(ActivityAgreement.self), plans: try await store.all(SchoolPlan.self),
-                      organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+    static func load(_ req: Request, including: [String] = [], choice: Bool = false) async throws -> Loaded {
+        let store = DeskStore(req.db), records = RecordStore(req.db)
+        let offers = try await store.all(Offer.self), requests = try await store.all(NetworkRequest.self)
+        let agreements = try await store.all(ActivityAgreement.self), plans = try await store.all(SchoolPlan.self)
+        let named = offers.map(\.organizationId) + requests.map(\.schoolId) + agreements.flatMap { [$0.schoolId, $0.companyId] }
+            + plans.map(\.schoolId) + including + [req.actor?.organizationId].compactMap { $0 }
+        let ids = Array(Set(named)).sorted()
+        var data = Dataset()
+        data.organizations = try await records.organizations(ids)
+        data.memberships = try await records.memberships(of: ids)
+        var loaded = Loaded(data: data, offers: offers, requests: requests, agreements: agreements, plans: plans,
+                            organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        if choice { loaded.choice = try await OrganizationChoice.load(req) }
+        return loaded
     }
 
     static func context(_ req: Request, _ loaded: Loaded) -> MatchContext {

@@ -13,9 +13,9 @@ struct MembershipRoutes {
             try await Self.applyPage(req, motivation: "", errors: [:])
         }
         app.post(["netwerk", "aanmelden"], access: contact) { req in
-            let data = try await PageSupport.dataset(req)
             let today = DeskSupport.today(req)
             let orgId = req.actor?.organizationId ?? ""
+            let data = try await PageSupport.about(req, organizations: [orgId])
             var reader = FormReader(req)
             let application = MembershipApplication(id: DeskSupport.newId("aanmelding"), organizationId: orgId, motivation: reader.string("motivation"), appliedOn: today)
             reader.merge(application.violations(kind: data.organizations.first { $0.id == orgId }?.kind))
@@ -28,17 +28,20 @@ struct MembershipRoutes {
             return req.redirect(to: SiteRoute.membershipApply.path + "?ingediend=1")
         }
         app.get(["netwerk", "aanmeldingen"], access: .beheerder) { req in
-            let loaded = try await DeskSupport.load(req)
             let applications = try await DeskStore(req.db).all(MembershipApplication.self)
+            let loaded = try await DeskSupport.load(req, including: applications.map(\.organizationId))
             let ctx = PageSupport.context(req, title: Localized("Aanmeldingen als Vriend", "Applications to join"), section: .network)
             // New organisations: the pending ones with what they may duplicate; the last 50 decided.
             let joins = try await JoinStore(req.db).applications()
             let pending = joins.filter { $0.status == .aangevraagd }
             var duplicates: [String: [Joining.DuplicateHint]] = [:]
-            for a in pending {
-                duplicates[a.id] = Joining.possibleDuplicates(of: a, organizations: loaded.data.organizations,
-                                                              applications: joins.filter { $0.id != a.id } )
+            // Compared with every organisation, read a chunk at a time so memory stays the chunk's (nationally 250,000).
+            if !pending.isEmpty {
+                try await RecordStore(req.db).forEachChunk(of: Organization.self) { chunk in
+                    for a in pending { duplicates[a.id, default: []] += Joining.possibleDuplicates(of: a, organizations: chunk, applications: []) }
+                }
             }
+            for a in pending { duplicates[a.id, default: []] += Joining.possibleDuplicates(of: a, organizations: [], applications: joins.filter { $0.id != a.id }) }
             let joining = JoinPages.coordinatorSection(ctx, pending: pending, decided: Array(joins.filter { $0.status != .aangevraagd }.prefix(50)), duplicates: duplicates)
             return PageSupport.html(Self.applicationsPage(ctx, applications.reversed(), loaded: loaded, joining: joining))
         }
@@ -61,8 +64,8 @@ struct MembershipRoutes {
                 decision = .declined(declined.remarks)
             case ("beeindigen", .goedgekeurd):
                 guard let reason = reader.text("reason") else { throw PageError(.badRequest, "reden: geef een reden voor het beëindigen van het lidmaatschap", "reason: give a reason for ending the membership") }
-                let data = try await PageSupport.dataset(req)
-                guard let membership = data.memberships.first(where: { $0.id == application.membershipId }) else { throw Abort(.notFound) }
+                guard let id = application.membershipId,
+                      let membership = try await RecordStore(req.db).records(Membership.self, where: "id", in: [id]).first else { throw Abort(.notFound) }
                 try await store.end(application, membership: membership, reason: reason, today: today, actor: actor)
                 decision = .ended(reason)
             case ("goedkeuren", _), ("afwijzen", _), ("beeindigen", _):
@@ -70,7 +73,7 @@ struct MembershipRoutes {
             default:
                 throw Abort(.notFound)
             }
-            let name = try await PageSupport.dataset(req).organization(application.organizationId)?.name ?? application.organizationId
+            let name = try await PageSupport.name(req, of: application.organizationId)
             try await Notify.organizations([application.organizationId], except: req.actor?.accountId,
                                            notice: Notices.membership(decision, organization: name, link: req.application.absoluteURL(SiteRoute.desk.path)), on: req)
             return req.redirect(to: SiteRoute.membershipApplications.path)
@@ -80,8 +83,8 @@ struct MembershipRoutes {
             try await Self.planPage(req, errors: [:])
         }
         app.on(.POST, ["netwerk", "schoolplan"], access: contact, maxBody: "10mb") { req in
-            let data = try await PageSupport.dataset(req)
-            guard let schoolId = req.actor?.organizationId, data.organizations.first(where: { $0.id == schoolId })?.kind.isEducation == true else {
+            guard let schoolId = req.actor?.organizationId,
+                  try await PageSupport.about(req, organizations: [schoolId]).organization(schoolId)?.kind.isEducation == true else {
                 throw PageError(.forbidden, "alleen een school dient een plan in", "only a school presents a plan")
             }
             let today = DeskSupport.today(req)
@@ -128,7 +131,7 @@ struct MembershipRoutes {
             decided.remarks = reader.text("remarks")
             if decision == .teruggestuurd, decided.remarks == nil { throw PageError(.badRequest, "opmerkingen: zeg wat de school moet veranderen", "remarks: say what the school should change") }
             try await store.update(decided, expected: plan, actor: DeskSupport.actorId(req))
-            let school = try await PageSupport.dataset(req).organization(plan.schoolId)?.name ?? plan.schoolId
+            let school = try await PageSupport.name(req, of: plan.schoolId)
             try await Notify.organizations([plan.schoolId], except: req.actor?.accountId,
                                            notice: Notices.schoolPlan(approved: decision == .goedgekeurd, remarks: decided.remarks, school: school,
                                                                       link: req.application.absoluteURL(SiteRoute.schoolPlan.path)), on: req)

@@ -17,31 +17,11 @@ struct NetworkDeskRoutes {
             let ctx = PageSupport.context(req, title: Localized("Netwerkbalie", "Network desk"), section: .desk)
             return PageSupport.html(DeskPages.home(ctx, loaded: loaded, actor: req.actor, today: DeskSupport.today(req)))
         }
-        app.get(["naleving"], access: .beheerder) { req in
-            let loaded = try await DeskSupport.load(req)
-            let kind = req.query[String.self, at: "kind"] ?? ""
-            let district = req.query[String.self, at: "district"] ?? ""
-            let (day, year, current) = Self.referenceDay(req)
-            let rows = Self.overview(req, loaded, on: day).filter { row in
-                (kind.isEmpty || (kind == "company" ? row.organization.kind == .company : kind == "school" ? row.organization.kind.isEducation
-                                  : row.organization.kind != .company && !row.organization.kind.isEducation))
-                    && (district.isEmpty || row.organization.district == district)
-            }
-            let ctx = PageSupport.context(req, title: Localized("Naleving van de afspraken", "Obligations"), section: .desk)
-            // Members behind without a contact person with an account: a reminder cannot reach them.
-            let behind = rows.filter { $0.status == .behind }
-            let reachable = Set(try await AccountModel.query(on: req.db).filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil)
-                .filter(\.$organizationId ~~ behind.map(\.organization.id)).all().compactMap(\.organizationId))
-            return PageSupport.html(DeskPages.compliance(ctx, rows: rows, inactive: Compliance.inactive(rows, today: day),
-                                                         districts: Array(Set(loaded.data.organizations.compactMap(\.district))).sorted(),
-                                                         kind: kind, district: district, reminded: req.query[Int.self, at: "herinnerd"],
-                                                         year: year, current: current,
-                                                         unreachable: behind.filter { !reachable.contains($0.organization.id) }.map(\.organization.name),
-                                                         perCompany: DeskSupport.settings(req).activitiesPerCompany))
-        }
+        app.get(["naleving"], access: .beheerder) { req in try await Self.compliancePage(req) }
         app.post(["naleving", "herinneren"], access: .beheerder) { req in
             let loaded = try await DeskSupport.load(req)
-            let behind = Self.overview(req, loaded).filter { $0.status == .behind }
+            var behind: [ComplianceRow] = []
+            try await Self.overview(req, loaded) { row in if row.status == .behind { behind.append(row) } }
             var sent = 0
             for row in behind {
                 for contact in try await Contacts.of(row.organization.id, on: req.db) {
@@ -65,9 +45,50 @@ struct NetworkDeskRoutes {
         }
     }
 
-    static func overview(_ req: Request, _ loaded: DeskSupport.Loaded, on day: PartialDate? = nil) -> [ComplianceRow] {
-        Compliance.overview(organizations: loaded.data.organizations, memberships: loaded.data.memberships, agreements: loaded.agreements,
-                            plans: loaded.plans, settings: DeskSupport.settings(req), today: day ?? DeskSupport.today(req))
+    /// Every current Vriend's row of the compliance overview (`Compliance.overview`), in the organisations' file order,
+    /// read a chunk of members at a time so the page holds what it shows, not every member (nationally 150,000).
+    static func overview(_ req: Request, _ loaded: DeskSupport.Loaded, on day: PartialDate? = nil, _ visit: (ComplianceRow) -> Void) async throws {
+        let today = day ?? DeskSupport.today(req), settings = DeskSupport.settings(req)
+        try await RecordStore(req.db).forEachMember(activeOn: today) { organizations, memberships in
+            let ids = Set(organizations.map(\.id))
+            let agreements = loaded.agreements.filter { ids.contains($0.schoolId) || ids.contains($0.companyId) }
+            for row in Compliance.overview(organizations: organizations, memberships: memberships, agreements: agreements,
+                                           plans: loaded.plans.filter { ids.contains($0.schoolId) }, settings: settings, today: today) { visit(row) }
+        }
+    }
+
+    /// The compliance page: the members the filters keep, a page at a time, with how many are behind, those a reminder
+    /// cannot reach and those without activity for a year (their first 200).
+    static func compliancePage(_ req: Request) async throws -> Response {
+        let loaded = try await DeskSupport.load(req)
+        let kind = req.query[String.self, at: "kind"] ?? "", district = req.query[String.self, at: "district"] ?? ""
+        let (day, year, current) = Self.referenceDay(req)
+        let page = Domain.PageRequest(page: max(1, req.query[Int.self, at: "page"] ?? 1), per: 100)
+        // Members behind without a contact person with an account: a reminder cannot reach them.
+        let reachable = Set(try await AccountModel.query(on: req.db).filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil)
+            .all().compactMap(\.organizationId))
+        var view = DeskPages.ComplianceView(rows: Domain.Page(items: [], total: 0, page: page.page, per: page.per))
+        let first = (page.page - 1) * page.per
+        try await Self.overview(req, loaded, on: day) { row in
+            let org = row.organization
+            guard (kind.isEmpty || (kind == "company" ? org.kind == .company : kind == "school" ? org.kind.isEducation
+                                    : org.kind != .company && !org.kind.isEducation))
+                    && (district.isEmpty || org.district == district) else { return }
+            if view.rows.total >= first && view.rows.items.count < page.per { view.rows.items.append(row) }
+            view.rows.total += 1
+            if row.status == .behind {
+                view.behind += 1
+                if !reachable.contains(org.id) { view.unreachableCount += 1; if view.unreachable.count < 50 { view.unreachable.append(org.name) } }
+            }
+            if !Compliance.inactive([row], today: day).isEmpty {
+                view.inactiveCount += 1
+                if view.inactive.count < 200 { view.inactive.append(row) }
+            }
+        }
+        let ctx = PageSupport.context(req, title: Localized("Naleving van de afspraken", "Obligations"), section: .desk)
+        return PageSupport.html(DeskPages.compliance(ctx, view, districts: try await req.network.districts(),
+                                                     kind: kind, district: district, reminded: req.query[Int.self, at: "herinnerd"],
+                                                     year: year, current: current, perCompany: DeskSupport.settings(req).activitiesPerCompany))
     }
 
     /// The day a school year is looked at: today for the current one, its last day for an earlier one (`?schooljaar=2025`

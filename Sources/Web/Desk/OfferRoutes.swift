@@ -17,15 +17,24 @@ struct OfferRoutes {
         }
         let writers = Access.roles([.beheerder, .contactpersoon])
         app.get(["aanbod", "nieuw"], access: writers) { req in
-            let loaded = try await DeskSupport.load(req)
+            let loaded = try await DeskSupport.load(req, choice: req.actor?.role == .beheerder)
             let blank = Offer(id: "", organizationId: req.actor?.organizationId ?? "", type: .gastles, title: "", sectors: [], levels: [],
                               groupMax: 30, capacity: 1, availableFrom: DeskSupport.today(req), availableTo: Matching.day(DeskSupport.today(req), plus: 180))
             return Self.form(req, offer: blank, loaded: loaded, errors: [:])
         }
         app.post(["aanbod", "nieuw"], access: writers) { req in
-            let loaded = try await DeskSupport.load(req)
-            let organizationId = req.actor?.role == .beheerder ? FormReader(req).string("organizationId") : (req.actor?.organizationId ?? "")
+            // The coordinator names the organisation (an id, or a name that finds one); a contact person offers for their own.
+            var organizationId = req.actor?.organizationId ?? "", chosen: Localized?
+            if req.actor?.role == .beheerder {
+                organizationId = FormReader(req).string("organizationId")
+                switch try await OrganizationChoice.resolve(req, organizationId) {
+                case .found(let org): organizationId = org.id
+                case .refused(let message): chosen = message
+                }
+            }
+            let loaded = try await DeskSupport.load(req, including: [organizationId], choice: req.actor?.role == .beheerder)
             var (offer, errors) = Self.read(req, id: DeskSupport.newId("aanbod"), organizationId: organizationId, booked: 0, loaded: loaded)
+            if let chosen { errors["organizationId"] = chosen(req.lang) }
             offer.active = true
             // Offers are what the Vrienden owe; an organisation that is not (or no longer) one applies first.
             if errors["organizationId"] == nil, !Membership.isCurrent(organizationId, in: loaded.data.memberships) {
@@ -108,9 +117,10 @@ struct OfferRoutes {
         let editing = action != SiteRoute.newOffer.path
         let ctx = PageSupport.context(req, title: editing ? Localized("Aanbod bewerken", "Edit offer") : Localized("Nieuw aanbod", "New offer"), section: .desk)
         let t = ctx.t, lang = ctx.lang
-        let orgChoice: Node<HTML.BodyContext> = req.actor?.role == .beheerder
-            ? Components.select(name: "organizationId", label: t("Organisatie", "Organisation"),
-                                options: loaded.data.organizations.map { ($0.id, $0.name) }, selected: offer.organizationId, error: errors["organizationId"])
+        // The organisation is chosen when the offer is made; an edit keeps it.
+        let orgChoice: Node<HTML.BodyContext> = req.actor?.role == .beheerder && !editing
+            ? Components.organizationField(loaded.choice, name: "organizationId", label: t("Organisatie", "Organisation"),
+                                           selected: offer.organizationId, error: errors["organizationId"], t: t)
             : .group(.p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(offer.organizationId, loaded))),
                      .unwrap(errors["organizationId"]) { .p(.class("error"), .id("organizationId-error"), .text($0)) })
         let conflict: Node<HTML.BodyContext> = stale.map { Components.staleNotice(t, current: $0.current, mine: $0.mine) } ?? .empty

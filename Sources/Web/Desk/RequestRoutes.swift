@@ -19,17 +19,25 @@ struct RequestRoutes {
                                                        coordinator: req.actor?.role == .beheerder))
         }
         app.get(["verzoeken", "nieuw"], access: desk) { req in
-            let loaded = try await DeskSupport.load(req)
+            let loaded = try await DeskSupport.load(req, choice: req.actor?.role == .beheerder)
             let today = DeskSupport.today(req)
             let blank = NetworkRequest(id: "", schoolId: req.actor?.organizationId ?? "", type: .gastles, sectors: [], level: .vmboT, pupils: 25,
                                        windowStart: today, windowEnd: Matching.day(today, plus: 60), createdOn: today, respondBy: today)
             return Self.form(req, request: blank, loaded: loaded, errors: [:])
         }
         app.post(["verzoeken", "nieuw"], access: desk) { req in
-            let loaded = try await DeskSupport.load(req)
             let today = DeskSupport.today(req)
             var reader = FormReader(req)
-            let schoolId = req.actor?.role == .beheerder ? reader.string("schoolId") : (req.actor?.organizationId ?? "")
+            // The coordinator names the school (an id, or a name that finds one school); a school asks for itself.
+            var schoolId = req.actor?.organizationId ?? "", chosen: Localized?
+            if req.actor?.role == .beheerder {
+                schoolId = reader.string("schoolId")
+                switch try await OrganizationChoice.resolve(req, schoolId, allowed: { $0.kind.isEducation }) {
+                case .found(let school): schoolId = school.id
+                case .refused(let message): chosen = message
+                }
+            }
+            let loaded = try await DeskSupport.load(req, including: [schoolId], choice: req.actor?.role == .beheerder)
             let request = NetworkRequest(id: DeskSupport.newId("verzoek"), schoolId: schoolId, type: reader.choice("type", ActivityType.self) ?? .gastles,
                                          sectors: reader.choices("sectors", Sector.self), level: reader.choice("level", EducationLevel.self) ?? .vmboT,
                                          pupils: reader.int("pupils") ?? 0, windowStart: reader.day("windowStart") ?? today,
@@ -37,6 +45,7 @@ struct RequestRoutes {
                                          remarks: reader.text("remarks"), createdOn: today,
                                          respondBy: Matching.day(today, plus: DeskSupport.settings(req).responseDays))
             reader.merge(request.violations(knownSchool: { loaded.organizations[$0]?.kind.isEducation ?? false }))
+            if let chosen { reader.errors["schoolId"] = chosen(req.lang) }
             guard reader.errors.isEmpty else { return Self.form(req, request: request, loaded: loaded, errors: reader.errors, status: .badRequest) }
             try await DeskStore(req.db).insert(request, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.request(request.id).path)
@@ -164,8 +173,8 @@ struct RequestRoutes {
         let ctx = PageSupport.context(req, title: Localized("Nieuw verzoek aan het netwerk", "New request to the network"), section: .desk)
         let t = ctx.t, lang = ctx.lang
         let schoolChoice: Node<HTML.BodyContext> = req.actor?.role == .beheerder
-            ? Components.select(name: "schoolId", label: t("School", "School"),
-                                options: loaded.data.organizations.filter { $0.kind.isEducation }.map { ($0.id, $0.name) }, selected: request.schoolId, error: errors["schoolId"])
+            ? Components.organizationField(loaded.choice, name: "schoolId", label: t("School", "School"), selected: request.schoolId,
+                                           error: errors["schoolId"], t: t, allowed: { $0.kind.isEducation })
             : .group(.p(.text(t("Namens ", "On behalf of ") + DeskSupport.name(request.schoolId, loaded))),
                      .unwrap(errors["schoolId"]) { .p(.class("error"), .text($0)) })
         return PageSupport.html(Layout.render(ctx, .group(

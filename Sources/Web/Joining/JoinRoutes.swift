@@ -57,8 +57,8 @@ struct JoinRoutes {
         let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
         switch req.parameters.get("decision") {
         case "goedkeuren":
-            let data = try await PageSupport.dataset(req)
-            let approval = Joining.approve(application, takenIds: Set(data.organizations.map(\.id)), districts: .amsterdam, today: today,
+            let taken = try await RecordStore(req.db).organizationIds(startingWith: Joining.idBase(of: application))
+            let approval = Joining.approve(application, takenIds: taken, districts: .amsterdam, today: today,
                                            membershipApplicationId: DeskSupport.newId("aanmelding"))
             let account: AccountModel
             do {

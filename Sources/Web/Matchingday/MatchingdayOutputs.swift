@@ -51,7 +51,7 @@ struct MatchingdayOutputs {
         for format in ["csv", "xlsx"] {
             app.get(["matchingdagen", ":id", .constant("rooster." + format)], access: .beheerder) { req in
                 let day = try await MatchingdayRoutes.day(req)
-                let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await PageSupport.dataset(req)), lang: req.lang).map(\.line), lang: req.lang)
+                let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await MatchingdayPages.organizations(req, day)), lang: req.lang).map(\.line), lang: req.lang)
                 let name = "rooster-\(day.event.id)."
                 if format == "csv" { return try Downloads.csv(req, rows: rows, numericColumns: [0], filename: name + "csv") }
                 return Downloads.xlsx(try TableExport.xlsx(rows, sheet: "Rooster", numericColumns: [0]), filename: name + "xlsx")
@@ -87,14 +87,14 @@ struct MatchingdayOutputs {
         guard MatchingdayRoutes.isOrganiser(req) || day.event.status == .vrijgegeven || day.event.status == .afgerond else {
             throw PageError(.notFound, "de agenda's zijn nog niet vrijgegeven", "the agendas are not published yet")
         }
-        let names = MatchingdayPages.names(try await PageSupport.dataset(req))
+        let names = MatchingdayPages.names(try await MatchingdayPages.organizations(req, day))
         let mine = lines(day, names: names, lang: req.lang).filter { $0.meeting.schoolId == org || $0.meeting.companyId == org }.map(\.line)
         return (day, MatchingdaySheet(title: names[org] ?? org, subtitle: subtitle(day, req.lang), attendees: p.attendees, lines: mine))
     }
 
     static func sheets(_ req: Request, kind: MatchingdaySheets.Kind) async throws -> (MatchingdayStore.Day, [MatchingdaySheet]) {
         let day = try await MatchingdayRoutes.day(req)
-        let names = MatchingdayPages.names(try await PageSupport.dataset(req))
+        let names = MatchingdayPages.names(try await MatchingdayPages.organizations(req, day))
         let all = lines(day, names: names, lang: req.lang)
         switch kind {
         case .agenda:

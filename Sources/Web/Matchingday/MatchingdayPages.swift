@@ -11,6 +11,12 @@ enum MatchingdayPages {
 
     static func names(_ data: Dataset) -> [String: String] { Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }) }
 
+    /// The organisations a day's pages name: its participants', those its wishes name and `extra` (with their
+    /// memberships), never every organisation.
+    static func organizations(_ req: Request, _ day: MatchingdayStore.Day, extra: [String] = []) async throws -> Dataset {
+        try await PageSupport.about(req, organizations: day.participants.map(\.organizationId) + day.wishes.flatMap { [$0.fromId, $0.toId] } + extra)
+    }
+
     static func exampleNote(_ event: MatchingdayEvent, _ t: (String, String) -> String) -> Body {
         .if(event.example, .p(.class("note example"), .strong(.text(t("Voorbeeldgegevens. ", "Example data. "))),
                               .text(t("De deelnemers en wensen van deze dag zijn gegenereerd om het plannen te laten zien; ze komen niet uit het rapport.",
@@ -87,8 +93,6 @@ enum MatchingdayPages {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized(e.name, e.name), section: .events)
         let t = ctx.t, lang = ctx.lang
-        let data = try await PageSupport.dataset(req)
-        let name = names(data)
         let organiser = ctx.user?.role == .beheerder
         let mine = day.participants.first { $0.organizationId == req.actor?.organizationId && req.actor?.role == .contactpersoon }
         let active = day.participants.filter { $0.status != .cancelled }
@@ -98,6 +102,9 @@ enum MatchingdayPages {
             ("afgemeld", t("De aanmelding is ingetrokken.", "The registration was cancelled."), "1"), ("vrijgegeven", t("De agenda's zijn vrijgegeven.", "The agendas are published."), "1"),
         ]
         let agreements = try await DeskStore(req.db).all(ActivityAgreement.self).filter { $0.eventId == e.id && (organiser || DeskSupport.involves(req, $0.schoolId, $0.companyId)) }
+        let data = try await organizations(req, day, extra: agreements.flatMap { [$0.schoolId, $0.companyId] })
+        let name = names(data)
+        let choice = organiser ? try await OrganizationChoice.load(req) : OrganizationChoice(options: nil)
         let sent = req.query[Int.self, at: "opvolging"]
         func participantRows(_ side: ParticipantSide) -> [[Body]] {
             active.filter { $0.side == side }.map { p in
@@ -137,7 +144,7 @@ enum MatchingdayPages {
                                                      rows: agreements.map { a in [Components.orgLink(a.schoolId, data), Components.orgLink(a.companyId, data), .text(a.type.label(lang)),
                                                                                   .text([a.windowStart?.label(lang), a.windowEnd?.label(lang)].compactMap { $0 }.joined(separator: " – ")),
                                                                                   .text(String(a.pupils)), .a(.href(SiteRoute.agreement(a.id).path), .text(a.status.label(lang)))] }, numericFrom: 4)),
-            .if(organiser, organiserPanel(ctx, day, data: data, name: name))
+            .if(organiser, organiserPanel(ctx, day, choice: choice, name: name))
         )))
     }
 
@@ -159,11 +166,10 @@ enum MatchingdayPages {
                             Components.submit(t("Afmelden", "Cancel the registration"))]))
     }
 
-    static func organiserPanel(_ ctx: PageContext, _ day: MatchingdayStore.Day, data: Dataset, name: [String: String]) -> Body {
+    static func organiserPanel(_ ctx: PageContext, _ day: MatchingdayStore.Day, choice: OrganizationChoice, name: [String: String]) -> Body {
         let t = ctx.t, lang = ctx.lang, e = day.event
         let active = day.participants.filter { $0.status != .cancelled }
         let registeredIds = Set(active.map(\.organizationId))
-        let candidates = data.organizations.filter { !registeredIds.contains($0.id) && $0.kind != .partnership }.sorted { $0.name < $1.name }
         let schools = active.filter { $0.side == .school }, companies = active.filter { $0.side == .company }
         let must = day.wishes.filter(\.byOrganiser)
         let canPlan = e.allows(.plan)
@@ -197,8 +203,9 @@ enum MatchingdayPages {
                 Components.submit(t("Opvolgverzoeken van deze dag versturen die nu aan de beurt zijn", "Send this day's follow-up requests now due"))]),
             .h3(.text(t("Deelnemer aanmelden", "Register a participant"))),
             Components.postForm(action: SiteRoute.matchingdayAction(e.id, "aanmelden").path, csrf: ctx.csrf, class: "inline", [
-                Components.select(name: "organizationId", label: t("Organisatie", "Organisation"),
-                                  options: candidates.map { ($0.id, $0.name + " (" + $0.kind.label(lang) + ")") }, selected: nil, error: nil),
+                Components.organizationField(choice, name: "organizationId", label: t("Organisatie", "Organisation"), selected: "", error: nil, t: t,
+                                             allowed: { !registeredIds.contains($0.id) && $0.kind != .partnership },
+                                             option: { $0.name + " (" + $0.kind.label(lang) + ")" }),
                 Components.submit(t("Aanmelden", "Register"))]),
             .h3(.text(t("Moeten elkaar spreken", "Must meet"))),
             .p(.text(t("Bijvoorbeeld een school die nog geen bedrijf heeft. Een 'niet' van een van beide gaat voor.", "For example a school without any company yet. A 'not' from either side wins."))),
@@ -247,13 +254,18 @@ enum MatchingdayPages {
     }
 
     static func wishes(_ req: Request, _ day: MatchingdayStore.Day, _ wisher: MatchingdayParticipant, errors: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
-        let data = try await PageSupport.dataset(req)
+        let data = try await organizations(req, day)
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Wensen: " + (data.organization(wisher.organizationId)?.name ?? ""), "Wishes: " + (data.organization(wisher.organizationId)?.name ?? "")), section: .events)
         let t = ctx.t, lang = ctx.lang
         let others = day.participants.filter { $0.side != wisher.side && $0.status != .cancelled }
         let current = Dictionary(day.wishes.filter { $0.fromId == wisher.organizationId && !$0.byOrganiser }.map { ($0.toId, $0.priority.rawValue) }, uniquingKeysWith: { a, _ in a })
-        var partners = Set(data.agreements.flatMap { a in a.companyIds.map { [a.schoolId, $0] } })
+        // The pairs the ranking reads: the wisher's own agreements and those of the schools among the candidates
+        // (whether a school has any company yet), read through the indexes rather than every agreement.
+        let store = RecordStore(req.db)
+        let reported = try await store.agreementPartners(of: wisher.organizationId)
+            + (try await store.records(Agreement.self, where: "schoolId", in: others.map(\.organizationId)))
+        var partners = Set(reported.flatMap { a in a.companyIds.map { [a.schoolId, $0] } })
         for a in try await DeskStore(req.db).all(ActivityAgreement.self) where a.status != .geannuleerd { partners.insert([a.schoolId, a.companyId]) }
         let suggestions = data.organization(wisher.organizationId).map { me in
             WishSuggestions.rank(for: me, candidates: others.compactMap { data.organization($0.organizationId) }.filter { current[$0.id] == nil }, partners: partners)
@@ -296,7 +308,7 @@ enum MatchingdayPages {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Rooster: " + e.name, "Schedule: " + e.name), section: .events)
         let t = ctx.t, lang = ctx.lang
-        let name = names(try await PageSupport.dataset(req))
+        let name = names(try await organizations(req, day))
         let people = Dictionary(day.participants.map { ($0.organizationId, max(1, $0.attendees.count)) }, uniquingKeysWith: { a, _ in a })
         let summary = ["gewijzigd", "verplaatst", "vervallen", "nieuw", "behouden"].map { req.query[Int.self, at: $0] }
         let suggestions = ScheduleSummary.suggestions(meetings: day.meetings, wishes: day.wishes)
@@ -336,7 +348,7 @@ enum MatchingdayPages {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Aanwezigheid: " + e.name, "Check-in: " + e.name), section: .events)
         let t = ctx.t
-        let data = try await PageSupport.dataset(req)
+        let data = try await organizations(req, day)
         let registered = day.participants.filter { $0.status == .registered }
         return PageSupport.html(Layout.render(ctx, .group(
             .p(.a(.href(SiteRoute.matchingday(e.id).path), .text(e.name))),
@@ -358,7 +370,7 @@ enum MatchingdayPages {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Afspraak vastleggen", "Record an agreement"), section: .events)
         let t = ctx.t, lang = ctx.lang
-        let name = names(try await PageSupport.dataset(req))
+        let name = names(try await organizations(req, day))
         let registered = day.participants.filter { $0.status == .registered }
         func options(_ side: ParticipantSide) -> [(String, String)] {
             // A contact person records for their own organisation with anyone on the other side.

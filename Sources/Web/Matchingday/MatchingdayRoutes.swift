@@ -164,9 +164,18 @@ struct MatchingdayRoutes {
 
     static func registerParticipant(_ req: Request) async throws -> Response {
         let day = try await day(req)
-        let data = try await PageSupport.dataset(req)
-        let orgId = isOrganiser(req) ? FormReader(req).string("organizationId") : (req.actor?.organizationId ?? "")
-        guard let org = data.organization(orgId) else { throw PageError(.badRequest, "organizationId: onbekende organisatie '\(orgId)'", "organizationId: unknown organisation '\(orgId)'") }
+        // The organiser names the organisation (an id, or a name that finds one); a contact person registers their own.
+        let org: Organization
+        if isOrganiser(req) {
+            switch try await OrganizationChoice.resolve(req, FormReader(req).string("organizationId")) {
+            case .found(let found): org = found
+            case .refused(let message): throw PageError(.badRequest, "organizationId: " + message.nl, "organizationId: " + message.en)
+            }
+        } else {
+            let orgId = req.actor?.organizationId ?? ""
+            guard let own = try await req.network.organization(orgId) else { throw PageError(.badRequest, "organizationId: onbekende organisatie '\(orgId)'", "organizationId: unknown organisation '\(orgId)'") }
+            org = own
+        }
         let today = DeskSupport.today(req)
         if !isOrganiser(req) {
             switch day.event.selfRegistrationClosed(on: today) {
@@ -274,7 +283,7 @@ struct MatchingdayRoutes {
 
     /// The planner for a day, with the organisations' sectors for the themed tables.
     static func planner(_ req: Request, _ day: MatchingdayStore.Day) async throws -> MatchingdayPlanner {
-        let data = try await PageSupport.dataset(req)
+        let data = try await MatchingdayPages.organizations(req, day)
         return MatchingdayPlanner(day, organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
@@ -368,8 +377,7 @@ enum FollowUps {
     static func send(db: any Database, sender: any MailSender, logger: Logger, base: String, today: PartialDate, eventId: String? = nil) async throws -> Int {
         let claimed = try await MatchingdayStore(db).claimFollowUps(today: today, eventId: eventId)
         guard !claimed.isEmpty else { return 0 }
-        let data = try await RecordStore(db).dataset(only: [Organization.entity])
-        let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await RecordStore(db).organizationNames(claimed.flatMap { [$0.schoolId, $0.companyId] })
         for a in claimed {
             let link = base + SiteRoute.agreement(a.id).path
             for org in [a.schoolId, a.companyId] {

@@ -55,8 +55,9 @@ enum NewsletterSending {
     /// What the programme blocks show, read now.
     static func snapshot(_ app: Application) async throws -> NewsletterData {
         let records = RecordStore(app.db)
-        let data = try await records.dataset(only: [TimelineEntry.entity, Event.entity, Membership.entity, Organization.entity])
-        let names = Dictionary(data.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let data = try await records.dataset(only: [TimelineEntry.entity, Event.entity, Membership.entity])
+        // The members' names only, not every organisation's whole record.
+        let names = try await records.organizationNames(data.memberships.map(\.organizationId))
         let today = PartialDate(day: Date())
         let year = SchoolYear(containing: today, startMonth: 8)
         // The next Matchingday open for registration (never an example day: those are made up).

@@ -4,27 +4,28 @@ import Vapor
 
 /// Loads what pages need and turns a rendered page into a response.
 enum PageSupport {
-    /// The dataset, from this instance's cache when the database's version number has not moved
-    /// (one small query per request instead of one per entity).
-    static func dataset(_ req: Request) async throws -> Dataset {
-        let store = RecordStore(req.db)
-        let version = try await store.version()
-        let cache = req.application.datasetCache
-        if let cached = cache.get(version) { return cached }
-        let data = try await store.dataset()
-        cache.set(version, data)
+    /// What a page reads (issue 13): the tables in `reads` whole and the records they refer to (`Dataset.slice`), in
+    /// SQL. No page reads the whole dataset.
+    static func data(_ req: Request, reads: Set<String>) async throws -> Dataset {
+        try await RecordStore(req.db).slice(reads)
+    }
+
+    /// The named organisations and their memberships, nothing else: what a form, a check or a notice about them reads.
+    static func about(_ req: Request, organizations ids: [String]) async throws -> Dataset {
+        let store = RecordStore(req.db), wanted = Array(Set(ids)).sorted()
+        var data = Dataset()
+        data.organizations = try await store.organizations(wanted)
+        data.memberships = try await store.memberships(of: wanted)
         return data
     }
 
-    /// What a page reads (issue 13): the tables in `reads` whole and the records they refer to (`Dataset.slice`), in
-    /// SQL; nil reads the whole dataset through the cache (pages not yet moved to their slice).
-    static func data(_ req: Request, reads: Set<String>?) async throws -> Dataset {
-        guard let reads else { return try await dataset(req) }
-        return try await RecordStore(req.db).slice(reads)
+    /// An organisation's name, or its id when there is no such organisation (a notice names it either way).
+    static func name(_ req: Request, of id: String) async throws -> String {
+        try await RecordStore(req.db).organizationNames([id])[id] ?? id
     }
 
     /// A list page: checks `page`/`per`, loads what the page reads and pages one of its entities.
-    static func listing<T: Sendable>(_ req: Request, _ items: KeyPath<Dataset, [T]>, reads: Set<String>? = nil) async throws -> (Dataset, Page<T>) {
+    static func listing<T: Sendable>(_ req: Request, _ items: KeyPath<Dataset, [T]>, reads: Set<String>) async throws -> (Dataset, Page<T>) {
         var reader = QueryReader(req, allowed: ["page", "per"])
         let pageRequest = reader.page()
         if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
@@ -33,7 +34,7 @@ enum PageSupport {
     }
 
     /// A detail page: the record whose key is the path parameter, or 404.
-    static func record<R: Record>(_ req: Request, _ items: KeyPath<Dataset, [R]>, parameter: String = "id", reads: Set<String>? = nil) async throws -> (Dataset, R) {
+    static func record<R: Record>(_ req: Request, _ items: KeyPath<Dataset, [R]>, parameter: String = "id", reads: Set<String>) async throws -> (Dataset, R) {
         let key = try req.parameters.require(parameter)
         let data = try await data(req, reads: reads)
         guard let item = data[keyPath: items].first(where: { $0.key == key }) else { throw Abort(.notFound) }

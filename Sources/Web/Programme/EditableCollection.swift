@@ -8,6 +8,8 @@ struct EditableCollection<R: Record>: Sendable {
     let segment: String
     let title: Localized
     let items: KeyPath<Dataset, [R]> & Sendable
+    /// The tables its list and form read (with what they refer to, `Dataset.slice`), never the whole dataset.
+    let reads: Set<String>
     /// Columns in form order.
     let columns: [String]
     let labels: [String: Localized]
@@ -47,24 +49,31 @@ enum ProgrammeCollections {
     static func units(_ lang: Lang) -> [(String, String)] {
         [("count", lang == .nl ? "Aantal" : "Count"), ("percentage", lang == .nl ? "Percentage" : "Percentage"), ("euro", "Euro")]
     }
-    static func organizations(_ data: Dataset) -> [(String, String)] { [("", "—")] + data.organizations.sorted { $0.name < $1.name }.map { ($0.id, $0.name) } }
+    /// A select of the organisations the form was given (`OrganizationChoice`: all when few), or nil: a text field
+    /// for the id, checked on save like every reference.
+    static func organizations(_ data: Dataset) -> [(String, String)]? {
+        data.organizations.isEmpty ? nil : [("", "—")] + data.organizations.sorted { $0.name < $1.name }.map { ($0.id, $0.name) }
+    }
 
     static let funding = EditableCollection<Funding>(
-        segment: "financiering", title: Localized("Financiering en begroting", "Funding and budgets"), items: \.funding,
+        segment: "financiering", title: Localized("Financiering en begroting", "Funding and budgets"), items: \.funding, reads: [Funding.entity],
         columns: ["id", "funderId", "programme", "kind", "amount", "amountQualifier", "periodFrom", "periodTo", "purpose", "section"],
         labels: ["id": Localized("Sleutel", "Key"), "funderId": Localized("Financier", "Funder"), "programme": Localized("Programma", "Programme"),
                  "kind": Localized("Soort", "Kind"), "amount": Localized("Bedrag (euro)", "Amount (euro)"), "amountQualifier": Localized("Bij benadering", "Approximation"),
                  "periodFrom": Localized("Periode vanaf (jjjj of jjjj-mm-dd)", "Period from (yyyy or yyyy-mm-dd)"), "periodTo": Localized("Periode tot en met", "Period up to"),
                  "purpose": Localized("Doel", "Purpose"), "section": Localized("Bron (paragraaf of document)", "Source (section or document)")],
-        choices: { data, lang, _ in ["kind": FundingKind.allCases.map { ($0.rawValue, $0.label(lang)) }, "amountQualifier": qualifiers(lang),
-                                     "funderId": organizations(data)] },
+        choices: { data, lang, _ in
+            var choices = ["kind": FundingKind.allCases.map { ($0.rawValue, $0.label(lang)) }, "amountQualifier": qualifiers(lang)]
+            choices["funderId"] = organizations(data)
+            return choices
+        },
         defaults: { today in ["id": DeskSupport.newId("financiering"), "kind": FundingKind.budget.rawValue, "amount": "0",
                               "periodFrom": String(today.year), "periodTo": String(today.year), "section": "platform"] },
         summary: { f, lang in f.programme + " — " + NumberFormat.euro(f.amount, lang) + " (" + f.periodFrom.label(lang) + " – " + f.periodTo.label(lang) + ")" },
         roles: [.beheerder], allowed: { actor, _ in actor?.role == .beheerder })
 
     static let applications = EditableCollection<FundingApplication>(
-        segment: "subsidieaanvragen", title: Localized("Subsidieaanvragen", "Grant applications"), items: \.fundingApplications,
+        segment: "subsidieaanvragen", title: Localized("Subsidieaanvragen", "Grant applications"), items: \.fundingApplications, reads: [FundingApplication.entity],
         columns: ["id", "fund", "applicantIds", "subject", "status", "date", "section"],
         labels: ["id": Localized("Sleutel", "Key"), "fund": Localized("Fonds", "Fund"), "applicantIds": Localized("Aanvragers (sleutels, gescheiden door ;)", "Applicants (keys, separated by ;)"),
                  "subject": Localized("Onderwerp", "Subject"), "status": Localized("Status", "Status"), "date": Localized("Datum", "Date"),
@@ -75,7 +84,7 @@ enum ProgrammeCollections {
         roles: [.beheerder], allowed: { actor, _ in actor?.role == .beheerder })
 
     static let milestones = EditableCollection<TimelineEntry>(
-        segment: "mijlpalen", title: Localized("Mijlpalen en tijdlijn", "Milestones and timeline"), items: \.timeline,
+        segment: "mijlpalen", title: Localized("Mijlpalen en tijdlijn", "Milestones and timeline"), items: \.timeline, reads: [TimelineEntry.entity],
         columns: ["id", "date", "kind", "title", "attendance", "attendanceQualifier", "attendanceUnit", "organizationIds", "section"],
         labels: ["id": Localized("Sleutel", "Key"), "date": Localized("Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)"),
                  "kind": Localized("Soort", "Kind"), "title": Localized("Titel", "Title"), "attendance": Localized("Aantal deelnemers", "Attendance"),
@@ -88,7 +97,7 @@ enum ProgrammeCollections {
         roles: [.beheerder], allowed: { actor, _ in actor?.role == .beheerder })
 
     static let projectTargets = EditableCollection<ProjectTarget>(
-        segment: "projectdoelen", title: Localized("Projectdoelen en resultaten", "Project targets and results"), items: \.projectTargets,
+        segment: "projectdoelen", title: Localized("Projectdoelen en resultaten", "Project targets and results"), items: \.projectTargets, reads: [ProjectTarget.entity, Project.entity],
         columns: ["id", "projectId", "description", "unit", "target", "targetMax", "targetQualifier", "targetDate", "actual", "actualQualifier", "actualDate", "source"],
         labels: ["id": Localized("Sleutel", "Key"), "projectId": Localized("Project", "Project"), "description": Localized("Omschrijving", "Description"),
                  "unit": Localized("Eenheid", "Unit"), "target": Localized("Doel", "Target"), "targetMax": Localized("Doel tot (bij een bandbreedte)", "Target up to (for a range)"),
@@ -103,7 +112,7 @@ enum ProgrammeCollections {
         roles: [.beheerder, .projectleider], allowed: { actor, t in Permissions.canEditProject(actor, t.projectId) })
 
     static let indicators = EditableCollection<Indicator>(
-        segment: "indicatoren", title: Localized("Indicatoren", "Indicators"), items: \.indicators,
+        segment: "indicatoren", title: Localized("Indicatoren", "Indicators"), items: \.indicators, reads: [Indicator.entity],
         columns: ["key", "nameNl", "nameEn", "unit", "dataSource", "dimensions", "section"],
         labels: ["key": Localized("Sleutel (bijvoorbeeld roc.students.sector)", "Key (for example roc.students.sector)"), "nameNl": Localized("Naam (Nederlands)", "Name (Dutch)"),
                  "nameEn": Localized("Naam (Engels)", "Name (English)"), "unit": Localized("Eenheid", "Unit"), "dataSource": Localized("Gegevensbron", "Data source"),
@@ -114,7 +123,7 @@ enum ProgrammeCollections {
         roles: [.beheerder], allowed: { actor, _ in actor?.role == .beheerder })
 
     static let targets = EditableCollection<Target>(
-        segment: "streefwaarden", title: Localized("Streefwaarden", "Targets"), items: \.targets,
+        segment: "streefwaarden", title: Localized("Streefwaarden", "Targets"), items: \.targets, reads: [Target.entity, Indicator.entity],
         columns: ["indicatorKey", "value", "valueMax", "date", "scope", "source"],
         labels: ["indicatorKey": Localized("Indicator", "Indicator"), "value": Localized("Streefwaarde", "Target value"), "valueMax": Localized("Tot (bij een bandbreedte)", "Up to (for a range)"),
                  "date": Localized("Te halen op", "Due on"), "scope": Localized("Reikwijdte (bijvoorbeeld Amsterdam of landelijk)", "Scope (for example Amsterdam or national)"),

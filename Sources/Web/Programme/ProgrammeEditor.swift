@@ -19,15 +19,23 @@ struct ProgrammeEditor<R: Record> {
         }
         app.post(base + ["bewerken"], access: c.access) { req in try await save(req) }
         app.get(base + ["nieuw"], access: c.access) { req in
-            let data = try await PageSupport.dataset(req)
+            let data = try await data(req)
             return page(req, data: data, key: nil, values: c.defaults(DeskSupport.today(req)), revision: nil, errors: [:])
         }
         app.post(base + ["nieuw"], access: c.access) { req in try await create(req) }
     }
 
+    /// What the list and the form read: the collection's tables and, for a form with an organisation (a funder), the
+    /// organisations to choose from when they are few (`OrganizationChoice`); else none and the id is typed.
+    func data(_ req: Request) async throws -> Dataset {
+        var data = try await PageSupport.data(req, reads: c.reads)
+        if c.columns.contains("funderId") { data.organizations = try await OrganizationChoice.load(req).options ?? [] }
+        return data
+    }
+
     func find(_ req: Request) async throws -> (Dataset, R) {
         guard let key = req.query[String.self, at: "sleutel"] else { throw PageError(.badRequest, "sleutel: welk record?", "sleutel: which record?") }
-        let data = try await PageSupport.dataset(req)
+        let data = try await data(req)
         guard let record = data[keyPath: c.items].first(where: { $0.key == key }) else { throw Abort(.notFound) }
         guard c.allowed(req.actor, record) else { throw PageError(.forbidden, "u mag dit record niet wijzigen", "you may not change this record") }
         return (data, record)
@@ -73,7 +81,7 @@ struct ProgrammeEditor<R: Record> {
     }
 
     func create(_ req: Request) async throws -> Response {
-        let data = try await PageSupport.dataset(req)
+        let data = try await data(req)
         let values = formValues(req)
         let (parsed, errors) = check(req, values)
         guard let record = parsed else { return page(req, data: data, key: nil, values: values, revision: nil, errors: errors, status: .badRequest) }
@@ -86,7 +94,7 @@ struct ProgrammeEditor<R: Record> {
     }
 
     func list(_ req: Request) async throws -> Response {
-        let data = try await PageSupport.dataset(req)
+        let data = try await data(req)
         let ctx = PageSupport.context(req, title: c.title, section: nil)
         let t = ctx.t
         let records = data[keyPath: c.items].filter { c.allowed(req.actor, $0) }

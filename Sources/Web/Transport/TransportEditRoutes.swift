@@ -36,7 +36,7 @@ extension TransportRoutes {
         default: trip.publicTransport = nil
         }
         reader.merge(Dictionary(trip.violations().map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }))
-        if let funder = trip.funderId, !(try await PageSupport.dataset(req)).organizations.contains(where: { $0.id == funder }) {
+        if let funder = trip.funderId, try await RecordStore(req.db).organizationNames([funder]).isEmpty {
             reader.fail("funderId", "Kies een financier uit de lijst.", "Choose a funder from the list.")
         }
         // The version the form was filled in on: a change by someone else meanwhile is not overwritten.

@@ -57,18 +57,22 @@ struct TransportRoutes {
         return monday
     }
 
-    static func load(_ req: Request, monday: PartialDate) async throws -> Week {
-        let store = TransportStore(req.db)
-        let data = try await PageSupport.dataset(req)
+    /// The week and what its pages show of the programme: the projects and funders (small tables) and only the
+    /// organisations its trips and funders name, plus `organization` (a sheet's), never all 250,000.
+    static func load(_ req: Request, monday: PartialDate, organization: String? = nil) async throws -> Week {
+        let store = TransportStore(req.db), records = RecordStore(req.db)
         let settings = try await store.settings()
+        let sunday = CivilDays.adding(6, to: monday)!
+        let trips = try await store.trips(from: monday, to: sunday)
+        var data = try await records.dataset(only: [Project.entity, Funding.entity])
+        let named = trips.flatMap { [$0.schoolId, $0.siteId] + [$0.funderId].compactMap { $0 } } + data.funding.compactMap(\.funderId) + [organization].compactMap { $0 }
+        data.organizations = try await records.organizations(Array(Set(named)).sorted())
         var coordinates: [String: Coordinate] = [:]
         // Weakest first: a district's centre, then a placement by hand, then the organisation's own coordinates.
         for o in data.organizations { if let d = o.district, let centre = DistrictCentres.amsterdam[d] { coordinates[o.id] = centre } }
         for l in try await store.locations() { coordinates[l.id] = Coordinate(latitude: l.latitude, longitude: l.longitude, approximate: l.approximate) }
         // An organisation's own coordinates are exact and win over an approximate placement.
         for o in data.organizations { if let lat = o.latitude, let lon = o.longitude { coordinates[o.id] = Coordinate(latitude: lat, longitude: lon) } }
-        let sunday = CivilDays.adding(6, to: monday)!
-        let trips = try await store.trips(from: monday, to: sunday)
         // An activity at its own site travels to that site's coordinates (exact: the coordinator typed them).
         for t in trips { if let lat = t.siteLatitude, let lon = t.siteLongitude { coordinates[t.sitePlace] = Coordinate(latitude: lat, longitude: lon) } }
         let travel = TravelEstimate(coordinates: coordinates, legs: try await store.legs(), settings: settings)
@@ -170,7 +174,7 @@ struct TransportRoutes {
             return req.redirect(to: back)
         case "reistijden":
             let text = reader.string("csv")
-            let known = Set(try await PageSupport.dataset(req).organizations.map(\.id))
+            let known = Set(try await RecordStore(req.db).organizationNames(TravelImport.mentionedIds(text)).keys)
             switch TravelImport.parse(text, known: known) {
             case .failure(let e):
                 return try await week(req, errors: ["csv": e.message(req.lang)], status: .badRequest)
@@ -266,7 +270,7 @@ struct TransportRoutes {
         let org = try req.parameters.require("org")
         guard DeskSupport.involves(req, org) else { throw PageError(.forbidden, "alleen de ritten van uw eigen organisatie", "only your own organisation's trips") }
         let monday = try Self.monday(try req.parameters.require("week"), today: DeskSupport.today(req))
-        let week = try await load(req, monday: monday)
+        let week = try await load(req, monday: monday, organization: org)
         guard week.data.organizations.contains(where: { $0.id == org }) else { throw Abort(.notFound) }
         let lines = TransportPages.sheetLines(week, organization: org)
         switch file {

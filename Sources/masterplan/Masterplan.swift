@@ -156,29 +156,36 @@ struct Import: AsyncParsableCommand {
 
     func run() async throws {
         let progress = TerminalProgress()
-        let data: Dataset
+        defer { progress.done() }
+        let url = URL(fileURLWithPath: directory)
         do {
-            progress.show("Reading and checking \(directory) …")
-            data = try DatasetDirectory.read(URL(fileURLWithPath: directory))
+            let (imported, total) = try await withApplication(db.location, seed: .none) { app -> (Int, Int) in
+                let store = RecordStore(app.db)
+                let before = try await store.recordCount()
+                let imported: Int
+                switch mode {
+                case .replace:
+                    // Streamed (issue 13): checked and written a batch at a time in one transaction, never whole in memory.
+                    imported = try await store.replace(streamingFrom: url) { file, rows in progress.show("\(file): \(rows) records checked and written …") }
+                case .merge:
+                    // A merge keeps what it does not replace, so it reads what is stored and the folder whole.
+                    progress.show("Reading and checking \(directory) …")
+                    let data = try DatasetDirectory.read(url)
+                    progress.show("Writing \(data.recordCount) records in one transaction …")
+                    try await store.merge(data)
+                    imported = data.recordCount
+                }
+                let after = try await store.recordCount()
+                try await AuditLog.record(on: app.db, actor: "cli", entity: "dataset", entityId: directory, action: "import-" + mode.rawValue,
+                                          changes: [FieldChange(field: "records", before: String(before), after: String(after))])
+                return (imported, after)
+            }
+            progress.done()
+            print("Imported \(imported) records (\(mode.rawValue)); the database now holds \(total).")
         } catch let error as DatasetError {
             progress.done()
             throw ValidationError("Nothing was imported. \(error)")
         }
-        defer { progress.done() }
-        let total = try await withApplication(db.location, seed: .none) { app in
-            let store = RecordStore(app.db)
-            let before = try await store.recordCount()
-            progress.show("Writing \(data.recordCount) records in one transaction …")
-            switch mode {
-            case .replace: try await store.replace(with: data)
-            case .merge: try await store.merge(data)
-            }
-            let after = try await store.recordCount()
-            try await AuditLog.record(on: app.db, actor: "cli", entity: "dataset", entityId: directory, action: "import-" + mode.rawValue,
-                                      changes: [FieldChange(field: "records", before: String(before), after: String(after))])
-            return after
-        }
-        print("Imported \(data.recordCount) records (\(mode.rawValue)); the database now holds \(total).")
     }
 }
 

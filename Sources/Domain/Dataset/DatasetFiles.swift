@@ -24,21 +24,7 @@ public enum DatasetFiles {
     /// but an entity given twice, an unknown file or any bad value is an error naming file, line and column.
     public static func decode(_ files: [String: Data]) throws(DatasetError) -> Dataset {
         var dataset = Dataset()
-        let known = Set(Dataset.entityNames)
-        var seen: [String: String] = [:]
-        for name in files.keys.sorted() {
-            guard let dot = name.lastIndex(of: "."), DataFormat(rawValue: String(name[name.index(after: dot)...])) != nil else {
-                continue // READMEs and other files are not data
-            }
-            let entity = String(name[..<dot])
-            guard known.contains(entity) else {
-                throw DatasetError(file: name, message: "unknown entity '\(entity)'; expected one of \(known.sorted().joined(separator: ", "))")
-            }
-            if let other = seen[entity] {
-                throw DatasetError(file: name, message: "entity '\(entity)' is also given by \(other)")
-            }
-            seen[entity] = name
-        }
+        let seen = try entityFiles(Array(files.keys))
         var lines: [String: [Int]] = [:]
         for table in Dataset.tables {
             try read(table, files: files, seen: seen, into: &dataset, lines: &lines)
@@ -70,31 +56,31 @@ public enum DatasetFiles {
         }
         let rows = try CSV.parse(text, file: file)
         guard let header = rows.first else { return ([], []) }
-        var index: [String: Int] = [:]
-        for (i, name) in header.fields.enumerated() {
-            if index[name] != nil { throw DatasetError(file: file, line: 1, column: i + 1, field: name, message: "column appears twice") }
-            index[name] = i
-        }
+        let decoder = try CSVRecords<R>(header: header, file: file)
         var records: [R] = []
         var lines: [Int] = []
         for row in rows.dropFirst() {
-            guard row.fields.count == header.fields.count else {
-                throw DatasetError(file: file, line: row.line, column: min(row.fields.count, header.fields.count) + 1, field: nil,
-                                   message: "expected \(header.fields.count) fields, found \(row.fields.count)")
-            }
-            var values: [String: String] = [:]
-            for (i, name) in header.fields.enumerated() { values[name] = SpreadsheetCell.unguarded(row.fields[i]) }
-            do {
-                records.append(try RowCodec.decode(R.self, from: TextCells(values)))
-                lines.append(row.line)
-            } catch let error as CellError {
-                throw DatasetError(file: file, line: row.line, column: index[error.column].map { $0 + 1 },
-                                   field: error.column.isEmpty ? nil : error.column, message: error.message)
-            } catch {
-                throw DatasetError(file: file, line: row.line, message: "\(error)")
-            }
+            records.append(try decoder.decode(row))
+            lines.append(row.line)
         }
         return (records, lines)
+    }
+
+    /// The entity each data file of a folder holds (entity → file name), with the checks `decode` makes: an unknown
+    /// entity or one given twice is an error; other files (a README) are not data.
+    public static func entityFiles(_ names: [String]) throws(DatasetError) -> [String: String] {
+        let known = Set(Dataset.entityNames)
+        var seen: [String: String] = [:]
+        for name in names.sorted() {
+            guard let dot = name.lastIndex(of: "."), DataFormat(rawValue: String(name[name.index(after: dot)...])) != nil else { continue }
+            let entity = String(name[..<dot])
+            guard known.contains(entity) else {
+                throw DatasetError(file: name, message: "unknown entity '\(entity)'; expected one of \(known.sorted().joined(separator: ", "))")
+            }
+            if let other = seen[entity] { throw DatasetError(file: name, message: "entity '\(entity)' is also given by \(other)") }
+            seen[entity] = name
+        }
+        return seen
     }
 
     public static func decodeJSON<R: Record>(_ type: R.Type, _ data: Data, file: String) throws(DatasetError) -> [R] {
@@ -157,4 +143,39 @@ public enum DatasetFiles {
     // empty file reads back as no rows.
 
     static func text(_ cell: Cell) -> String { cell.text ?? "" }
+}
+
+/// The records of one CSV data file, a row at a time: the header read once (a column twice is an error), then each
+/// row decoded through `RowCodec` with its line and column named on any error. The whole-file read and the streaming
+/// import share it.
+public struct CSVRecords<R: Record> {
+    let file: String
+    let header: CSV.Row
+    let index: [String: Int]
+
+    public init(header: CSV.Row, file: String) throws(DatasetError) {
+        var index: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() {
+            if index[name] != nil { throw DatasetError(file: file, line: 1, column: i + 1, field: name, message: "column appears twice") }
+            index[name] = i
+        }
+        self.file = file; self.header = header; self.index = index
+    }
+
+    public func decode(_ row: CSV.Row) throws(DatasetError) -> R {
+        guard row.fields.count == header.fields.count else {
+            throw DatasetError(file: file, line: row.line, column: min(row.fields.count, header.fields.count) + 1, field: nil,
+                               message: "expected \(header.fields.count) fields, found \(row.fields.count)")
+        }
+        var values: [String: String] = [:]
+        for (i, name) in header.fields.enumerated() { values[name] = SpreadsheetCell.unguarded(row.fields[i]) }
+        do {
+            return try RowCodec.decode(R.self, from: TextCells(values))
+        } catch let error as CellError {
+            throw DatasetError(file: file, line: row.line, column: index[error.column].map { $0 + 1 },
+                               field: error.column.isEmpty ? nil : error.column, message: error.message)
+        } catch {
+            throw DatasetError(file: file, line: row.line, message: "\(error)")
+        }
+    }
 }

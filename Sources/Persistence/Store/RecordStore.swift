@@ -207,7 +207,11 @@ public struct RecordStore: Sendable {
     }
 
     func insert<T: AnyTable>(_ table: T, from dataset: Dataset) async throws {
-        let rows = dataset[keyPath: table.keyPath]
+        try await insert(table, rows: dataset[keyPath: table.keyPath], firstPosition: 0)
+    }
+
+    /// Inserts `rows` at positions from `firstPosition` on (a streaming import writes a table a batch at a time).
+    func insert<T: AnyTable>(_ table: T, rows: [T.Row], firstPosition: Int) async throws {
         guard !rows.isEmpty else { return }
         let encoded = try rows.map { try cells(of: $0) }
         try await insertListEntries(T.Row.entity, zip(rows, encoded).map { ($0.key, $1) })
@@ -219,7 +223,7 @@ public struct RecordStore: Sendable {
             let slice = encoded[offset..<min(offset + chunk, encoded.count)]
             var insert = sql.insert(into: T.Row.entity).columns(columns)
             for (i, row) in zip(slice.indices, slice) {
-                insert = insert.values([SQLBind(i)] + row.map { bind($0.cell) })
+                insert = insert.values([SQLBind(firstPosition + i)] + row.map { bind($0.cell) })
             }
             try await insert.run()
             offset += chunk

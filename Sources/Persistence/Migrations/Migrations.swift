@@ -67,6 +67,7 @@ public enum Migrations {
             CreateJoinApplications(),
             CreateTransport(),
             UpdateOrganizationsAddSearchIndexes(),
+            CreateWriteGeneration(),
         ]
     }
 }

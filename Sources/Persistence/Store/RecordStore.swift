@@ -91,6 +91,16 @@ public struct RecordStore: Sendable {
         return try row?.decode(column: "version", as: Int.self) ?? 0
     }
 
+    /// The data version and the write generation (`CreateWriteGeneration`), in one query.
+    public func versions() async throws -> (data: Int, writes: Int) {
+        var out = (data: 0, writes: 0)
+        for row in try await sql.select().columns("id", "version").from("dataset_version").all() {
+            let id = try row.decode(column: "id", as: Int.self), version = try row.decode(column: "version", as: Int.self)
+            if id == 1 { out.data = version } else if id == WriteGeneration.row { out.writes = version }
+        }
+        return out
+    }
+
     func bumpVersion() async throws {
         try await sql.update("dataset_version").set("version", to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, SQLBind(1)).run()

@@ -37,12 +37,21 @@ extension Database {
     /// would; Fluent's SQLite driver only issues BEGIN).
     public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if inTransaction { return try await body(self) }
-        guard isSQLite else { return try await transaction(body) }
+        // Every write transaction moves the write generation (`CreateWriteGeneration`) as its last statement, so the
+        // row is locked only until the commit (on PostgreSQL, writers wait for each other only that long).
+        @Sendable func bumped(_ tx: any Database) async throws -> T {
+            let result = try await body(tx)
+            try await (tx as! any SQLDatabase).update("dataset_version")
+                .set("version", to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
+                .where("id", .equal, SQLBind(WriteGeneration.row)).run()
+            return result
+        }
+        guard isSQLite else { return try await transaction(bumped) }
         await SQLiteWriter.shared.acquire()
         do {
             let result = try await transaction { tx in
                 try await (tx as! any SQLDatabase).raw("DELETE FROM dataset_version WHERE 0 = 1").run()
-                return try await body(tx)
+                return try await bumped(tx)
             }
             await SQLiteWriter.shared.release()
             return result

@@ -23,6 +23,7 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     app.storage[Application.DatasetCacheKey.self] = DatasetCache()
     app.storage[Application.CountCacheKey.self] = CountCache()
     app.storage[Application.DashboardCacheKey.self] = VersionedCache<DashboardPage>(limit: 8)
+    app.storage[Application.DashboardHTMLKey.self] = VersionedCache<String>(limit: 8)
     app.storage[Application.MetricsKey.self] = AppMetrics()
     if app.storage[Application.PublicBaseKey.self] == nil {
         // Commands and tests: the configured address, else the default listening address (serve sets its own).

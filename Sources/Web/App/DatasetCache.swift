@@ -13,26 +13,33 @@ final class DatasetCache: Sendable {
 
     /// Reads the years again when the data's version moved: the timeline and the observations only (issue 13: pages
     /// that read through a repository never load the whole dataset, and the header must not make them).
+    /// Answers the data version and the write generation (one query), which the request then keeps.
     @discardableResult
-    func refreshCoverage(_ store: RecordStore) async throws -> Int {
-        let version = try await store.version()
-        if coverageBox.withLockedValue({ $0?.version == version }) { return version }
+    func refreshCoverage(_ store: RecordStore) async throws -> (data: Int, writes: Int) {
+        let versions = try await store.versions()
+        let version = versions.data
+        if coverageBox.withLockedValue({ $0?.version == version }) { return versions }
         let data = try await store.dataset(only: [TimelineEntry.entity, Observation.entity])
         let label = DataCoverage.label(DataCoverage.years(data))
         coverageBox.withLockedValue { $0 = (version, label) }
-        return version
+        return versions
     }
 }
 
 extension Request {
     struct DataVersionKey: StorageKey { typealias Value = Int }
+    struct WriteGenerationKey: StorageKey { typealias Value = Int }
 
     /// The data version this request reads at: read once (by `CoverageMiddleware` for pages) and kept for the request.
-    func dataVersion() async throws -> Int {
-        if let known = storage[DataVersionKey.self] { return known }
-        let version = try await RecordStore(db).version()
-        storage[DataVersionKey.self] = version
-        return version
+    func dataVersion() async throws -> Int { try await versions().data }
+
+    /// The data version and the write generation (`CreateWriteGeneration`) this request reads at, read once.
+    func versions() async throws -> (data: Int, writes: Int) {
+        if let data = storage[DataVersionKey.self], let writes = storage[WriteGenerationKey.self] { return (data, writes) }
+        let versions = try await RecordStore(db).versions()
+        storage[DataVersionKey.self] = versions.data
+        storage[WriteGenerationKey.self] = versions.writes
+        return versions
     }
 }
 
@@ -45,8 +52,9 @@ struct CoverageMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let path = request.url.path
         if request.method == .GET, !Self.skipped.contains(where: { path.hasPrefix($0) }),
-           let version = try? await request.application.datasetCache.refreshCoverage(RecordStore(request.db)) {
-            request.storage[Request.DataVersionKey.self] = version
+           let versions = try? await request.application.datasetCache.refreshCoverage(RecordStore(request.db)) {
+            request.storage[Request.DataVersionKey.self] = versions.data
+            request.storage[Request.WriteGenerationKey.self] = versions.writes
         }
         return try await next.respond(to: request)
     }
@@ -57,6 +65,13 @@ extension Application {
 
     struct CountCacheKey: StorageKey { typealias Value = CountCache }
     struct DashboardCacheKey: StorageKey { typealias Value = VersionedCache<DashboardPage> }
+    struct DashboardHTMLKey: StorageKey { typealias Value = VersionedCache<String> }
+
+    /// The public dashboard whole, per language, day and data version, kept by write generation (`DashboardPage.response`).
+    var dashboardHTML: VersionedCache<String> {
+        guard let cache = storage[DashboardHTMLKey.self] else { fatalError("prepare(_:seed:) sets up the dashboard cache") }
+        return cache
+    }
 
     /// The dashboard's programme part per language and data version (its figures and charts are pure in the data).
     var dashboardCache: VersionedCache<DashboardPage> {

@@ -6,10 +6,7 @@ import Vapor
 /// The HTML pages. Each handler loads what its page shows (its model), and renders it.
 struct PageRoutes {
     func register(_ app: Application) {
-        app.get(.dashboard, access: .public) { req in
-            PageSupport.html(try await DashboardPage.load(req)
-                .render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"), section: .dashboard)))
-        }
+        app.get(.dashboard, access: .public) { req in try await DashboardPage.response(req) }
         NetworkController.register(app)
         app.get(["projecten"], access: .public) { req in
             let (data, page) = try await PageSupport.listing(req, \.projects, reads: PageReads.projects)

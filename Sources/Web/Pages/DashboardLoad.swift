@@ -3,6 +3,21 @@ import Persistence
 import Vapor
 
 extension DashboardPage {
+    /// The dashboard. For a visitor who is not signed in and asks nothing in the query string (the public's and a
+    /// load balancer's request) the page is the same for everyone: it is kept whole per language, day and data
+    /// version, and made again when any write transaction moved the write generation (`CreateWriteGeneration`), so a
+    /// change through any instance shows on the next request. A signed-in person's page names them and is made fresh.
+    static func response(_ req: Request) async throws -> Response {
+        @Sendable func render() async throws -> String {
+            try await load(req).render(PageSupport.context(req, title: Localized("Masterplan Techniek Amsterdam", "Masterplan Techniek Amsterdam"),
+                                                           section: .dashboard))
+        }
+        guard req.signedIn == nil, req.url.query == nil else { return PageSupport.html(try await render()) }
+        let versions = try await req.versions()
+        let key = [req.lang.rawValue, DeskSupport.today(req).description, String(versions.data)].joined(separator: "|")
+        return PageSupport.html(try await req.application.dashboardHTML.value(key, version: versions.writes) { try await render() })
+    }
+
     /// The dashboard for this request (issue 13): the programme part from the small tables (`Dataset.dashboardSlice`),
     /// kept per data version and language; the school year live from the desk's records, its Vrienden counted in SQL
     /// once per data version; the next Matchingday open for registration.

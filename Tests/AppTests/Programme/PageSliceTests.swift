@@ -90,6 +90,36 @@ import Testing
     }
 }
 
+/// The public dashboard is kept whole per language, day and data version until any write transaction moves the write
+/// generation (issue 13): a desk request, which does not touch the programme's data, shows on the next request, and
+/// a signed-in person's page (which names them) is never what a visitor gets.
+@Suite struct DashboardResponseCacheTests {
+    static func received(_ html: String) -> Int? {
+        html.firstMatch(of: /Verzoeken ontvangen<\/dt><dd>([0-9]+)</).flatMap { Int($0.1) }
+    }
+
+    @Test func theWholeDashboardFollowsEveryWrite() async throws {
+        try await withMasterplan { app in
+            app.storage[DeskSupport.TodayKey.self] = NetworkDeskTests.today
+            let first = try await get(app, "/").text
+            #expect(try await get(app, "/").text == first, "the same page again")
+            let before = try #require(Self.received(first))
+            let request = NetworkRequest(id: "verzoek-cache", schoolId: "mundus-college", type: .gastles, sectors: [], level: .vmboT, pupils: 20,
+                                         windowStart: NetworkDeskTests.today, windowEnd: NetworkDeskTests.today, createdOn: NetworkDeskTests.today,
+                                         respondBy: NetworkDeskTests.today)
+            try await DeskStore(app.db).insert(request, actor: "test")
+            #expect(Self.received(try await get(app, "/").text) == before + 1, "a desk write shows on the next request")
+            var coordinator = try await signedIn(app, "cache@test.invalid", role: .beheerder)
+            let mine = try await coordinator.get("/").text
+            let visitor = try await get(app, "/").text
+            #expect(mine.contains("Uitloggen") && !visitor.contains("Uitloggen"))
+            // Another day is another page (the school year's "te laat" counts by today).
+            app.storage[DeskSupport.TodayKey.self] = PartialDate(year: 2027, month: 3, day: 1)
+            #expect(Self.received(try await get(app, "/").text) == before + 1)
+        }
+    }
+}
+
 /// The header's years are read for pages only: `/health` answers without the database, and a page whose version
 /// cannot be read still renders (the failure is the page's own to report).
 @Suite struct CoverageMiddlewareTests {

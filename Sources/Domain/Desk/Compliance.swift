@@ -38,11 +38,27 @@ public enum Compliance {
         return kind.isEducation && kind != .schoolBoard ? 1 : 0
     }
 
+    /// The first day of the school year containing `today`: a member who joined on or after it is new.
+    public static func yearStart(today: PartialDate, _ settings: DeskSettings) -> PartialDate {
+        SchoolYear(containing: today, startMonth: settings.schoolYearStartMonth).start(startMonth: settings.schoolYearStartMonth)
+    }
+
+    /// The kinds the overview's filter keeps: "company", "school" (every kind of education), anything else the rest
+    /// ("other"); nil for "" (all).
+    public static func kinds(filter: String) -> Set<OrganizationKind>? {
+        switch filter {
+        case "company": [.company]
+        case "school": Set(OrganizationKind.allCases.filter(\.isEducation))
+        case "": nil
+        default: Set(OrganizationKind.allCases.filter { $0 != .company && !$0.isEducation })
+        }
+    }
+
     /// Every member active on `today`, with its status for the school year containing `today`.
     public static func overview(organizations: [Organization], memberships: [Membership], agreements: [ActivityAgreement],
                                 plans: [SchoolPlan] = [], settings: DeskSettings, today: PartialDate) -> [ComplianceRow] {
         let year = SchoolYear(containing: today, startMonth: settings.schoolYearStartMonth)
-        let start = year.start(startMonth: settings.schoolYearStartMonth)
+        let start = yearStart(today: today, settings)
         let active = memberships.filter { $0.isActive(on: today) }
         var joined: [String: PartialDate?] = [:]
         for m in active { joined[m.organizationId] = m.startDate ?? m.attestedOn }

@@ -99,9 +99,8 @@ extension RecordStore {
     public func forEachMember(activeOn day: PartialDate, size: Int = 5_000, _ body: ([Organization], [Membership]) throws -> Void) async throws {
         var after = Int.min
         while true {
-            let active = SQLSubquery.select { $0.column("organizationId").from(Membership.entity).whereActive(on: day) }
             let rows = try await sql.select().column("*").from(Organization.entity).where("position", .greaterThan, SQLBind(after))
-                .where(SQLIdentifier("id"), .in, active).orderBy("position").limit(size).all()
+                .where(memberCondition(MemberQuery(day: day))).orderBy("position").limit(size).all()
             if rows.isEmpty { return }
             after = try rows[rows.count - 1].decode(column: "position", as: Int.self)
             let organizations = try decode(rows, as: Organization.self)

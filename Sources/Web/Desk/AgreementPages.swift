@@ -80,7 +80,7 @@ extension DeskPages {
     }
 
     /// What the compliance page shows of the members its filters keep: a page of rows and the counts over all.
-    struct ComplianceView {
+    struct ComplianceView: Equatable {
         var rows: Domain.Page<ComplianceRow>
         var behind = 0
         /// The first 50 names of members behind that no reminder reaches, and how many there are.

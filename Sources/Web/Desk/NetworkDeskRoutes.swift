@@ -58,37 +58,57 @@ struct NetworkDeskRoutes {
     }
 
     /// The compliance page: the members the filters keep, a page at a time, with how many are behind, those a reminder
-    /// cannot reach and those without activity for a year (their first 200).
+    /// cannot reach and those without activity for a year (their first 200). Nationally 150,000 members: the page and
+    /// the counts come from SQL (`RecordStore.members`, `membersJoinedBefore`); the rows it shows and the few members
+    /// with desk activity (whose status differs from a member's without any) go through `Compliance.overview`.
     static func compliancePage(_ req: Request) async throws -> Response {
-        let loaded = try await DeskSupport.load(req)
         let kind = req.query[String.self, at: "kind"] ?? "", district = req.query[String.self, at: "district"] ?? ""
         let (day, year, current) = Self.referenceDay(req)
-        let page = Domain.PageRequest(page: max(1, req.query[Int.self, at: "page"] ?? 1), per: 100)
-        // Members behind without a contact person with an account: a reminder cannot reach them.
-        let reachable = Set(try await AccountModel.query(on: req.db).filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil)
-            .all().compactMap(\.organizationId))
-        var view = DeskPages.ComplianceView(rows: Domain.Page(items: [], total: 0, page: page.page, per: page.per))
-        let first = (page.page - 1) * page.per
-        try await Self.overview(req, loaded, on: day) { row in
-            let org = row.organization
-            guard (kind.isEmpty || (kind == "company" ? org.kind == .company : kind == "school" ? org.kind.isEducation
-                                    : org.kind != .company && !org.kind.isEducation))
-                    && (district.isEmpty || org.district == district) else { return }
-            if view.rows.total >= first && view.rows.items.count < page.per { view.rows.items.append(row) }
-            view.rows.total += 1
-            if row.status == .behind {
-                view.behind += 1
-                if !reachable.contains(org.id) { view.unreachableCount += 1; if view.unreachable.count < 50 { view.unreachable.append(org.name) } }
-            }
-            if !Compliance.inactive([row], today: day).isEmpty {
-                view.inactiveCount += 1
-                if view.inactive.count < 200 { view.inactive.append(row) }
-            }
-        }
+        let view = try await complianceView(req, kind: kind, district: district, day: day, page: max(1, req.query[Int.self, at: "page"] ?? 1))
         let ctx = PageSupport.context(req, title: Localized("Naleving van de afspraken", "Obligations"), section: .desk)
         return PageSupport.html(DeskPages.compliance(ctx, view, districts: try await req.network.districts(),
                                                      kind: kind, district: district, reminded: req.query[Int.self, at: "herinnerd"],
                                                      year: year, current: current, perCompany: DeskSupport.settings(req).activitiesPerCompany))
+    }
+
+    static func complianceView(_ req: Request, kind: String, district: String, day: PartialDate, page number: Int) async throws -> DeskPages.ComplianceView {
+        let loaded = try await DeskSupport.load(req)
+        let settings = DeskSupport.settings(req), store = RecordStore(req.db)
+        let query = MemberQuery(day: day, kinds: Compliance.kinds(filter: kind), district: district.isEmpty ? nil : district)
+        func kept(_ org: Organization) -> Bool { (query.kinds?.contains(org.kind) ?? true) && (query.district.map { $0 == org.district } ?? true) }
+        func rows(_ orgs: [Organization], desk: Bool = true) async throws -> [ComplianceRow] {
+            let ids = Set(orgs.map(\.id))
+            return Compliance.overview(organizations: orgs, memberships: try await store.memberships(of: ids),
+                                       agreements: desk ? loaded.agreements.filter { ids.contains($0.schoolId) || ids.contains($0.companyId) } : [],
+                                       plans: desk ? loaded.plans.filter { ids.contains($0.schoolId) } : [], settings: settings, today: day)
+        }
+        let page = try await store.members(query, page: Domain.PageRequest(page: number, per: 100))
+        var view = DeskPages.ComplianceView(rows: Domain.Page(items: try await rows(page.items), total: page.total, page: page.page, per: page.per))
+        // A member without desk activity is behind when it joined before the school year and owes something; the
+        // members with activity are counted as they are instead of as they would be without it.
+        view.behind = try await store.membersJoinedBefore(query, Compliance.yearStart(today: day, settings))
+            .filter { Compliance.required(of: $0.key, settings) > 0 }.values.reduce(0, +)
+        let withActivity = try await store.organizations(Array(Set(loaded.agreements.flatMap { [$0.schoolId, $0.companyId] } + loaded.plans.map(\.schoolId))).sorted()).filter(kept)
+        let actual = try await rows(withActivity), plain = try await rows(withActivity, desk: false)
+        view.behind += actual.filter { $0.status == .behind }.count - plain.filter { $0.status == .behind }.count
+        view.inactiveCount = page.total - actual.count + Compliance.inactive(actual, today: day).count
+        // Members behind without a contact person with an account: a reminder cannot reach them.
+        let reachable = Set(try await AccountModel.query(on: req.db).filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil)
+            .all().compactMap(\.organizationId))
+        let reachableBehind = try await rows(try await store.organizations(reachable.sorted()).filter(kept)).filter { $0.status == .behind }.count
+        view.unreachableCount = view.behind - reachableBehind
+        // The first members without activity for a year and the first a reminder cannot reach, in the list's order.
+        var next = 1
+        while view.inactive.count < min(200, view.inactiveCount) || view.unreachable.count < min(50, view.unreachableCount) {
+            let chunk = try await store.members(query, page: Domain.PageRequest(page: next, per: 500))
+            for row in try await rows(chunk.items) {
+                if view.inactive.count < 200, !Compliance.inactive([row], today: day).isEmpty { view.inactive.append(row) }
+                if view.unreachable.count < 50, row.status == .behind, !reachable.contains(row.organization.id) { view.unreachable.append(row.organization.name) }
+            }
+            guard chunk.hasNext else { break }
+            next += 1
+        }
+        return view
     }
 
     /// The day a school year is looked at: today for the current one, its last day for an earlier one (`?schooljaar=2025`

@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Foundation
 import Persistence
 import Testing
@@ -41,40 +42,101 @@ import VaporTesting
         }
     }
 
+    /// Made-up members beside the report's two: of every kind, joined before and during the school year, one ended,
+    /// some with two memberships (listed once); desk agreements of every status, school plans, contact accounts.
+    static func addMembersAndDeskActivity(_ app: Application) async throws {
+        let store = RecordStore(app.db)
+        let orgs = try await store.all(Organization.self)
+        let starts = ["2012-01-01", "2012-10-01", "2013-05-01", "2011", "2014-02-01"]
+        for (i, org) in orgs.enumerated() where i % 4 == 0 {
+            try await store.add(Membership(id: "test-\(org.id)", organizationId: org.id, startDate: PartialDate(starts[i % starts.count]),
+                                           endDate: i % 9 == 0 ? PartialDate("2013-01-31") : nil, evidence: "test", source: "test"), actor: "test")
+            if i % 7 == 0 { try await store.add(Membership(id: "test2-\(org.id)", organizationId: org.id, startDate: PartialDate("2010"), evidence: "test", source: "test"), actor: "test") }
+        }
+        let companies = orgs.filter { $0.kind == .company }, schools = orgs.filter(\.kind.isEducation)
+        let statuses = AgreementStatus.allCases, days = ["2012-11-05", "2013-03-14", "2013-05-20", "2012-03-01", "2011-06-01"]
+        for i in 0..<24 {
+            let a = ActivityAgreement(id: "afspraak-test-\(i)", schoolId: schools[i * 3 % schools.count].id, companyId: companies[i * 5 % companies.count].id,
+                                      type: .gastles, status: statuses[i % statuses.count], pupils: 20, date: i % 5 == 4 ? nil : PartialDate(days[i % days.count]),
+                                      createdOn: PartialDate(days[(i + 1) % days.count])!)
+            try await DeskStore(app.db).insert(a, actor: "test")
+        }
+        for (i, school) in schools.prefix(12).enumerated() {
+            let plan = SchoolPlan(id: "plan-test-\(i)", schoolId: school.id, schoolYear: i % 3 == 0 ? 2011 : 2012, goals: "g", activities: "a", levels: [], sectors: [],
+                                  contact: "c", status: PlanStatus.allCases[i % PlanStatus.allCases.count], submittedOn: PartialDate("2012-10-01")!)
+            try await DeskStore(app.db).insert(plan, actor: "test")
+        }
+        for org in orgs.enumerated().filter({ $0.offset % 3 == 0 }).map(\.element).prefix(40) {
+            try await makeAccount(app, "contact-\(org.id)@test.invalid", role: .contactpersoon, org: org.id)
+        }
+    }
+
     /// The compliance overview read a chunk of members at a time equals the Domain's over the whole dataset, for
-    /// chunks smaller than the members, and the page lists them a hundred at a time with counts over all.
+    /// chunks smaller than the members.
     @Test func theComplianceOverviewByChunksEqualsTheWholeDatasets() async throws {
         try await withMasterplan { app in
-            // Made-up members beside the report's two: of every kind, joined before and during the school year, one
-            // ended, one with two memberships (listed once).
-            let store = RecordStore(app.db)
-            let orgs = try await store.all(Organization.self)
-            let starts = ["2012-01-01", "2012-10-01", "2013-05-01", "2011", "2014-02-01"]
-            for (i, org) in orgs.enumerated() where i % 4 == 0 {
-                try await store.add(Membership(id: "test-\(org.id)", organizationId: org.id, startDate: PartialDate(starts[i % starts.count]),
-                                               endDate: i % 9 == 0 ? PartialDate("2013-01-31") : nil, evidence: "test", source: "test"), actor: "test")
-                if i % 7 == 0 { try await store.add(Membership(id: "test2-\(org.id)", organizationId: org.id, startDate: PartialDate("2010"), evidence: "test", source: "test"), actor: "test") }
-            }
-            let whole = try await store.dataset()
+            try await Self.addMembersAndDeskActivity(app)
+            let whole = try await RecordStore(app.db).dataset()
+            let desk = try await DeskStore(app.db).all(ActivityAgreement.self), plans = try await DeskStore(app.db).all(SchoolPlan.self)
             let settings = app.settings.desk
             var compared = 0
             for day in [PartialDate(year: 2013, month: 6, day: 1), PartialDate(year: 2026, month: 10, day: 1)] {
-                let expected = Compliance.overview(organizations: whole.organizations, memberships: whole.memberships, agreements: [],
+                let expected = Compliance.overview(organizations: whole.organizations, memberships: whole.memberships, agreements: desk, plans: plans,
                                                    settings: settings, today: day)
                 compared += expected.count
                 for size in [1, 3, 1_000] {
                     var rows: [ComplianceRow] = []
                     try await RecordStore(app.db).forEachMember(activeOn: day, size: size) { orgs, memberships in
-                        rows += Compliance.overview(organizations: orgs, memberships: memberships, agreements: [], settings: settings, today: day)
+                        let ids = Set(orgs.map(\.id))
+                        rows += Compliance.overview(organizations: orgs, memberships: memberships, agreements: desk.filter { ids.contains($0.schoolId) || ids.contains($0.companyId) },
+                                                    plans: plans.filter { ids.contains($0.schoolId) }, settings: settings, today: day)
                     }
                     #expect(rows == expected, "chunks of \(size) on \(day)")
                 }
             }
             #expect(compared > 30, "members to compare")
+        }
+    }
+
+    /// The compliance page's view (a page of rows, the counts from SQL corrected for the members with desk activity,
+    /// the first inactive and unreachable members) equals what the Domain gives over the whole dataset, for every
+    /// filter, two days and two pages; the page shows its counts.
+    @Test func theCompliancePageFromSQLEqualsTheDomainsOverTheWholeDataset() async throws {
+        try await withMasterplan { app in
+            try await Self.addMembersAndDeskActivity(app)
+            let whole = try await RecordStore(app.db).dataset()
+            let desk = try await DeskStore(app.db).all(ActivityAgreement.self), plans = try await DeskStore(app.db).all(SchoolPlan.self)
+            let reachable = Set(try await AccountModel.query(on: app.db).all().compactMap(\.organizationId))
+            let settings = app.settings.desk
+            let districts = [""] + Array(Set(whole.organizations.compactMap(\.district))).sorted().prefix(3)
+            var behindSeen = 0
+            for day in [PartialDate(year: 2013, month: 6, day: 1), PartialDate(year: 2012, month: 12, day: 1)] {
+                let all = Compliance.overview(organizations: whole.organizations, memberships: whole.memberships, agreements: desk, plans: plans,
+                                              settings: settings, today: day)
+                for kind in ["", "company", "school", "other"] {
+                    for district in districts {
+                        let kinds = Compliance.kinds(filter: kind)
+                        let kept = all.filter { (kinds?.contains($0.organization.kind) ?? true) && (district.isEmpty || $0.organization.district == district) }
+                        let behind = kept.filter { $0.status == .behind }, unreachable = behind.filter { !reachable.contains($0.organization.id) }
+                        let inactive = Compliance.inactive(kept, today: day)
+                        behindSeen += behind.count
+                        for page in [1, 2] {
+                            var expected = DeskPages.ComplianceView(rows: kept.paged(PageRequest(page: page, per: 100)))
+                            expected.behind = behind.count
+                            expected.unreachable = Array(unreachable.prefix(50).map(\.organization.name)); expected.unreachableCount = unreachable.count
+                            expected.inactive = Array(inactive.prefix(200)); expected.inactiveCount = inactive.count
+                            let req = Request(application: app, on: app.eventLoopGroup.next())
+                            let got = try await NetworkDeskRoutes.complianceView(req, kind: kind, district: district, day: day, page: page)
+                            #expect(got == expected, "\(day), kind '\(kind)', district '\(district)', page \(page)")
+                        }
+                    }
+                }
+            }
+            #expect(behindSeen > 20, "members behind to compare")
             app.storage[DeskSupport.TodayKey.self] = PartialDate(year: 2013, month: 6, day: 1)
             var coordinator = try await signedIn(app, "c@test.invalid", role: .beheerder)
             let page = try await coordinator.get("/naleving").text
-            let members = Compliance.overview(organizations: whole.organizations, memberships: whole.memberships, agreements: [],
+            let members = Compliance.overview(organizations: whole.organizations, memberships: whole.memberships, agreements: desk, plans: plans,
                                               settings: settings, today: PartialDate(year: 2013, month: 6, day: 1))
             #expect(page.contains("(\(members.count) resultaten)"))
             #expect(page.contains("(\(members.filter { $0.status == .behind }.count))"), "the reminder button counts those behind")

@@ -14,7 +14,7 @@ import urllib.parse
 import urllib.request
 
 PATHS = [
-    "/", "/netwerkbalie", "/naleving", "/naleving?page=500", "/naleving?kind=school", "/naleving?schooljaar=2024",
+    "/", "/netwerkbalie", "/naleving", "/naleving?page=500", "/naleving?kind=school", "/naleving?kind=company&district=Regio%207", "/naleving?schooljaar=2024",
     "/aanbod", "/aanbod/nieuw", "/verzoeken", "/verzoeken/nieuw", "/verzoeken/toewijzen", "/afspraken", "/bereik",
     "/netwerk/aanmeldingen", "/netwerk/schoolplannen", "/matchingdagen", "/matchingdagen/nieuw", "/vervoer",
     "/programma", "/programma/financiering", "/programma/financiering/nieuw", "/programma/subsidieaanvragen",

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Issue 13: one build on the national dataset (bench/national_dataset.py), signed in as the coordinator: every page
-# and API list of bench/pages_national.py (median of 5, warm), then the server's resident memory after all of them.
+# and API list of bench/pages_national.py (median of 5, warm), then the server's resident memory after all of them;
+# the public dashboard's throughput at 64 connections (wrk) nationally, then on Amsterdam beside a static file through
+# the same middleware, side by side in this run.
 #   bench/pages_national.sh BIN        (env WORK, SEED, PORT as in bench/serve_national.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,3 +26,18 @@ rss() { awk '/VmRSS/ {printf "%.0f MiB", $2 / 1024}' "/proc/$PID/status"; }
 echo "serve before any page: $(rss)"
 python3 bench/pages_national.py --url "http://127.0.0.1:$PORT" --email "$EMAIL" --password "$PASSWORD"
 echo "serve after every page: $(rss)"
+if command -v wrk >/dev/null; then
+  curl -s -o /dev/null "http://127.0.0.1:$PORT/"
+  echo "national dashboard, wrk -t2 -c64 -d10s: $(wrk -t2 -c64 -d10s "http://127.0.0.1:$PORT/" | awk '/Requests\/sec/ {print $2 " req/s"}')"
+  echo "serve after wrk: $(rss)"
+  kill $PID; wait $PID 2>/dev/null || true
+  rm -f "$WORK/pages-amsterdam.sqlite"
+  "$BIN" serve --port "$PORT" --database "$WORK/pages-amsterdam.sqlite" >>"$WORK/pages.log" 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/static/site.css"; do sleep 0.1; done
+  curl -s -o /dev/null "http://127.0.0.1:$PORT/"
+  for round in 1 2; do
+    echo "Amsterdam dashboard, wrk -t2 -c64 -d10s: $(wrk -t2 -c64 -d10s "http://127.0.0.1:$PORT/" | awk '/Requests\/sec/ {print $2 " req/s"}')"
+    echo "Amsterdam static file, wrk -t2 -c64 -d10s: $(wrk -t2 -c64 -d10s "http://127.0.0.1:$PORT/static/site.css" | awk '/Requests\/sec/ {print $2 " req/s"}')"
+  done
+fi

@@ -35,6 +35,8 @@ import VaporTesting
                 if rng.next(4) == 0 { a.eventId = "matchingdag-x" }
                 agreements.append(a)
             }
+            // Read (and kept) before the desk's records exist: the writes below must show on the next read.
+            let before = try await get(app, "/rapportage/download?format=md&from=2026-08-01&to=2027-07-31").text
             let store = DeskStore(app.db)
             for r in requests { try await store.insert(r, actor: "test") }
             for a in agreements { try await store.insert(a, actor: "test") }
@@ -59,6 +61,7 @@ import VaporTesting
             let md = try await get(app, "/rapportage/download?format=md&from=2026-08-01&to=2027-07-31")
             #expect(md.status == .ok)
             let text = md.text
+            #expect(text != before, "the report kept before the writes is not served after them")
             #expect(text.contains("Het jaar in het platform (eigen registratie)") && text.contains("1 augustus 2025 – 31 juli 2026"))
             func cells(_ label: String) -> [Int] {
                 guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("| " + label + " |") || $0.hasPrefix("| **" + label + "** |") }) else { return [] }

@@ -19,10 +19,16 @@ public struct MemberQuery: Sendable, Hashable {
 }
 
 extension RecordStore {
-    /// The members `query` keeps, a page at a time in file order, with their number.
-    public func members(_ query: MemberQuery, page: Domain.PageRequest) async throws -> Domain.Page<Organization> {
-        let total = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Organization.entity)
+    /// How many members `query` keeps (a scan of the memberships: a caller keeps it per data version).
+    public func memberCount(_ query: MemberQuery) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Organization.entity)
             .where(memberCondition(query)).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The members `query` keeps, a page at a time in file order; `total` is their number (`memberCount`). The
+    /// organisations are walked in file order and each probed for an active membership through its index, so a page
+    /// costs its offset, not the memberships table.
+    public func members(_ query: MemberQuery, page: Domain.PageRequest, total: Int) async throws -> Domain.Page<Organization> {
         let rows = try await sql.select().column("*").from(Organization.entity).where(memberCondition(query))
             .orderBy("position").limit(page.per).offset((page.page - 1) * page.per).all()
         return Domain.Page(items: try decode(rows, as: Organization.self), total: total, page: page.page, per: page.per)
@@ -57,13 +63,24 @@ extension RecordStore {
         return out
     }
 
-    /// `id IN (the active members) AND` the kind and district filters.
+    /// `EXISTS (an active membership of this organisation) AND` the kind and district filters.
     func memberCondition(_ query: MemberQuery) -> any SQLExpression {
-        var parts: [any SQLExpression] = [SQLBinaryExpression(SQLIdentifier("id"), .in, SQLSubquery.select {
-            $0.column("organizationId").from(Membership.entity).whereActive(on: query.day)
+        var parts: [any SQLExpression] = [SQLExistsExpression(subquery: SQLSubquery.select {
+            $0.column(SQLLiteral.numeric("1")).from(SQLAlias(SQLIdentifier(Membership.entity), as: SQLIdentifier("m")))
+                .where(SQLColumn("organizationId", table: "m"), .equal, SQLColumn("id", table: Organization.entity))
+                .whereActive(on: query.day, table: "m")
         })]
         if let kinds = query.kinds { parts.append(SQLBinaryExpression(SQLIdentifier("kind"), .in, SQLBind.group([""] + kinds.map(\.rawValue).sorted()))) }
         if let district = query.district { parts.append(SQLBinaryExpression(SQLIdentifier("district"), .equal, SQLBind(district))) }
         return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
+    }
+}
+
+/// `EXISTS (subquery)`, which SQLKit has no expression for.
+struct SQLExistsExpression: SQLExpression {
+    let subquery: any SQLExpression
+    func serialize(to serializer: inout SQLSerializer) {
+        serializer.write("EXISTS ")
+        subquery.serialize(to: &serializer)
     }
 }

@@ -43,9 +43,14 @@ enum APIRoutes {
         }
     }
 
-    static func json<T: Encodable>(_ value: T, _ req: Request, status: HTTPStatus = .ok) throws -> Response {
+    /// The API's JSON: sorted keys, slashes as they are.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func json<T: Encodable>(_ value: T, _ req: Request, status: HTTPStatus = .ok) throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
@@ -176,10 +181,15 @@ enum APIRoutes {
             let reader = QueryReader(req, allowed: [])
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
             let id = try req.parameters.require("id"), store = RecordStore(req.db)
-            guard let event = try await store.records(Event.self, where: "id", in: [id]).first else {
-                throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'")
+            // A national Matchingday has 10,000 agreements: its encoded answer is kept per data version.
+            let body = try await req.application.apiCache.value(id, version: try await req.dataVersion()) { () async throws -> Data? in
+                guard let event = try await store.records(Event.self, where: "id", in: [id]).first else { return nil }
+                return try encoder.encode(EventDTO(event: event, agreements: try await store.records(Agreement.self, where: "eventId", in: [id])))
             }
-            return try json(EventDTO(event: event, agreements: try await store.records(Agreement.self, where: "eventId", in: [id])), req)
+            guard let body else { throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'") }
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .ok, headers: headers, body: .init(data: body))
         },
         APIEndpoint(path: "/memberships", summary: "Network memberships registered in the platform (Vrienden the report shows acting as one)",
                     parameters: listParameters, response: .list(Membership.self)) { req in

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Persistence
+import Reports
 import Vapor
 
 /// What to do with an empty database at start-up.
@@ -24,6 +25,8 @@ public func prepare(_ app: Application, seed: SeedPolicy) async throws {
     app.storage[Application.CountCacheKey.self] = CountCache()
     app.storage[Application.DashboardCacheKey.self] = VersionedCache<DashboardPage>(limit: 8)
     app.storage[Application.DashboardHTMLKey.self] = VersionedCache<String>(limit: 8)
+    app.storage[Application.ReportCacheKey.self] = VersionedCache<ProgrammeReport>(limit: 16)
+    app.storage[Application.APICacheKey.self] = VersionedCache<Data?>(limit: 8)
     app.storage[Application.MetricsKey.self] = AppMetrics()
     if app.storage[Application.PublicBaseKey.self] == nil {
         // Commands and tests: the configured address, else the default listening address (serve sets its own).

@@ -1,6 +1,7 @@
 import Domain
 import NIOConcurrencyHelpers
 import Persistence
+import Reports
 import Vapor
 
 /// The header's years with the database version they were read at (issue 13: no instance holds the whole dataset any
@@ -66,6 +67,20 @@ extension Application {
     struct CountCacheKey: StorageKey { typealias Value = CountCache }
     struct DashboardCacheKey: StorageKey { typealias Value = VersionedCache<DashboardPage> }
     struct DashboardHTMLKey: StorageKey { typealias Value = VersionedCache<String> }
+    struct ReportCacheKey: StorageKey { typealias Value = VersionedCache<ProgrammeReport> }
+    struct APICacheKey: StorageKey { typealias Value = VersionedCache<Data?> }
+
+    /// Large API answers that change only with the data, encoded, per data version (an event with its agreements).
+    var apiCache: VersionedCache<Data?> {
+        guard let cache = storage[APICacheKey.self] else { fatalError("prepare(_:seed:) sets up the API cache") }
+        return cache
+    }
+
+    /// The programme report per period, language, day and data version, kept by write generation (`ReportRoutes.report`).
+    var reportCache: VersionedCache<ProgrammeReport> {
+        guard let cache = storage[ReportCacheKey.self] else { fatalError("prepare(_:seed:) sets up the report cache") }
+        return cache
+    }
 
     /// The public dashboard whole, per language, day and data version, kept by write generation (`DashboardPage.response`).
     var dashboardHTML: VersionedCache<String> {

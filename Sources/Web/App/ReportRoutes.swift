@@ -62,11 +62,18 @@ struct ReportRoutes {
         }
     }
 
+    /// The report for a period, kept per period, language, day and data version until any write transaction moves
+    /// the write generation (its platform section counts the desk's records): nationally its counts scan a million
+    /// agreements and the memberships, and the report is the same for everyone who may read it (the public).
     static func report(_ req: Request, _ period: ReportPeriod) async throws -> ProgrammeReport {
-        let store = RecordStore(req.db)
-        var input = try await store.reportInput(period: period)
-        input.platform = try await store.platformFigures(period: period, today: DeskSupport.today(req))
-        return ProgrammeReport.build(from: input, period: period, lang: req.lang)
+        let versions = try await req.versions(), today = DeskSupport.today(req)
+        let key = [period.from.description, period.to.description, req.lang.rawValue, today.description, String(versions.data)].joined(separator: "|")
+        return try await req.application.reportCache.value(key, version: versions.writes) {
+            let store = RecordStore(req.db)
+            var input = try await store.reportInput(period: period)
+            input.platform = try await store.platformFigures(period: period, today: today)
+            return ProgrammeReport.build(from: input, period: period, lang: req.lang)
+        }
     }
 
     /// from/to as YYYY-MM-DD; by default the years the observations and the timeline cover (read only when a

@@ -82,12 +82,18 @@ struct NetworkDeskRoutes {
                                        agreements: desk ? loaded.agreements.filter { ids.contains($0.schoolId) || ids.contains($0.companyId) } : [],
                                        plans: desk ? loaded.plans.filter { ids.contains($0.schoolId) } : [], settings: settings, today: day)
         }
-        let page = try await store.members(query, page: Domain.PageRequest(page: number, per: 100))
+        // The counts scan the memberships: kept per data version (memberships are the programme's data).
+        let version = try await req.dataVersion(), start = Compliance.yearStart(today: day, settings)
+        let key = [day.description, (query.kinds?.map(\.rawValue).sorted() ?? ["*"]).joined(separator: ","), query.district ?? "*"].joined(separator: "|")
+        let total = try await req.application.countCache.value("members|" + key, version: version) { ["": try await store.memberCount(query)] }[""] ?? 0
+        let joinedBefore = try await req.application.countCache.value("joined|\(start)|" + key, version: version) {
+            Dictionary(uniqueKeysWithValues: try await store.membersJoinedBefore(query, start).map { ($0.key.rawValue, $0.value) })
+        }
+        let page = try await store.members(query, page: Domain.PageRequest(page: number, per: 100), total: total)
         var view = DeskPages.ComplianceView(rows: Domain.Page(items: try await rows(page.items), total: page.total, page: page.page, per: page.per))
         // A member without desk activity is behind when it joined before the school year and owes something; the
         // members with activity are counted as they are instead of as they would be without it.
-        view.behind = try await store.membersJoinedBefore(query, Compliance.yearStart(today: day, settings))
-            .filter { Compliance.required(of: $0.key, settings) > 0 }.values.reduce(0, +)
+        view.behind = joinedBefore.filter { OrganizationKind(rawValue: $0.key).map { Compliance.required(of: $0, settings) > 0 } ?? false }.values.reduce(0, +)
         let withActivity = try await store.organizations(Array(Set(loaded.agreements.flatMap { [$0.schoolId, $0.companyId] } + loaded.plans.map(\.schoolId))).sorted()).filter(kept)
         let actual = try await rows(withActivity), plain = try await rows(withActivity, desk: false)
         view.behind += actual.filter { $0.status == .behind }.count - plain.filter { $0.status == .behind }.count
@@ -100,7 +106,7 @@ struct NetworkDeskRoutes {
         // The first members without activity for a year and the first a reminder cannot reach, in the list's order.
         var next = 1
         while view.inactive.count < min(200, view.inactiveCount) || view.unreachable.count < min(50, view.unreachableCount) {
-            let chunk = try await store.members(query, page: Domain.PageRequest(page: next, per: 500))
+            let chunk = try await store.members(query, page: Domain.PageRequest(page: next, per: 500), total: total)
             for row in try await rows(chunk.items) {
                 if view.inactive.count < 200, !Compliance.inactive([row], today: day).isEmpty { view.inactive.append(row) }
                 if view.unreachable.count < 50, row.status == .behind, !reachable.contains(row.organization.id) { view.unreachable.append(row.organization.name) }

@@ -52,8 +52,11 @@ public struct OrganizationSearchKeys: Sendable, Hashable {
         id = org.id
         searchText = haystacks.joined(separator: "\n")
         searchCompact = haystacks.map { $0.filter { !$0.isWhitespace } }.joined(separator: "\n")
-        districtKey = fold(org.district ?? "")
+        districtKey = Self.foldDistrict(org.district ?? "")
     }
+
+    /// A district as its key column holds it.
+    public static func foldDistrict(_ district: String) -> String { fold(district) }
 
     /// Byte order of the folded name, then of the id: what SQLite's BINARY and PostgreSQL's "C" collation give.
     public func precedes(_ other: OrganizationSearchKeys) -> Bool {

@@ -68,6 +68,7 @@ public enum Migrations {
             CreateTransport(),
             UpdateOrganizationsAddSearchIndexes(),
             CreateWriteGeneration(),
+            UpdateMembershipsAddActiveIndex(),
         ]
     }
 }

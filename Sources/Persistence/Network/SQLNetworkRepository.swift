@@ -55,10 +55,15 @@ public struct SQLNetworkRepository: NetworkRepository {
         listed(Organization.entity, column, value)
     }
 
+    /// The districts, read once per data version (a DISTINCT over every organisation: 0.2 s nationally).
     public func districts() async throws -> [String] {
-        let rows = try await sql.select().distinct().column("district").from(Organization.entity)
-            .where("district", .isNot, SQLLiteral.null).all()
-        return try rows.compactMap { try $0.decode(column: "district", as: String?.self) }.filter { !$0.isEmpty }.sorted()
+        let counted = try await counts.value("districts", version: try await store.version()) {
+            let rows = try await sql.select().distinct().column("district").from(Organization.entity)
+                .where("district", .isNot, SQLLiteral.null).all()
+            let names = try rows.compactMap { try $0.decode(column: "district", as: String?.self) }.filter { !$0.isEmpty }
+            return Dictionary(names.map { ($0, 0) }, uniquingKeysWith: { a, _ in a })
+        }
+        return counted.keys.sorted()
     }
 
     public func organization(_ id: String) async throws -> Organization? {

@@ -71,7 +71,11 @@ extension RecordStore {
                 .whereActive(on: query.day, table: "m")
         })]
         if let kinds = query.kinds { parts.append(SQLBinaryExpression(SQLIdentifier("kind"), .in, SQLBind.group([""] + kinds.map(\.rawValue).sorted()))) }
-        if let district = query.district { parts.append(SQLBinaryExpression(SQLIdentifier("district"), .equal, SQLBind(district))) }
+        if let district = query.district {
+            // The folded key finds the district's organisations through its index; the stored name decides.
+            parts.append(SQLBinaryExpression(SQLIdentifier("districtKey"), .equal, SQLBind(OrganizationSearchKeys.foldDistrict(district))))
+            parts.append(SQLBinaryExpression(SQLIdentifier("district"), .equal, SQLBind(district)))
+        }
         return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
     }
 }

@@ -31,15 +31,12 @@ enum DeskSupport {
     }
 
     static func load(_ req: Request, including: [String] = [], choice: Bool = false) async throws -> Loaded {
-        let store = DeskStore(req.db), records = RecordStore(req.db)
+        let store = DeskStore(req.db)
         let offers = try await store.all(Offer.self), requests = try await store.all(NetworkRequest.self)
         let agreements = try await store.all(ActivityAgreement.self), plans = try await store.all(SchoolPlan.self)
         let named = offers.map(\.organizationId) + requests.map(\.schoolId) + agreements.flatMap { [$0.schoolId, $0.companyId] }
             + plans.map(\.schoolId) + including + [req.actor?.organizationId].compactMap { $0 }
-        let ids = Array(Set(named)).sorted()
-        var data = Dataset()
-        data.organizations = try await records.organizations(ids)
-        data.memberships = try await records.memberships(of: ids)
+        let data = try await PageSupport.about(req, organizations: named)
         var loaded = Loaded(data: data, offers: offers, requests: requests, agreements: agreements, plans: plans,
                             organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
         if choice { loaded.choice = try await OrganizationChoice.load(req) }

@@ -64,7 +64,9 @@ struct NetworkDeskRoutes {
     static func compliancePage(_ req: Request) async throws -> Response {
         let kind = req.query[String.self, at: "kind"] ?? "", district = req.query[String.self, at: "district"] ?? ""
         let (day, year, current) = Self.referenceDay(req)
-        let view = try await complianceView(req, kind: kind, district: district, day: day, page: max(1, req.query[Int.self, at: "page"] ?? 1))
+        // A page number from the query string is bounded, so no offset can overflow (a page past the end is empty).
+        let number = min(max(1, req.query[Int.self, at: "page"] ?? 1), 1_000_000)
+        let view = try await complianceView(req, kind: kind, district: district, day: day, page: number)
         let ctx = PageSupport.context(req, title: Localized("Naleving van de afspraken", "Obligations"), section: .desk)
         return PageSupport.html(DeskPages.compliance(ctx, view, districts: try await req.network.districts(),
                                                      kind: kind, district: district, reminded: req.query[Int.self, at: "herinnerd"],

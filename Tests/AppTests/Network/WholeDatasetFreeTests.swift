@@ -139,6 +139,9 @@ import VaporTesting
             let members = Compliance.overview(organizations: whole.organizations, memberships: whole.memberships, agreements: desk, plans: plans,
                                               settings: settings, today: PartialDate(year: 2013, month: 6, day: 1))
             #expect(page.contains("(\(members.count) resultaten)"))
+            for far in ["9223372036854775807", "-5", "0", "abc"] {
+                #expect(try await coordinator.get("/naleving?page=" + far).status == .ok, "page \(far): no overflow, a page past the end is empty")
+            }
             #expect(page.contains("(\(members.filter { $0.status == .behind }.count))"), "the reminder button counts those behind")
         }
     }

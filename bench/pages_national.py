@@ -5,13 +5,11 @@ Signs in with the given account, then requests each path: one warm-up, then the 
 A path that answers 5xx or takes longer than --max-time seconds is reported as such (the script goes on).
 """
 import argparse
-import http.cookiejar
-import re
 import statistics
 import time
 import urllib.error
-import urllib.parse
-import urllib.request
+
+from write_load import login
 
 PATHS = [
     "/", "/netwerkbalie", "/naleving", "/naleving?page=500", "/naleving?kind=school", "/naleving?kind=company&district=Regio%207", "/naleving?schooljaar=2024",
@@ -35,11 +33,7 @@ def main():
     ap.add_argument("--password", required=True)
     ap.add_argument("--max-time", type=float, default=30)
     args = ap.parse_args()
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(args.url + "/inloggen").read().decode()
-    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    opener.open(args.url + "/inloggen", urllib.parse.urlencode({"email": args.email, "password": args.password, "_csrf": csrf}).encode())
+    opener = login(args.url, args.email, args.password)
     for path in PATHS:
         times, status = [], None
         for run in range(6):

@@ -9,12 +9,18 @@ Only the Python standard library (scripts/test runs it without a venv)."""
 import argparse, http.cookiejar, json, re, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
 
-def login_and_token(base, email, password):
+def login(base, email, password):
+    """A cookie-keeping opener signed in through the login form (with its CSRF token)."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(base + "/inloggen").read().decode()
     csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     opener.open(base + "/inloggen", urllib.parse.urlencode({"email": email, "password": password, "_csrf": csrf}).encode())
+    return opener
+
+
+def login_and_token(base, email, password):
+    opener = login(base, email, password)
     page = opener.open(base + "/account").read().decode()
     csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     page = opener.open(base + "/account/tokens", urllib.parse.urlencode({"name": "load", "scope": "write", "_csrf": csrf}).encode()).read().decode()

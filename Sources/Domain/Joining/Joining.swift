@@ -86,13 +86,13 @@ public enum Joining {
         return declined
     }
 
-    /// "Bouwbedrijf Van 't Hoog B.V." → "bouwbedrijf-van-t-hoog-b-v".
     /// The id an approved organisation gets when it is free; otherwise `base-2`, `base-3`, …: the ids that can be
     /// taken are this one and those starting with it and a dash, all a caller needs to read.
     public static func idBase(of application: JoinApplication) -> String {
         slug(application.name).isEmpty ? "organisatie" : slug(application.name)
     }
 
+    /// "Bouwbedrijf Van 't Hoog B.V." → "bouwbedrijf-van-t-hoog-b-v".
     public static func slug(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl_NL")).lowercased()
         return folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.joined(separator: "-")

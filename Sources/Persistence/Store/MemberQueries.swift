@@ -38,26 +38,25 @@ extension RecordStore {
     /// that of its last active membership in file order (its start, else the day the report shows it), as
     /// `Compliance.overview` takes it.
     public func membersJoinedBefore(_ query: MemberQuery, _ start: PartialDate) async throws -> [OrganizationKind: Int] {
-        let day = SQLBind(query.day.description)
-        func active(_ m: String) -> SQLQueryString {
-            "(\(ident: m).\(ident: "startDate") <= \(day) OR ((\(ident: m).\(ident: "startDate") IS NULL OR \(ident: m).\(ident: "startDate") = '')"
-                + " AND (\(ident: m).\(ident: "attestedOn") IS NULL OR \(ident: m).\(ident: "attestedOn") = '' OR \(ident: m).\(ident: "attestedOn") <= \(day))))"
-                + " AND (\(ident: m).\(ident: "endDate") IS NULL OR \(ident: m).\(ident: "endDate") = '' OR \(ident: m).\(ident: "endDate") >= \(day))"
+        let organizations = Organization.entity
+        func memberships(as alias: String) -> any SQLExpression { SQLAlias(SQLIdentifier(Membership.entity), as: SQLIdentifier(alias)) }
+        // The membership's start, else the day the report shows it; empty text counts as no date.
+        let joined = SQLFunction("COALESCE", args: SQLFunction("NULLIF", args: SQLColumn("startDate", table: "m"), SQLLiteral.string("")),
+                                 SQLFunction("NULLIF", args: SQLColumn("attestedOn", table: "m"), SQLLiteral.string("")))
+        let lastActive = SQLSubquery.select {
+            $0.column(SQLFunction("MAX", args: SQLColumn("position", table: "m2"))).from(memberships(as: "m2"))
+                .where(SQLColumn("organizationId", table: "m2"), .equal, SQLColumn("id", table: organizations))
+                .whereActive(on: query.day, table: "m2")
         }
-        var text: SQLQueryString = "SELECT o.kind AS kind, COUNT(*) AS n FROM \(ident: Organization.entity) o JOIN \(ident: Membership.entity) m"
-            + " ON m.\(ident: "organizationId") = o.id WHERE " + active("m")
-            + " AND m.position = (SELECT MAX(m2.position) FROM \(ident: Membership.entity) m2 WHERE m2.\(ident: "organizationId") = o.id AND " + active("m2") + ")"
-            + " AND (COALESCE(NULLIF(m.\(ident: "startDate"), ''), NULLIF(m.\(ident: "attestedOn"), '')) IS NULL"
-            + " OR COALESCE(NULLIF(m.\(ident: "startDate"), ''), NULLIF(m.\(ident: "attestedOn"), '')) < \(bind: start.description))"
-        if let kinds = query.kinds {
-            text = text + " AND o.kind IN (NULL"
-            for kind in kinds.map(\.rawValue).sorted() { text = text + ", \(bind: kind)" }
-            text = text + ")"
-        }
-        if let district = query.district { text = text + " AND o.district = \(bind: district)" }
-        text = text + " GROUP BY o.kind"
+        var select = sql.select().column(SQLColumn("kind", table: organizations), as: "kind").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(organizations)
+            .join(memberships(as: "m"), on: SQLColumn("organizationId", table: "m"), .equal, SQLColumn("id", table: organizations))
+            .whereActive(on: query.day, table: "m")
+            .where(SQLColumn("position", table: "m"), .equal, lastActive)
+            .where { $0.where(joined, .is, SQLLiteral.null).orWhere(joined, .lessThan, SQLBind(start.description)) }
+        for filter in filters(query) { select = select.where(filter) }
         var out: [OrganizationKind: Int] = [:]
-        for row in try await sql.raw(text).all() {
+        for row in try await select.groupBy(SQLColumn("kind", table: organizations)).all() {
             if let kind = OrganizationKind(rawValue: try row.decode(column: "kind", as: String.self)) { out[kind] = try row.decode(column: "n", as: Int.self) }
         }
         return out
@@ -65,18 +64,25 @@ extension RecordStore {
 
     /// `EXISTS (an active membership of this organisation) AND` the kind and district filters.
     func memberCondition(_ query: MemberQuery) -> any SQLExpression {
-        var parts: [any SQLExpression] = [SQLExistsExpression(subquery: SQLSubquery.select {
+        let active = SQLExistsExpression(subquery: SQLSubquery.select {
             $0.column(SQLLiteral.numeric("1")).from(SQLAlias(SQLIdentifier(Membership.entity), as: SQLIdentifier("m")))
                 .where(SQLColumn("organizationId", table: "m"), .equal, SQLColumn("id", table: Organization.entity))
                 .whereActive(on: query.day, table: "m")
-        })]
-        if let kinds = query.kinds { parts.append(SQLBinaryExpression(SQLIdentifier("kind"), .in, SQLBind.group([""] + kinds.map(\.rawValue).sorted()))) }
+        })
+        return filters(query).reduce(active as any SQLExpression) { SQLBinaryExpression($0, .and, $1) }
+    }
+
+    /// The query's kind and district filters on the organisations table.
+    private func filters(_ query: MemberQuery) -> [any SQLExpression] {
+        func column(_ name: String) -> SQLColumn { SQLColumn(name, table: Organization.entity) }
+        var parts: [any SQLExpression] = []
+        if let kinds = query.kinds { parts.append(SQLBinaryExpression(column("kind"), .in, SQLBind.group([""] + kinds.map(\.rawValue).sorted()))) }
         if let district = query.district {
             // The folded key finds the district's organisations through its index; the stored name decides.
-            parts.append(SQLBinaryExpression(SQLIdentifier("districtKey"), .equal, SQLBind(OrganizationSearchKeys.foldDistrict(district))))
-            parts.append(SQLBinaryExpression(SQLIdentifier("district"), .equal, SQLBind(district)))
+            parts.append(SQLBinaryExpression(column("districtKey"), .equal, SQLBind(OrganizationSearchKeys.foldDistrict(district))))
+            parts.append(SQLBinaryExpression(column("district"), .equal, SQLBind(district)))
         }
-        return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
+        return parts
     }
 }
 

@@ -32,15 +32,11 @@ extension RecordStore {
     /// The organisations (id → name) among `ids` that exist: what a page that only names organisations, or a form
     /// that only checks one exists, needs of the organisations table.
     public func organizationNames(_ ids: some Sequence<String>) async throws -> [String: String] {
-        let wanted = Array(Set(ids)).sorted()
         var out: [String: String] = [:]
-        var start = 0
-        while start < wanted.count {
-            let chunk = Array(wanted[start..<min(start + 1000, wanted.count)])
+        for chunk in Self.chunks(Array(Set(ids)).sorted()) {
             for row in try await sql.select().column("id").column("name").from(Organization.entity).where(SQLIdentifier("id"), .in, chunk).all() {
                 out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "name", as: String.self)
             }
-            start += chunk.count
         }
         return out
     }
@@ -78,34 +74,28 @@ extension RecordStore {
 }
 
 extension RecordStore {
-    /// Every record of `R` in file order, `size` at a time (keyset on `position`): a check that must compare with
-    /// every record (an application against every organisation's name) holds one chunk in memory, not the table.
-    public func forEachChunk<R: Record>(of type: R.Type, size: Int = 5_000, _ body: ([R]) throws -> Void) async throws {
+    /// Every record of `R` in file order where `condition` holds, `size` at a time (keyset on `position`): a check that
+    /// must compare with every record (an application against every organisation's name) holds one chunk in memory,
+    /// not the table.
+    public func forEachChunk<R: Record>(of type: R.Type, where condition: (any SQLExpression)? = nil, size: Int = 5_000,
+                                        _ body: ([R]) async throws -> Void) async throws {
         var after = Int.min
         while true {
-            let rows = try await sql.select().column("*").from(R.entity).where("position", .greaterThan, SQLBind(after))
-                .orderBy("position").limit(size).all()
+            var select = sql.select().column("*").from(R.entity).where("position", .greaterThan, SQLBind(after))
+            if let condition { select = select.where(condition) }
+            let rows = try await select.orderBy("position").limit(size).all()
             if rows.isEmpty { return }
             after = try rows[rows.count - 1].decode(column: "position", as: Int.self)
-            try body(try decode(rows, as: R.self))
+            try await body(try decode(rows, as: R.self))
             if rows.count < size { return }
         }
     }
-}
 
-extension RecordStore {
     /// The organisations with a membership active on `day`, in file order, `size` at a time with their memberships:
-    /// the desk's compliance overview goes over every current Vriend (nationally 150,000) holding one chunk.
+    /// the desk's reminder goes over every current Vriend (nationally 150,000) holding one chunk.
     public func forEachMember(activeOn day: PartialDate, size: Int = 5_000, _ body: ([Organization], [Membership]) throws -> Void) async throws {
-        var after = Int.min
-        while true {
-            let rows = try await sql.select().column("*").from(Organization.entity).where("position", .greaterThan, SQLBind(after))
-                .where(memberCondition(MemberQuery(day: day))).orderBy("position").limit(size).all()
-            if rows.isEmpty { return }
-            after = try rows[rows.count - 1].decode(column: "position", as: Int.self)
-            let organizations = try decode(rows, as: Organization.self)
+        try await forEachChunk(of: Organization.self, where: memberCondition(MemberQuery(day: day)), size: size) { organizations in
             try body(organizations, try await memberships(of: organizations.map(\.id)))
-            if rows.count < size { return }
         }
     }
 }

@@ -69,19 +69,21 @@ extension RecordStore {
         try await records(Organization.self, where: "id", in: ids)
     }
 
+    /// `values` in pieces of 1,000: what an `IN (…)` binds at once, well under the databases' limits on parameters.
+    static func chunks(_ values: [String]) -> [[String]] {
+        stride(from: 0, to: values.count, by: 1_000).map { Array(values[$0..<min($0 + 1_000, values.count)]) }
+    }
+
     /// Records whose `column` is one of `values`, in data-file order (per chunk of 1,000 values); asked in chunks to stay under the
     /// databases' limits on bound parameters.
     public func records<R: Record>(_ type: R.Type, where column: String, in values: [String], limit: Int? = nil) async throws -> [R] {
         var out: [(position: Int, record: R)] = []
-        var start = 0
-        while start < values.count {
-            let chunk = Array(values[start..<min(start + 1000, values.count)])
+        for chunk in Self.chunks(values) {
             var query = sql.select().column("*").from(R.entity).where(SQLIdentifier(column), .in, chunk).orderBy("position")
             if let limit { query = query.limit(limit - out.count) }
             let rows = try await query.all()
             out += zip(try rows.map { try $0.decode(column: "position", as: Int.self) }, try decode(rows, as: R.self)).map { ($0, $1) }
             if let limit, out.count >= limit { break }
-            start += chunk.count
         }
         // Each chunk comes in file order; more than one are merged into it.
         if values.count > 1000 { out.sort { $0.position < $1.position } }

@@ -34,11 +34,11 @@ extension RecordStore {
     private func stream<T: AnyTable>(_ table: T, file: URL, name: String, state: inout ImportState, batch: Int, chunkBytes: Int,
                                      progress: @escaping @Sendable (String, Int) -> Void) async throws {
         var check = TableCheck<T.Row>(file: name, keys: state.keys)
-        var pending: [(line: Int?, record: T.Row)] = []
+        var pending: [T.Row] = []
         var position = 0
         func flush() async throws {
             guard !pending.isEmpty else { return }
-            try await insert(table, rows: pending.map(\.record), firstPosition: position)
+            try await insert(table, rows: pending, firstPosition: position)
             position += pending.count
             state.written += pending.count
             progress(name, position)
@@ -47,7 +47,7 @@ extension RecordStore {
         if name.hasSuffix(".json") {
             for (i, record) in try DatasetFiles.decodeJSON(T.Row.self, try Data(contentsOf: file), file: name).enumerated() {
                 try check.accept(record, line: nil, item: i)
-                pending.append((nil, record))
+                pending.append(record)
                 if pending.count >= batch { try await flush() }
             }
         } else {
@@ -55,22 +55,19 @@ extension RecordStore {
             var parser = CSV.Parser(file: name)
             var decoder: CSVRecords<T.Row>?
             var item = 0
-            while let text = try reader.next(line: parser.currentLine) {
-                for row in try parser.feed(text) {
+            // The first row is the header; every other is decoded, checked and queued for the next batch.
+            func take(_ rows: [CSV.Row]) async throws {
+                for row in rows {
                     guard let decoder else { decoder = try CSVRecords<T.Row>(header: row, file: name); continue }
                     let record = try decoder.decode(row)
                     try check.accept(record, line: row.line, item: item)
                     item += 1
-                    pending.append((row.line, record))
+                    pending.append(record)
                     if pending.count >= batch { try await flush() }
                 }
             }
-            for row in try parser.finish() {
-                guard let decoder else { continue }
-                let record = try decoder.decode(row)
-                try check.accept(record, line: row.line, item: item)
-                pending.append((row.line, record))
-            }
+            while let text = try reader.next(line: parser.currentLine) { try await take(try parser.feed(text)) }
+            try await take(try parser.finish())
         }
         try await flush()
         try check.finish()

@@ -51,9 +51,14 @@ enum APIRoutes {
     }
 
     static func json<T: Encodable>(_ value: T, _ req: Request, status: HTTPStatus = .ok) throws -> Response {
+        json(encoded: try encoder.encode(value), status: status)
+    }
+
+    /// An answer already encoded (kept by `Application.apiCache`).
+    static func json(encoded: Data, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json
-        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
+        return Response(status: status, headers: headers, body: .init(data: encoded))
     }
 
     /// Checks the query string, then answers with a page of `items`.
@@ -187,9 +192,7 @@ enum APIRoutes {
                 return try encoder.encode(EventDTO(event: event, agreements: try await store.records(Agreement.self, where: "eventId", in: [id])))
             }
             guard let body else { throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'") }
-            var headers = HTTPHeaders()
-            headers.contentType = .json
-            return Response(status: .ok, headers: headers, body: .init(data: body))
+            return json(encoded: body)
         },
         APIEndpoint(path: "/memberships", summary: "Network memberships registered in the platform (Vrienden the report shows acting as one)",
                     parameters: listParameters, response: .list(Membership.self)) { req in

@@ -13,8 +13,8 @@ final class DatasetCache: Sendable {
     var coverage: String? { coverageBox.withLockedValue { $0?.label } }
 
     /// Reads the years again when the data's version moved: the timeline and the observations only (issue 13: pages
-    /// that read through a repository never load the whole dataset, and the header must not make them).
-    /// Answers the data version and the write generation (one query), which the request then keeps.
+    /// that read through a repository never load the whole dataset, and the header must not make them). Answers the
+    /// data version and the write generation, read in one query.
     @discardableResult
     func refreshCoverage(_ store: RecordStore) async throws -> (data: Int, writes: Int) {
         let versions = try await store.versions()
@@ -38,9 +38,14 @@ extension Request {
     func versions() async throws -> (data: Int, writes: Int) {
         if let data = storage[DataVersionKey.self], let writes = storage[WriteGenerationKey.self] { return (data, writes) }
         let versions = try await RecordStore(db).versions()
+        keep(versions)
+        return versions
+    }
+
+    /// Keeps the versions read (by `CoverageMiddleware` or `versions()`) for the rest of the request.
+    func keep(_ versions: (data: Int, writes: Int)) {
         storage[DataVersionKey.self] = versions.data
         storage[WriteGenerationKey.self] = versions.writes
-        return versions
     }
 }
 
@@ -54,8 +59,7 @@ struct CoverageMiddleware: AsyncMiddleware {
         let path = request.url.path
         if request.method == .GET, !Self.skipped.contains(where: { path.hasPrefix($0) }),
            let versions = try? await request.application.datasetCache.refreshCoverage(RecordStore(request.db)) {
-            request.storage[Request.DataVersionKey.self] = versions.data
-            request.storage[Request.WriteGenerationKey.self] = versions.writes
+            request.keep(versions)
         }
         return try await next.respond(to: request)
     }

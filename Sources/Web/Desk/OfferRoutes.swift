@@ -24,14 +24,7 @@ struct OfferRoutes {
         }
         app.post(["aanbod", "nieuw"], access: writers) { req in
             // The coordinator names the organisation (an id, or a name that finds one); a contact person offers for their own.
-            var organizationId = req.actor?.organizationId ?? "", chosen: Localized?
-            if req.actor?.role == .beheerder {
-                organizationId = FormReader(req).string("organizationId")
-                switch try await OrganizationChoice.resolve(req, organizationId) {
-                case .found(let org): organizationId = org.id
-                case .refused(let message): chosen = message
-                }
-            }
+            let (organizationId, chosen) = try await OrganizationChoice.posted(req, field: "organizationId")
             let loaded = try await DeskSupport.load(req, including: [organizationId], choice: req.actor?.role == .beheerder)
             var (offer, errors) = Self.read(req, id: DeskSupport.newId("aanbod"), organizationId: organizationId, booked: 0, loaded: loaded)
             if let chosen { errors["organizationId"] = chosen(req.lang) }

@@ -29,14 +29,7 @@ struct RequestRoutes {
             let today = DeskSupport.today(req)
             var reader = FormReader(req)
             // The coordinator names the school (an id, or a name that finds one school); a school asks for itself.
-            var schoolId = req.actor?.organizationId ?? "", chosen: Localized?
-            if req.actor?.role == .beheerder {
-                schoolId = reader.string("schoolId")
-                switch try await OrganizationChoice.resolve(req, schoolId, allowed: { $0.kind.isEducation }) {
-                case .found(let school): schoolId = school.id
-                case .refused(let message): chosen = message
-                }
-            }
+            let (schoolId, chosen) = try await OrganizationChoice.posted(req, field: "schoolId", allowed: { $0.kind.isEducation })
             let loaded = try await DeskSupport.load(req, including: [schoolId], choice: req.actor?.role == .beheerder)
             let request = NetworkRequest(id: DeskSupport.newId("verzoek"), schoolId: schoolId, type: reader.choice("type", ActivityType.self) ?? .gastles,
                                          sectors: reader.choices("sectors", Sector.self), level: reader.choice("level", EducationLevel.self) ?? .vmboT,

@@ -20,6 +20,17 @@ struct OrganizationChoice: Sendable {
         OrganizationChoice(options: try await RecordStore(req.db).organizationOptions(limit: limit(req.application)))
     }
 
+    /// The organisation a form posts in `field`: the coordinator names one (`resolve`), anyone else acts for their own.
+    /// Answers its id (the text typed when it did not resolve, for the form to show again) and what the field says.
+    static func posted(_ req: Request, field: String, allowed: @Sendable (Organization) -> Bool = { _ in true }) async throws -> (id: String, refusal: Localized?) {
+        guard req.actor?.role == .beheerder else { return (req.actor?.organizationId ?? "", nil) }
+        let text = FormReader(req).string(field)
+        switch try await resolve(req, text, allowed: allowed) {
+        case .found(let organization): return (organization.id, nil)
+        case .refused(let message): return (text, message)
+        }
+    }
+
     /// The organisation a form's field names: an id as is, or a name (or part of one, an alias) that finds exactly one
     /// organisation `allowed` accepts, or one whose folded name is the text; otherwise a message for the field.
     static func resolve(_ req: Request, _ text: String, allowed: @Sendable (Organization) -> Bool = { _ in true }) async throws -> Resolved {

@@ -94,7 +94,8 @@ struct ProgrammeEditor<R: Record> {
     }
 
     func list(_ req: Request) async throws -> Response {
-        let data = try await data(req)
+        // The list shows the collection's records only, not the form's choice of organisations.
+        let data = try await PageSupport.data(req, reads: c.reads)
         let ctx = PageSupport.context(req, title: c.title, section: nil)
         let t = ctx.t
         let records = data[keyPath: c.items].filter { c.allowed(req.actor, $0) }

@@ -32,7 +32,8 @@ if command -v wrk >/dev/null; then
   echo "serve after wrk: $(rss)"
   kill $PID; wait $PID 2>/dev/null || true
   rm -f "$WORK/pages-amsterdam.sqlite"
-  "$BIN" serve --port "$PORT" --database "$WORK/pages-amsterdam.sqlite" >>"$WORK/pages.log" 2>&1 &
+  # The embedded data from this checkout: a binary built elsewhere (another worktree) would look for its own.
+  MASTERPLAN_DATA_DIR="$PWD/data/amsterdam-2012-2014" "$BIN" serve --port "$PORT" --database "$WORK/pages-amsterdam.sqlite" >>"$WORK/pages.log" 2>&1 &
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/static/site.css"; do sleep 0.1; done
   curl -s -o /dev/null "http://127.0.0.1:$PORT/"

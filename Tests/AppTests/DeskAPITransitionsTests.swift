@@ -22,8 +22,8 @@ import VaporTesting
             var p = try await NetworkDeskTests().people(app)
             _ = try await p.company.post("/aanbod/nieuw", NetworkDeskTests.offerFields, csrfFrom: "/aanbod/nieuw")
             _ = try await p.school.post("/verzoeken/nieuw", NetworkDeskTests.requestFields(), csrfFrom: "/verzoeken/nieuw")
-            let request = try #require(try await DeskStore(app.db).all(NetworkRequest.self).first)
-            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
+            let request = try #require(try await AuditedRecords(app.db).all(NetworkRequest.self).first)
+            let offer = try #require(try await AuditedRecords(app.db).all(Offer.self).first)
             let coordinator = try await p.coordinator.createToken(name: "api", scope: "write")
             let companyWrite = try await p.company.createToken(name: "api", scope: "write")
             let companyRead = try await p.company.createToken(name: "lezen", scope: "read")
@@ -37,7 +37,7 @@ import VaporTesting
             #expect(res.status == .badRequest && res.body.string.contains("offerId"))
             res = try await call(app, "/api/v1/requests/\(request.id)/proposals", token: coordinator, json: #"{"offerId":"\#(offer.id)"}"#)
             #expect(res.status == .ok && res.body.string.contains(#""status":"voorgesteld""#))
-            let agreement = try #require(try await DeskStore(app.db).all(ActivityAgreement.self).first)
+            let agreement = try #require(try await AuditedRecords(app.db).all(ActivityAgreement.self).first)
             // Both sides are told, as from the page.
             #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "company@test.invalid").count() >= 1)
             // The full offer cannot be proposed twice.
@@ -57,7 +57,7 @@ import VaporTesting
             #expect(res.status == .badRequest && res.body.string.contains("startTime"))
             res = try await call(app, steps + "plannen", token: school, json: #"{"date":"2026-11-12","startTime":"09:30","pupils":26,"transportNeeded":true}"#)
             #expect(res.status == .ok && res.body.string.contains(#""status":"gepland""#))
-            let planned = try #require(try await DeskStore(app.db).find(ActivityAgreement.self, id: agreement.id))
+            let planned = try #require(try await AuditedRecords(app.db).find(ActivityAgreement.self, id: agreement.id))
             #expect(planned.date == PartialDate(year: 2026, month: 11, day: 12) && planned.pupils == 26 && planned.transportNeeded)
             // An organisation not involved does not even see it.
             var other = try await signedIn(app, "ander@test.invalid", role: .contactpersoon, org: "alliander")

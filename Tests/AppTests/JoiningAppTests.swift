@@ -52,7 +52,7 @@ import VaporTesting
             let org = try #require(data.organizations.first { $0.name == "Bouwbedrijf Van 't Hoog" })
             #expect(org.id == "bouwbedrijf-van-t-hoog" && org.district == "Oost" && org.kind == .company && org.sectors == [.bouw, .installatie])
             #expect(data.memberships.contains { $0.organizationId == org.id && $0.isActive(on: PartialDate(year: 2026, month: 12, day: 1)) })
-            #expect(try await DeskStore(app.db).all(MembershipApplication.self).contains { $0.organizationId == org.id && $0.status == .goedgekeurd })
+            #expect(try await AuditedRecords(app.db).all(MembershipApplication.self).contains { $0.organizationId == org.id && $0.status == .goedgekeurd })
             let account = try #require(try await AccountModel.query(on: app.db).filter(\.$email == "jan@vanthoog.example").first())
             #expect(account.role == .contactpersoon && account.organizationId == org.id && account.lang == .en && account.function == "Directeur")
             let invitation = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "jan@vanthoog.example").all().last
@@ -71,7 +71,7 @@ import VaporTesting
             let export = try await PersonData.export(email: "piet@vanthoog.example", on: app.db)
             #expect(export.joinApplications.map(\.id) == [second.id] && export.name == "Jan de Vries")
             try await PersonData.erase(email: "piet@vanthoog.example", actor: "test", on: app.db)
-            let erased = try #require(try await DeskStore(app.db).find(JoinApplication.self, id: second.id))
+            let erased = try #require(try await AuditedRecords(app.db).find(JoinApplication.self, id: second.id))
             #expect(erased.contactEmail.hasPrefix("erased-") && erased.contactName == "Verwijderde persoon" && erased.name == "Van t Hoog Installaties")
             let trail = try await AuditEntryModel.query(on: app.db).filter(\.$entityId == second.id).all()
             #expect(!trail.isEmpty && trail.allSatisfy { !$0.changes.contains("piet@vanthoog.example") && !$0.actor.contains("piet") })

@@ -216,7 +216,7 @@ import VaporTesting
             res = try await montessori.post(base + "/afspraak", [("school", "montessori-college-oost"), ("company", "infento"), ("type", "excursie"),
                                                                  ("windowStart", "2027-01-01"), ("windowEnd", "2027-02-01"), ("pupils", "24")], csrfFrom: base + "/afspraak")
             #expect(res.status == .seeOther)
-            let agreement = try #require(try await DeskStore(app.db).all(ActivityAgreement.self).first { $0.eventId == id })
+            let agreement = try #require(try await AuditedRecords(app.db).all(ActivityAgreement.self).first { $0.eventId == id })
             #expect(agreement.status == .afgesproken && agreement.schoolId == "montessori-college-oost" && agreement.companyId == "infento")
             #expect(agreement.followUpOn == PartialDate(year: 2027, month: 5, day: 20) && agreement.windowStart == PartialDate(year: 2027, month: 1, day: 1))
             #expect(try await infento.get("/afspraken/\(agreement.id)").status == .ok)

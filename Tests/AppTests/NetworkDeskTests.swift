@@ -42,7 +42,7 @@ import VaporTesting
         try await withMasterplan { app in
             var p = try await people(app)
             _ = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
-            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
+            let offer = try #require(try await AuditedRecords(app.db).all(Offer.self).first)
             func revision(_ html: String) -> String? {
                 html.range(of: #"name="revision" value="([0-9a-f]+)""#, options: .regularExpression)
                     .map { String(html[$0]).split(separator: "\"")[3] }.map(String.init)
@@ -58,13 +58,13 @@ import VaporTesting
                                                                                                         ("revision", coordinatorRevision)], csrfFrom: path)
             #expect(res.status == .conflict)
             #expect(res.text.contains("Iemand anders wijzigde dit record intussen") && res.text.contains("Werkplaats, nieuwe titel"))
-            let stored = try #require(try await DeskStore(app.db).find(Offer.self, id: offer.id))
+            let stored = try #require(try await AuditedRecords(app.db).find(Offer.self, id: offer.id))
             #expect(stored.title == "Werkplaats, nieuwe titel" && stored.capacity == 1, "the first change stands, nothing of the second")
             // The 409 page carries the current version, so saving again from it is a deliberate overwrite.
             let current = try #require(revision(res.text))
             res = try await p.coordinator.post(path, Self.offerFields.filter { $0.0 != "capacity" } + [("capacity", "4"), ("active", "on"), ("revision", current)], csrfFrom: path)
             #expect(res.status == .seeOther)
-            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.capacity == 4)
+            #expect(try await AuditedRecords(app.db).find(Offer.self, id: offer.id)?.capacity == 4)
         }
     }
 
@@ -76,16 +76,16 @@ import VaporTesting
                                                                  ("availableFrom", "2027-01-01"), ("availableTo", "2026-01-01"), ("sectors", "ruimtevaart")], csrfFrom: "/aanbod/nieuw")
             #expect(res.status == .badRequest)
             for field in ["title", "groupMax", "availableTo", "sectors", "levels"] { #expect(res.text.contains(field), "names \(field)") }
-            #expect(try await DeskStore(app.db).all(Offer.self).isEmpty)
+            #expect(try await AuditedRecords(app.db).all(Offer.self).isEmpty)
             res = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
             #expect(res.status == .seeOther)
-            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
+            let offer = try #require(try await AuditedRecords(app.db).all(Offer.self).first)
             #expect(offer.organizationId == "infento" && offer.capacity == 1 && offer.booked == 0)
             // Its own contact person edits it (capacity not below what is booked); another organisation may not.
             var edit = Self.offerFields.filter { $0.0 != "capacity" } + [("capacity", "3"), ("active", "on")]
             res = try await p.company.post("/aanbod/\(offer.id)/bewerken", edit, csrfFrom: "/aanbod/\(offer.id)/bewerken")
             #expect(res.status == .seeOther)
-            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.capacity == 3)
+            #expect(try await AuditedRecords(app.db).find(Offer.self, id: offer.id)?.capacity == 3)
             edit = Self.offerFields
             edit.append(("active", "on"))
             _ = try await p.company.post("/aanbod/\(offer.id)/bewerken", edit, csrfFrom: "/aanbod/\(offer.id)/bewerken")
@@ -100,7 +100,7 @@ import VaporTesting
             #expect(!(try await p.school.get("/organisaties/infento").text.contains("company@test.invalid")), "no contact details before an agreement")
             res = try await p.school.post("/verzoeken/nieuw", Self.requestFields(), csrfFrom: "/verzoeken/nieuw")
             #expect(res.status == .seeOther)
-            let request = try #require(try await DeskStore(app.db).all(NetworkRequest.self).first)
+            let request = try #require(try await AuditedRecords(app.db).all(NetworkRequest.self).first)
             #expect(request.schoolId == "montessori-college-oost" && request.status == .nieuw && request.respondBy == PartialDate(year: 2026, month: 10, day: 15))
 
             // The coordinator sees the offer as a candidate with its reasons, and proposes it.
@@ -112,17 +112,17 @@ import VaporTesting
             var havo = offer
             havo.id = "aanbod-havo"
             havo.levels = [.havo]
-            try await DeskStore(app.db).insert(havo, actor: "test")
+            try await AuditedRecords(app.db).insert(havo, actor: "test")
             #expect(try await p.coordinator.get("/verzoeken/\(request.id)").text.contains("Niet passend: Niet voor dit niveau (1)"))
             // The school sees its request but no candidates (that is the coordinator's work).
             let schoolView = try await p.school.get("/verzoeken/\(request.id)")
             #expect(schoolView.status == .ok && !schoolView.text.contains("Kandidaten"))
             res = try await p.coordinator.post("/verzoeken/\(request.id)/voorstellen", [("offerId", offer.id)], csrfFrom: "/verzoeken/\(request.id)")
             #expect(res.status == .seeOther)
-            var agreement = try #require(try await DeskStore(app.db).all(ActivityAgreement.self).first)
+            var agreement = try #require(try await AuditedRecords(app.db).all(ActivityAgreement.self).first)
             #expect(agreement.status == .voorgesteld && agreement.companyId == "infento" && agreement.pupils == 24)
-            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 1)
-            #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .gematcht)
+            #expect(try await AuditedRecords(app.db).find(Offer.self, id: offer.id)?.booked == 1)
+            #expect(try await AuditedRecords(app.db).find(NetworkRequest.self, id: request.id)?.status == .gematcht)
             // The desk in the API, with the pages' rules: the catalogue for anyone, requests for the school and the desk.
             let offersAPI = try await get(app, "/api/v1/offers")
             #expect(offersAPI.status == .ok && offersAPI.text.contains("Bezoek aan de werkplaats") && !offersAPI.text.contains("@test.invalid"))
@@ -191,7 +191,7 @@ import VaporTesting
             // The coordinator records delivery: reach and the company's obligation follow.
             res = try await p.coordinator.post("/afspraken/\(agreement.id)/uitvoering", [("pupilsReached", "22"), ("teachers", "2")], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .seeOther)
-            agreement = try #require(try await DeskStore(app.db).find(ActivityAgreement.self, id: agreement.id))
+            agreement = try #require(try await AuditedRecords(app.db).find(ActivityAgreement.self, id: agreement.id))
             #expect(agreement.status == .uitgevoerd && agreement.pupilsReached == 22)
             // The dashboard counts the school year live from the desk: this delivery's pupils, its school.
             let dashboard = try await get(app, "/").text
@@ -203,7 +203,7 @@ import VaporTesting
             // Delivered, the activity stays in the calendar as it happened, unchanged.
             let after = try await p.school.get("/organisaties/montessori-college-oost/activiteiten.ics").text
             #expect(after.contains("DTSTART;TZID=Europe/Amsterdam:20261001T093000") && after.contains("SEQUENCE:0\r\n") && !after.contains("CANCELLED"))
-            #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .afgerond)
+            #expect(try await AuditedRecords(app.db).find(NetworkRequest.self, id: request.id)?.status == .afgerond)
             let reach = try await get(app, "/bereik?by=school")
             #expect(reach.text.contains("Montessori College Oost") && reach.text.contains("<td class=\"num\">22</td>"))
             let compliance = try await p.coordinator.get("/naleving?kind=company")
@@ -232,7 +232,7 @@ import VaporTesting
             _ = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
             _ = try await p.school.post("/verzoeken/nieuw", Self.requestFields(), csrfFrom: "/verzoeken/nieuw")
             _ = try await p.coordinator.post("/verzoeken/nieuw", [("schoolId", "mundus-college")] + Self.requestFields(pupils: "20"), csrfFrom: "/verzoeken/nieuw")
-            let requests = try await DeskStore(app.db).all(NetworkRequest.self)
+            let requests = try await AuditedRecords(app.db).all(NetworkRequest.self)
             #expect(requests.count == 2)
             // One place, two requests: the proposal gives it to exactly one, and says who is left.
             var res = try await p.coordinator.get("/verzoeken/toewijzen")
@@ -240,14 +240,14 @@ import VaporTesting
             let pair = try #require(res.text.firstMatch(of: /value="(verzoek-[a-z0-9]+\|aanbod-[a-z0-9]+)"/)?.1)
             res = try await p.coordinator.post("/verzoeken/toewijzen", [("pair", String(pair))], csrfFrom: "/verzoeken/toewijzen")
             #expect(res.status == .seeOther)
-            #expect(try await DeskStore(app.db).all(ActivityAgreement.self).count == 1)
+            #expect(try await AuditedRecords(app.db).all(ActivityAgreement.self).count == 1)
             // Proposing the full offer again (a second coordinator with an old page) is refused whole.
             let other = try #require(requests.first { !pair.hasPrefix($0.id) })
-            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
+            let offer = try #require(try await AuditedRecords(app.db).all(Offer.self).first)
             res = try await p.coordinator.post("/verzoeken/toewijzen", [("pair", other.id + "|" + offer.id)], csrfFrom: "/verzoeken/toewijzen")
             #expect(res.status == .conflict)
-            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 1)
-            #expect(try await DeskStore(app.db).all(ActivityAgreement.self).count == 1)
+            #expect(try await AuditedRecords(app.db).find(Offer.self, id: offer.id)?.booked == 1)
+            #expect(try await AuditedRecords(app.db).all(ActivityAgreement.self).count == 1)
         }
     }
 
@@ -257,7 +257,7 @@ import VaporTesting
             for (request, offer) in pairs {
                 group.addTask {
                     let id = request.id + "-" + offer.id
-                    do { _ = try await DeskStore(app.db).propose([(request, offer)], today: Self.today, actor: "c-" + id) { "afspraak-" + id }; return true }
+                    do { _ = try await SQLDeskRepository(app.db).propose([(request, offer)], today: Self.today, actor: "c-" + id) { "afspraak-" + id }; return true }
                     catch { return false }
                 }
             }
@@ -269,7 +269,7 @@ import VaporTesting
 
     @Test func concurrentProposalsNeverExceedCapacity() async throws {
         try await withMasterplan { app in
-            let store = DeskStore(app.db)
+            let store = AuditedRecords(app.db)
             let offer = Offer(id: "aanbod-druk", organizationId: "infento", type: .gastles, title: "Gastles", sectors: [.metaal], levels: [.vmboT],
                               groupMax: 30, capacity: 2, availableFrom: Self.today, availableTo: PartialDate(year: 2027, month: 6, day: 30))
             try await store.insert(offer, actor: "test")
@@ -294,7 +294,7 @@ import VaporTesting
     /// and the refused ones leave nothing behind. Runs on SQLite and on PostgreSQL (scripts/test).
     @Test func concurrentProposalsForOneRequestExactlyOneSucceeds() async throws {
         try await withMasterplan { app in
-            let store = DeskStore(app.db)
+            let store = AuditedRecords(app.db)
             var offers: [Offer] = []
             for i in 0..<8 {
                 let offer = Offer(id: "aanbod-\(i)", organizationId: "infento", type: .gastles, title: "Gastles \(i)", sectors: [.metaal], levels: [.vmboT],
@@ -320,16 +320,16 @@ import VaporTesting
             var p = try await people(app)
             _ = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
             _ = try await p.school.post("/verzoeken/nieuw", Self.requestFields(), csrfFrom: "/verzoeken/nieuw")
-            let offer = try #require(try await DeskStore(app.db).all(Offer.self).first)
-            let request = try #require(try await DeskStore(app.db).all(NetworkRequest.self).first)
+            let offer = try #require(try await AuditedRecords(app.db).all(Offer.self).first)
+            let request = try #require(try await AuditedRecords(app.db).all(NetworkRequest.self).first)
             _ = try await p.coordinator.post("/verzoeken/\(request.id)/voorstellen", [("offerId", offer.id)], csrfFrom: "/verzoeken/\(request.id)")
-            let agreement = try #require(try await DeskStore(app.db).all(ActivityAgreement.self).first)
+            let agreement = try #require(try await AuditedRecords(app.db).all(ActivityAgreement.self).first)
             var res = try await p.school.post("/afspraken/\(agreement.id)/annuleren", [("reason", "")], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .badRequest && res.text.contains("reason"))
             res = try await p.school.post("/afspraken/\(agreement.id)/annuleren", [("reason", "Toetsweek verschoven")], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .seeOther)
-            #expect(try await DeskStore(app.db).find(Offer.self, id: offer.id)?.booked == 0)
-            #expect(try await DeskStore(app.db).find(NetworkRequest.self, id: request.id)?.status == .inBehandeling)
+            #expect(try await AuditedRecords(app.db).find(Offer.self, id: offer.id)?.booked == 0)
+            #expect(try await AuditedRecords(app.db).find(NetworkRequest.self, id: request.id)?.status == .inBehandeling)
             // A cancelled agreement takes no further steps.
             res = try await p.company.post("/afspraken/\(agreement.id)/bevestigen", [], csrfFrom: "/afspraken/\(agreement.id)")
             #expect(res.status == .conflict)
@@ -364,7 +364,7 @@ import VaporTesting
             _ = try await p.company.post("/aanbod/nieuw", Self.offerFields, csrfFrom: "/aanbod/nieuw")
             #expect(try await p.company.post("/aanbod/volgend-schooljaar", [], csrfFrom: "/aanbod").headers.first(name: .location) == "/aanbod?gekopieerd=1")
             #expect(try await p.company.post("/aanbod/volgend-schooljaar", [], csrfFrom: "/aanbod").headers.first(name: .location) == "/aanbod?gekopieerd=0")
-            let copies = try await DeskStore(app.db).all(Offer.self).filter { $0.availableFrom == PartialDate(year: 2027, month: 9, day: 1) }
+            let copies = try await AuditedRecords(app.db).all(Offer.self).filter { $0.availableFrom == PartialDate(year: 2027, month: 9, day: 1) }
             #expect(copies.count == 1 && copies[0].availableTo == PartialDate(year: 2028, month: 6, day: 30) && copies[0].booked == 0 && copies[0].organizationId == "infento")
             #expect(try await p.coordinator.post("/aanbod/volgend-schooljaar", [], csrfFrom: "/aanbod").status == .forbidden)
             try await expectAbsoluteLinks(app)

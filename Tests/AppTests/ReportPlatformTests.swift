@@ -37,7 +37,7 @@ import VaporTesting
             }
             // Read (and kept) before the desk's records exist: the writes below must show on the next read.
             let before = try await get(app, "/rapportage/download?format=md&from=2026-08-01&to=2027-07-31").text
-            let store = DeskStore(app.db)
+            let store = AuditedRecords(app.db)
             for r in requests { try await store.insert(r, actor: "test") }
             for a in agreements { try await store.insert(a, actor: "test") }
 

@@ -98,7 +98,7 @@ import VaporTesting
         try await withMasterplan { app in
             var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
             // Fewer buses than needed: one touringcar, so classes wait.
-            let store = DeskStore(app.db)
+            let store = AuditedRecords(app.db)
             let bus = try #require(try await store.find(TransportVehicleType.self, id: "voorbeeld-touringcar-50"))
             var one = bus
             one.available = 1
@@ -188,7 +188,7 @@ import VaporTesting
             // The form of before the move is stale now: refused, nothing overwritten.
             res = try await coordinator.post("/vervoer/ritten/\(moved.id)", fields("08:00", expected: TransportPages.fingerprint(moved)), csrfFrom: "/vervoer/ritten/\(moved.id)")
             #expect(res.status == .conflict)
-            let current = try #require(try await DeskStore(app.db).find(TransportTrip.self, id: moved.id))
+            let current = try #require(try await AuditedRecords(app.db).find(TransportTrip.self, id: moved.id))
             #expect(current.startTime == newStart)
             // Half a coordinate is named; then the activity's own site: the bus drives there.
             res = try await coordinator.post("/vervoer/ritten/\(moved.id)", fields(newStart, expected: TransportPages.fingerprint(current), lat: "52.38"),
@@ -202,7 +202,7 @@ import VaporTesting
             #expect(sited.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == moved.id && $0.placeId == "site:" + moved.id })
             #expect(try await coordinator.get("/vervoer?week=\(week)").text.contains("Werkplaats Centraal"))
             // By public transport: off the buses.
-            let withSite = try #require(try await DeskStore(app.db).find(TransportTrip.self, id: moved.id))
+            let withSite = try #require(try await AuditedRecords(app.db).find(TransportTrip.self, id: moved.id))
             res = try await coordinator.post("/vervoer/ritten/\(moved.id)", fields(newStart, expected: TransportPages.fingerprint(withSite), pt: "ov"), csrfFrom: "/vervoer/ritten/\(moved.id)")
             #expect(res.status == .seeOther)
             let byTrain = try await TransportAppTests.plan(app)
@@ -288,8 +288,8 @@ import VaporTesting
                                               transportNeeded: true, teachers: 2, createdOn: PartialDate("2015-02-01")!)
             let noBus = ActivityAgreement(id: "afspraak-zonder-vervoer", schoolId: "berlage-lyceum", companyId: "gvb", type: .excursie, status: .gepland,
                                           pupils: 22, date: PartialDate("2015-03-10"), startTime: "10:00", createdOn: PartialDate("2015-02-01")!)
-            try await DeskStore(app.db).insert(agreement, actor: "test")
-            try await DeskStore(app.db).insert(noBus, actor: "test")
+            try await AuditedRecords(app.db).insert(agreement, actor: "test")
+            try await AuditedRecords(app.db).insert(noBus, actor: "test")
             var res = try await coordinator.post("/vervoer/ritten-uit-afspraken", [("week", week)], csrfFrom: "/vervoer?week=\(week)")
             #expect(res.status == .seeOther)
             let made = try await TransportStore(app.db).trips(agreementIds: [agreement.id, noBus.id])
@@ -307,7 +307,7 @@ import VaporTesting
             try await app.testing().test(.POST, "/api/v1/activity-agreements/\(agreement.id)/steps/annuleren", headers: headers,
                                          body: ByteBuffer(string: #"{"reason": "Bus te duur"}"#)) { res = $0 }
             #expect(res.status == .ok)
-            let trip = try #require(try await DeskStore(app.db).find(TransportTrip.self, id: "rit-afspraak-vervoer"))
+            let trip = try #require(try await AuditedRecords(app.db).find(TransportTrip.self, id: "rit-afspraak-vervoer"))
             #expect(trip.status == .geannuleerd && trip.cancelReason == "Bus te duur")
             #expect(!(try await TransportAppTests.plan(app)).days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == trip.id })
         }
@@ -325,8 +325,8 @@ import VaporTesting
             // No district, no coordinates: cannot be planned, and the page says what to do.
             let unknown = TransportTrip(id: "rit-onbekend", schoolId: "bredero-beroepscollege", siteId: "bouwbedrijf-mj-de-nijs", date: PartialDate("2015-03-11")!,
                                         startTime: "10:00", durationMinutes: 120, pupils: 20)
-            try await DeskStore(app.db).insert(near, actor: "test")
-            try await DeskStore(app.db).insert(unknown, actor: "test")
+            try await AuditedRecords(app.db).insert(near, actor: "test")
+            try await AuditedRecords(app.db).insert(unknown, actor: "test")
             #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
             let plan = try await TransportAppTests.plan(app)
             #expect(plan.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == "rit-noord" })
@@ -343,7 +343,7 @@ import VaporTesting
             let week = TransportAppTests.week
             var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
             let id = "voorbeeld-touringcar-50"
-            let stored = try #require(try await DeskStore(app.db).find(TransportVehicleType.self, id: id))
+            let stored = try #require(try await AuditedRecords(app.db).find(TransportVehicleType.self, id: id))
             var res = try await coordinator.get("/vervoer/voertuigtypen/\(id)")
             #expect(res.status == .ok && res.text.contains("Voorbeeldgegevens"))
             func fields(_ v: TransportVehicleType, expected: String, available: String) -> [(String, String)] {
@@ -355,16 +355,16 @@ import VaporTesting
             #expect(res.status == .badRequest && res.text.contains("id=\"available-error\""))
             res = try await coordinator.post("/vervoer/voertuigtypen/\(id)", fields(stored, expected: TransportPages.fingerprint(stored), available: "5"), csrfFrom: "/vervoer/voertuigtypen/\(id)")
             #expect(res.status == .seeOther)
-            #expect(try await DeskStore(app.db).find(TransportVehicleType.self, id: id)?.available == 5)
+            #expect(try await AuditedRecords(app.db).find(TransportVehicleType.self, id: id)?.available == 5)
             // The form of before that change is stale.
             res = try await coordinator.post("/vervoer/voertuigtypen/\(id)", fields(stored, expected: TransportPages.fingerprint(stored), available: "4"), csrfFrom: "/vervoer/voertuigtypen/\(id)")
             #expect(res.status == .conflict)
-            #expect(try await DeskStore(app.db).find(TransportVehicleType.self, id: id)?.available == 5)
+            #expect(try await AuditedRecords(app.db).find(TransportVehicleType.self, id: id)?.available == 5)
             // Planned with it, then it is removed: the update hands its classes to what is left (the wheelchair bus),
             // and those that do not fit wait, named.
             #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
             #expect(try await coordinator.post("/vervoer/voertuigtypen/\(id)/verwijderen", [], csrfFrom: "/vervoer/voertuigtypen/\(id)").status == .seeOther)
-            #expect(try await DeskStore(app.db).find(TransportVehicleType.self, id: id) == nil)
+            #expect(try await AuditedRecords(app.db).find(TransportVehicleType.self, id: id) == nil)
             #expect(try await coordinator.post("/vervoer/herplannen", [("week", week), ("revision", "1")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
             let plan = try await TransportAppTests.plan(app)
             #expect(plan.days.flatMap(\.vehicles).allSatisfy { $0.typeId == "voorbeeld-rolstoelbus-16" })

@@ -161,7 +161,7 @@ private func agreement(_ id: String, status: AgreementStatus, date: PartialDate 
     }
 }
 
-/// The records a proposal and an agreement's steps make (issue 13: moved out of `DeskStore`).
+/// The records a proposal and an agreement's steps make (issue 13: moved out of the desk store).
 @Suite struct DeskDecisionTests {
     @Test func aProposalTakesTheRequestsPupilsAndTheSharedSectors() {
         var travelling = offer()

@@ -22,7 +22,7 @@ public enum ExampleMatchingday {
         guard let data = try? Data(contentsOf: url) else { return }
         let example = try JSONDecoder().decode(File.self, from: data)
         try await database.writeTransaction { tx in
-            let store = DeskStore(tx), actor = "voorbeeldgegevens"
+            let store = AuditedRecords(tx), actor = "voorbeeldgegevens"
             // Whatever the file says, these are examples and are labelled as such.
             for var r in example.matchingday_events { r.example = true; try await store.insertInTransaction(r, actor: actor) }
             for r in example.matchingday_tables { try await store.insertInTransaction(r, actor: actor) }

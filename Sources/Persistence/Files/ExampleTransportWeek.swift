@@ -28,7 +28,7 @@ public enum ExampleTransportWeek {
         guard let data = try? Data(contentsOf: url) else { return }
         let example = try JSONDecoder().decode(File.self, from: data)
         try await database.writeTransaction { tx in
-            let store = DeskStore(tx), actor = "voorbeeldgegevens"
+            let store = AuditedRecords(tx), actor = "voorbeeldgegevens"
             for var r in example.transport_trips { r.example = true; try await store.insertInTransaction(r, actor: actor) }
             for var r in example.transport_vehicle_types { r.example = true; try await store.insertInTransaction(r, actor: actor) }
             for var r in example.transport_locations { r.approximate = true; try await store.insertInTransaction(r, actor: actor) }

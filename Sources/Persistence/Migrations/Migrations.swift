@@ -69,6 +69,7 @@ public enum Migrations {
             UpdateOrganizationsAddSearchIndexes(),
             CreateWriteGeneration(),
             UpdateMembershipsAddActiveIndex(),
+            UpdateDeskAddOrganizationIndexes(),
         ]
     }
 }

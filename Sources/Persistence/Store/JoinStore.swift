@@ -37,10 +37,10 @@ public struct JoinStore: Sendable {
         try await database.writeTransaction { tx in
             let email = approval.application.contactEmail
             if try await AccountModel.query(on: tx).filter(\.$email == email).first() != nil { throw JoinError.emailTaken(email) }
-            try await DeskStore(tx).updateInTransaction(approval.application, expected: expected, actor: actor)
+            try await AuditedRecords(tx).updateInTransaction(approval.application, expected: expected, actor: actor)
             try await RecordStore(tx).add(approval.organization, actor: actor)
             try await RecordStore(tx).add(approval.membership, actor: actor)
-            try await DeskStore(tx).insertInTransaction(approval.membershipApplication, actor: actor)
+            try await AuditedRecords(tx).insertInTransaction(approval.membershipApplication, actor: actor)
             let a = approval.application
             let account = AccountModel(email: email, name: a.contactName, role: .contactpersoon, function: a.contactFunction,
                                        organizationId: approval.organization.id, phone: a.contactPhone, passwordHash: nil)

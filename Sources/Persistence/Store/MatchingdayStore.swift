@@ -5,12 +5,12 @@ import SQLKit
 
 /// One Matchingday's rows, read by event, and the writes that must not be half-done: a registration against the
 /// places left, a cancellation that moves the waiting list up, a participant's wishes, and a new schedule with the
-/// event's figures. Each is one transaction, audited through `DeskStore`.
+/// event's figures. Each is one transaction, audited through `AuditedRecords`.
 public struct MatchingdayStore: Sendable {
     public let database: any Database
     public init(_ database: any Database) { self.database = database }
 
-    var desk: DeskStore { DeskStore(database) }
+    var desk: AuditedRecords { AuditedRecords(database) }
     var sql: any SQLDatabase { RecordStore(database).sql }
 
     public struct Day: Sendable {
@@ -41,7 +41,7 @@ public struct MatchingdayStore: Sendable {
     /// A new event with its tables.
     public func create(_ event: MatchingdayEvent, tables: [MatchingdayTable], actor: String) async throws {
         try await database.writeTransaction { tx in
-            let store = DeskStore(tx)
+            let store = AuditedRecords(tx)
             try await store.insertInTransaction(event, actor: actor)
             for t in tables { try await store.insertInTransaction(t, actor: actor) }
         }
@@ -60,7 +60,7 @@ public struct MatchingdayStore: Sendable {
         try await database.writeTransaction { tx in
             let store = MatchingdayStore(tx)
             try await store.lock(eventId)
-            guard let event = try await DeskStore(tx).find(MatchingdayEvent.self, id: eventId) else { throw StoreError.notFound(entity: MatchingdayEvent.entity, key: eventId) }
+            guard let event = try await AuditedRecords(tx).find(MatchingdayEvent.self, id: eventId) else { throw StoreError.notFound(entity: MatchingdayEvent.entity, key: eventId) }
             let all = try await store.rows(MatchingdayParticipant.self, event: eventId)
             if let active = all.first(where: { $0.organizationId == organizationId && $0.status != .cancelled }) { return active }
             let places = side == .school ? event.schoolPlaces : event.companyPlaces
@@ -70,12 +70,12 @@ public struct MatchingdayStore: Sendable {
                 let before = previous
                 previous.status = status
                 previous.registeredOn = today
-                try await DeskStore(tx).updateInTransaction(previous, expected: before, actor: actor)
+                try await AuditedRecords(tx).updateInTransaction(previous, expected: before, actor: actor)
                 return previous
             }
             let participant = MatchingdayParticipant(id: newId, eventId: eventId, organizationId: organizationId, side: side, status: status,
                                                      registeredOn: today, lastRound: event.rounds)
-            try await DeskStore(tx).insertInTransaction(participant, actor: actor)
+            try await AuditedRecords(tx).insertInTransaction(participant, actor: actor)
             return participant
         }
     }
@@ -91,7 +91,7 @@ public struct MatchingdayStore: Sendable {
             var cancelled = current
             cancelled.status = .cancelled
             cancelled.checkedIn = false
-            try await DeskStore(tx).updateInTransaction(cancelled, expected: current, actor: actor)
+            try await AuditedRecords(tx).updateInTransaction(cancelled, expected: current, actor: actor)
             // First in the queue: by the day of (re-)registration, then the order rows were made (a stable sort), so an
             // organisation that cancelled and came back joins the end, not its old place.
             let queue = all.enumerated().filter { $0.element.side == current.side && $0.element.status == .waiting }
@@ -99,7 +99,7 @@ public struct MatchingdayStore: Sendable {
             guard current.status == .registered, let next = queue.first else { return nil }
             var promoted = next
             promoted.status = .registered
-            try await DeskStore(tx).updateInTransaction(promoted, expected: next, actor: actor)
+            try await AuditedRecords(tx).updateInTransaction(promoted, expected: next, actor: actor)
             return promoted
         }
     }
@@ -109,8 +109,8 @@ public struct MatchingdayStore: Sendable {
         try await database.writeTransaction { tx in
             let store = MatchingdayStore(tx)
             let old = try await store.rows(MatchingdayWish.self, event: eventId).filter { $0.fromId == fromId && $0.byOrganiser == byOrganiser }
-            for w in old { try await DeskStore(tx).delete(w, actor: actor) }
-            for w in wishes { try await DeskStore(tx).insertInTransaction(w, actor: actor) }
+            for w in old { try await AuditedRecords(tx).delete(w, actor: actor) }
+            for w in wishes { try await AuditedRecords(tx).insertInTransaction(w, actor: actor) }
         }
     }
 
@@ -118,7 +118,7 @@ public struct MatchingdayStore: Sendable {
     public func saveSchedule(_ event: MatchingdayEvent, expected: MatchingdayEvent, meetings: [MatchingdayMeeting], actor: String) async throws {
         try await database.writeTransaction { tx in
             let store = MatchingdayStore(tx)
-            try await DeskStore(tx).updateInTransaction(event, expected: expected, actor: actor)
+            try await AuditedRecords(tx).updateInTransaction(event, expected: expected, actor: actor)
             try await store.sql.delete(from: MatchingdayMeeting.entity).where("eventId", .equal, SQLBind(event.id)).run()
             for m in meetings { try await RecordStore(tx).append(m) }
             try await AuditLog.record(on: tx, actor: actor, entity: MatchingdayMeeting.entity, entityId: event.id, action: "schedule",

@@ -10,7 +10,7 @@ public struct TransportStore: Sendable {
     public let database: any Database
     public init(_ database: any Database) { self.database = database }
     var records: RecordStore { RecordStore(database) }
-    var desk: DeskStore { DeskStore(database) }
+    var desk: AuditedRecords { AuditedRecords(database) }
 
     public func trips(from: PartialDate, to: PartialDate) async throws -> [TransportTrip] {
         let rows = try await records.sql.select().column("*").from(TransportTrip.entity)
@@ -69,7 +69,7 @@ public struct TransportStore: Sendable {
     public func save(_ settings: TransportSettings, actor: String) async throws {
         let record = TransportSettingsRecord(body: String(decoding: try JSONEncoder.sorted.encode(settings), as: UTF8.self))
         try await database.writeTransaction { tx in
-            let store = DeskStore(tx)
+            let store = AuditedRecords(tx)
             if let old = try await store.find(TransportSettingsRecord.self, id: record.id) {
                 try await store.updateInTransaction(record, expected: old, actor: actor)
             } else {

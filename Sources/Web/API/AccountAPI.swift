@@ -34,7 +34,7 @@ enum AccountAPI {
             let id = try req.parameters.require("id")
             // The organisation's slice holds what the contact rule reads (its agreements and project participations).
             guard let data = try await req.network.profile(of: id) else { throw PageError(.notFound, "geen record met id \'\(id)\'", "no record with id \'\(id)\'") }
-            let partners = try await DeskStore(req.db).partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
+            let partners = try await req.desk.partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
             guard Permissions.canSeeContacts(req.actor, of: id, in: data, partners: partners) else { throw PageError(.forbidden, "contactgegevens zijn niet voor uw rol", "contact details are not for your role") }
             let contacts = try await Contacts.of(id, on: req.db).map { ContactDTO(name: $0.name, function: $0.function, email: $0.email, phone: $0.phone) }
             return try APIRoutes.json(contacts, req)

@@ -14,14 +14,14 @@ enum DeskAPI {
                     parameters: ["type"] + APIRoutes.listParameters, response: .list(Offer.self)) { req in
             try await page(req, extra: ["type"]) { reader in
                 let type = reader.choice("type", ActivityType.self)
-                return try await DeskStore(req.db).all(Offer.self).filter { $0.active && (type == nil || $0.type == type) }
+                return try await req.desk.all(Offer.self).filter { $0.active && (type == nil || $0.type == type) }
             }
         },
         APIEndpoint(path: "/requests", summary: "Schools' requests to the network desk (the coordinator: all; a contact person: their school's)",
                     parameters: ["status"] + APIRoutes.listParameters, response: .list(NetworkRequest.self), access: deskRoles) { req in
             try await page(req, extra: ["status"]) { reader in
                 let status = reader.choice("status", RequestStatus.self)
-                return try await DeskStore(req.db).all(NetworkRequest.self)
+                return try await req.desk.all(NetworkRequest.self)
                     .filter { (req.actor?.role == .beheerder || DeskSupport.involves(req, $0.schoolId)) && (status == nil || $0.status == status) }
             }
         },
@@ -30,7 +30,7 @@ enum DeskAPI {
                     access: .roles([.beheerder, .analist, .contactpersoon])) { req in
             try await page(req, extra: ["status"]) { reader in
                 let status = reader.choice("status", AgreementStatus.self)
-                return try await DeskStore(req.db).all(ActivityAgreement.self)
+                return try await req.desk.all(ActivityAgreement.self)
                     .filter { (req.actor?.role != .contactpersoon || DeskSupport.involves(req, $0.schoolId, $0.companyId)) && (status == nil || $0.status == status) }
             }
         },

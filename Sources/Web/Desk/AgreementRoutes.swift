@@ -67,7 +67,7 @@ struct AgreementRoutes {
         // A subscription address: the secret in the path is the authorisation (calendar apps cannot log in).
         app.get(["agenda", ":token", "activiteiten.ics"], access: .public) { req in
             let token = try req.parameters.require("token")
-            guard let id = try await DeskStore(req.db).calendarFeedOrganization(tokenHash: APITokens.hash(token)) else { throw Abort(.notFound) }
+            guard let id = try await req.desk.calendarFeedOrganization(tokenHash: APITokens.hash(token)) else { throw Abort(.notFound) }
             return try await Self.calendar(req, organizationId: id)
         }
         app.get(["organisaties", ":id", "agenda"], access: desk) { req in
@@ -79,7 +79,7 @@ struct AgreementRoutes {
             let id = try req.parameters.require("id")
             guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
             let token = randomToken()
-            try await DeskStore(req.db).setCalendarFeed(organizationId: id, tokenHash: APITokens.hash(token))
+            try await req.desk.setCalendarFeed(organizationId: id, tokenHash: APITokens.hash(token))
             try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "calendar_feeds", entityId: id, action: "rotate", changes: [])
             return Self.feedPage(req, organizationId: id, address: req.application.absoluteURL(SiteRoute.calendarFeed(token).path))
         }
@@ -96,7 +96,7 @@ struct AgreementRoutes {
         guard outcome.errors.isEmpty else { return .invalid(outcome.next, outcome.errors) }
         let next = outcome.next
         do {
-            try await DeskStore(req.db).advance(next, expected: agreement, actor: DeskSupport.actorId(req))
+            try await req.desk.advance(next, expected: agreement, actor: DeskSupport.actorId(req))
         } catch DeskError.changedMeanwhile {
             return .changedMeanwhile
         }
@@ -115,7 +115,7 @@ struct AgreementRoutes {
 
     /// The organisation's planned activities as iCalendar.
     static func calendar(_ req: Request, organizationId id: String) async throws -> Response {
-        let agreements = try await DeskStore(req.db).all(ActivityAgreement.self)
+        let agreements = try await req.desk.all(ActivityAgreement.self)
         // The names the feed shows: the organisation's own and its partners', not every organisation's.
         let names = try await RecordStore(req.db).organizationNames([id] + agreements.filter { $0.schoolId == id || $0.companyId == id }.flatMap { [$0.schoolId, $0.companyId] })
         guard let orgName = names[id] else { throw Abort(.notFound) }

@@ -3,6 +3,11 @@ import Foundation
 import Persistence
 import Vapor
 
+extension Request {
+    /// The desk's records for this request (issue 13): SQL; the handlers see only the `DeskRepository` seam.
+    var desk: any DeskRepository { SQLDeskRepository(db) }
+}
+
 /// What the desk's handlers share: today's date (overridable in tests), the settings, and the loaded desk data.
 enum DeskSupport {
     struct TodayKey: StorageKey { typealias Value = PartialDate }
@@ -31,7 +36,7 @@ enum DeskSupport {
     }
 
     static func load(_ req: Request, including: [String] = [], choice: Bool = false) async throws -> Loaded {
-        let store = DeskStore(req.db)
+        let store = req.desk
         let offers = try await store.all(Offer.self), requests = try await store.all(NetworkRequest.self)
         let agreements = try await store.all(ActivityAgreement.self), plans = try await store.all(SchoolPlan.self)
         let named = offers.map(\.organizationId) + requests.map(\.schoolId) + agreements.flatMap { [$0.schoolId, $0.companyId] }

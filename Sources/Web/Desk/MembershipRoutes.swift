@@ -19,16 +19,16 @@ struct MembershipRoutes {
             var reader = FormReader(req)
             let application = MembershipApplication(id: DeskSupport.newId("aanmelding"), organizationId: orgId, motivation: reader.string("motivation"), appliedOn: today)
             reader.merge(application.violations(kind: data.organizations.first { $0.id == orgId }?.kind))
-            let open = try await DeskStore(req.db).all(MembershipApplication.self).contains { $0.organizationId == orgId && ($0.status == .aangevraagd || $0.status == .goedgekeurd) }
-            if open || data.memberships.contains(where: { $0.organizationId == orgId && $0.isActive(on: today) }) {
+            let applications = try await req.desk.applications(of: orgId)
+            if !MembershipApplication.mayApply(orgId, applications: applications, memberships: data.memberships, on: today) {
                 reader.fail("motivation", "Uw organisatie is al Vriend of heeft al een aanmelding lopen.", "Your organisation is a Vriend already or has an application pending.")
             }
             guard reader.errors.isEmpty else { return try await Self.applyPage(req, motivation: application.motivation, errors: reader.errors, status: .badRequest) }
-            try await DeskStore(req.db).insert(application, actor: DeskSupport.actorId(req))
+            try await req.desk.insert(application, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.membershipApply.path + "?ingediend=1")
         }
         app.get(["netwerk", "aanmeldingen"], access: .beheerder) { req in
-            let applications = try await DeskStore(req.db).all(MembershipApplication.self)
+            let applications = try await req.desk.all(MembershipApplication.self)
             let loaded = try await DeskSupport.load(req, including: applications.map(\.organizationId))
             let ctx = PageSupport.context(req, title: Localized("Aanmeldingen als Vriend", "Applications to join"), section: .network)
             // New organisations: the pending ones with what they may duplicate; the last 50 decided.
@@ -46,7 +46,7 @@ struct MembershipRoutes {
             return PageSupport.html(Self.applicationsPage(ctx, applications.reversed(), loaded: loaded, joining: joining))
         }
         app.post(["netwerk", "aanmeldingen", ":id", ":decision"], access: .beheerder) { req in
-            let store = DeskStore(req.db)
+            let store = req.desk
             guard let application = try await store.find(MembershipApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
             let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
             let reader = FormReader(req)
@@ -56,10 +56,7 @@ struct MembershipRoutes {
                 _ = try await store.approve(application, today: today, actor: actor)
                 decision = .approved
             case ("afwijzen", .aangevraagd):
-                var declined = application
-                declined.status = .afgewezen
-                declined.decidedOn = today
-                declined.remarks = reader.text("remarks-" + application.id) ?? reader.text("remarks")
+                let declined = application.declined(on: today, remarks: reader.text("remarks-" + application.id) ?? reader.text("remarks"))
                 try await store.update(declined, expected: application, actor: actor)
                 decision = .declined(declined.remarks)
             case ("beeindigen", .goedgekeurd):
@@ -89,8 +86,8 @@ struct MembershipRoutes {
             }
             let today = DeskSupport.today(req)
             let year = SchoolYear(containing: today, startMonth: DeskSupport.settings(req).schoolYearStartMonth).startYear
-            let store = DeskStore(req.db)
-            let existing = try await store.all(SchoolPlan.self).first { $0.schoolId == schoolId && $0.schoolYear == year }
+            let store = req.desk
+            let existing = try await store.plan(school: schoolId, year: year)
             var reader = FormReader(req)
             var plan = SchoolPlan(id: existing?.id ?? DeskSupport.newId("schoolplan"), schoolId: schoolId, schoolYear: year, goals: reader.string("goals"),
                                   activities: reader.string("activities"), levels: reader.choices("levels", EducationLevel.self),
@@ -103,33 +100,26 @@ struct MembershipRoutes {
                 if bytes.starts(with: Array("%PDF".utf8)) { pdf = bytes; plan.pdfName = file.filename } else { reader.fail("pdf", "Alleen een PDF-bestand.", "A PDF file only.") }
             }
             guard reader.errors.isEmpty else { return try await Self.planPage(req, draft: plan, errors: reader.errors, status: .badRequest) }
-            let (finalPlan, finalPDF) = (plan, pdf)
-            try await req.db.writeTransaction { tx in
-                let store = DeskStore(tx)
-                let plan = finalPlan, pdf = finalPDF
-                if let existing { try await store.update(plan, expected: existing, actor: DeskSupport.actorId(req)) }
-                else { try await store.insert(plan, actor: DeskSupport.actorId(req)) }
-                if let pdf { try await store.savePlanFile(planId: plan.id, data: pdf) }
-            }
+            try await store.submitPlan(plan, replacing: existing, pdf: pdf, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.schoolPlan.path)
         }
         app.get(["netwerk", "schoolplannen"], access: .beheerder) { req in
             let loaded = try await DeskSupport.load(req)
-            let plans = try await DeskStore(req.db).all(SchoolPlan.self)
+            let plans = try await req.desk.all(SchoolPlan.self)
             let ctx = PageSupport.context(req, title: Localized("Schoolplannen", "School plans"), section: .network)
             return PageSupport.html(Self.plansPage(ctx, plans.reversed(), loaded: loaded))
         }
         app.post(["netwerk", "schoolplannen", ":id"], access: .beheerder) { req in
-            let store = DeskStore(req.db)
+            let store = req.desk
             guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
             let reader = FormReader(req)
-            guard plan.status == .ingediend, let decision = PlanStatus(rawValue: reader.string("decision")), decision != .ingediend else {
-                throw PageError(.conflict, "besluit: kies goedgekeurd of teruggestuurd voor een ingediend plan", "decision: choose goedgekeurd or teruggestuurd for a submitted plan")
+            let decided: SchoolPlan
+            switch plan.deciding(PlanStatus(rawValue: reader.string("decision")), remarks: reader.text("remarks")) {
+                case .success(let plan): decided = plan
+                case .failure(.notDecidable): throw PageError(.conflict, "besluit: kies goedgekeurd of teruggestuurd voor een ingediend plan", "decision: choose goedgekeurd or teruggestuurd for a submitted plan")
+                case .failure(.remarksNeeded): throw PageError(.badRequest, "opmerkingen: zeg wat de school moet veranderen", "remarks: say what the school should change")
             }
-            var decided = plan
-            decided.status = decision
-            decided.remarks = reader.text("remarks")
-            if decision == .teruggestuurd, decided.remarks == nil { throw PageError(.badRequest, "opmerkingen: zeg wat de school moet veranderen", "remarks: say what the school should change") }
+            let decision = decided.status
             try await store.update(decided, expected: plan, actor: DeskSupport.actorId(req))
             let school = try await PageSupport.name(req, of: plan.schoolId)
             try await Notify.organizations([plan.schoolId], except: req.actor?.accountId,
@@ -138,20 +128,21 @@ struct MembershipRoutes {
             return req.redirect(to: SiteRoute.schoolPlans.path)
         }
         app.get(["netwerk", "schoolplannen", ":id", "plan.pdf"], access: desk) { req in
-            let store = DeskStore(req.db)
+            let store = req.desk
             guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")), DeskSupport.involves(req, plan.schoolId),
-                  let data = try await store.planFile(planId: plan.id) else { throw Abort(.notFound) }
+                  let bytes = try await store.planFile(planId: plan.id) else { throw Abort(.notFound) }
             var headers = HTTPHeaders()
             headers.contentType = .pdf
             headers.contentDisposition = .init(.attachment, filename: plan.pdfName ?? "schoolplan.pdf")
-            return Response(status: .ok, headers: headers, body: .init(data: data))
+            return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(bytes: bytes)))
         }
     }
 
     static func applyPage(_ req: Request, motivation: String, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
         let ctx = PageSupport.context(req, title: Localized("Vriend worden", "Become a Vriend"), section: .network)
         let t = ctx.t, lang = ctx.lang
-        let mine = try await DeskStore(req.db).all(MembershipApplication.self).filter { $0.organizationId == req.actor?.organizationId }
+        var mine: [MembershipApplication] = []
+        if let own = req.actor?.organizationId { mine = try await req.desk.applications(of: own) }
         return PageSupport.html(Layout.render(ctx, .group(
             .if(req.query[String.self, at: "ingediend"] != nil, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Uw aanmelding is ingediend.", "Your application was submitted.")))),
             .p(.text(t("Als Vriend organiseert een bedrijf ten minste twee technische activiteiten per schooljaar voor of met scholen; een school presenteert een plan voor techniekonderwijs.",
@@ -200,7 +191,8 @@ struct MembershipRoutes {
         let ctx = PageSupport.context(req, title: Localized("Plan voor techniekonderwijs", "Plan for technology education"), section: .network)
         let t = ctx.t, lang = ctx.lang
         let year = SchoolYear(containing: DeskSupport.today(req), startMonth: DeskSupport.settings(req).schoolYearStartMonth)
-        let existing = try await DeskStore(req.db).all(SchoolPlan.self).first { $0.schoolId == req.actor?.organizationId && $0.schoolYear == year.startYear }
+        var existing: SchoolPlan?
+        if let own = req.actor?.organizationId { existing = try await req.desk.plan(school: own, year: year.startYear) }
         let plan = draft ?? existing
         return PageSupport.html(Layout.render(ctx, .group(
             .p(.text(t("Schooljaar \(year). ", "School year \(year). ")),

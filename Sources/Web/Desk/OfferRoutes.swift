@@ -35,7 +35,7 @@ struct OfferRoutes {
                                                            : "Only Friends of the Masterplan publish offers; apply through Network → Apply as a Friend."
             }
             guard errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest) }
-            try await DeskStore(req.db).insert(offer, actor: DeskSupport.actorId(req))
+            try await req.desk.insert(offer, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.offers.path + "?toegevoegd=" + escapeQuery(offer.id))
         }
         // A contact person copies the organisation's offers of this school year to the next, in one step.
@@ -48,7 +48,7 @@ struct OfferRoutes {
             let start = DeskSupport.settings(req).schoolYearStartMonth
             let copies = Offer.copiesForNextYear(loaded.offers, organizationId: org, year: SchoolYear(containing: DeskSupport.today(req), startMonth: start),
                                                  startMonth: start) { DeskSupport.newId("aanbod") }
-            for copy in copies { try await DeskStore(req.db).insert(copy, actor: DeskSupport.actorId(req)) }
+            for copy in copies { try await req.desk.insert(copy, actor: DeskSupport.actorId(req)) }
             return req.redirect(to: SiteRoute.offers.path + "?gekopieerd=\(copies.count)")
         }
         // Contact persons manage their own organisation's offers (edit, withdraw); the coordinator any.
@@ -74,9 +74,9 @@ struct OfferRoutes {
                           revision: current.map(RecordForm.revision) ?? posted, stale: (current, offer))
             }
             guard posted == RecordForm.revision(original) else { return stale(original) }
-            do { try await DeskStore(req.db).update(offer, expected: original, actor: DeskSupport.actorId(req)) }
+            do { try await req.desk.update(offer, expected: original, actor: DeskSupport.actorId(req)) }
             catch DeskError.changedMeanwhile {
-                return stale(try await DeskStore(req.db).find(Offer.self, id: original.id))
+                return stale(try await req.desk.find(Offer.self, id: original.id))
             }
             return req.redirect(to: SiteRoute.offers.path)
         }

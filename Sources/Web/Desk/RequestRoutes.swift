@@ -40,7 +40,7 @@ struct RequestRoutes {
             reader.merge(request.violations(knownSchool: { loaded.organizations[$0]?.kind.isEducation ?? false }))
             if let chosen { reader.errors["schoolId"] = chosen(req.lang) }
             guard reader.errors.isEmpty else { return Self.form(req, request: request, loaded: loaded, errors: reader.errors, status: .badRequest) }
-            try await DeskStore(req.db).insert(request, actor: DeskSupport.actorId(req))
+            try await req.desk.insert(request, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.request(request.id).path)
         }
         app.get(["verzoeken", "toewijzen"], access: .beheerder) { req in
@@ -80,7 +80,7 @@ struct RequestRoutes {
             case .onlyWithdraw:
                 throw PageError(.forbidden, "een school kan haar verzoek alleen intrekken", "a school may only withdraw its request")
             case .changed(let changed):
-                try await DeskStore(req.db).update(changed, expected: request, actor: DeskSupport.actorId(req))
+                try await req.desk.update(changed, expected: request, actor: DeskSupport.actorId(req))
                 return req.redirect(to: SiteRoute.request(request.id).path)
             }
         }
@@ -117,7 +117,7 @@ struct RequestRoutes {
         }
         guard !proposals.isEmpty else { return .refused(req.lang == .nl ? "Niets gekozen." : "Nothing chosen.", .badRequest) }
         do {
-            _ = try await DeskStore(req.db).propose(proposals, today: DeskSupport.today(req), actor: DeskSupport.actorId(req)) { DeskSupport.newId("afspraak") }
+            _ = try await req.desk.propose(proposals, today: DeskSupport.today(req), actor: DeskSupport.actorId(req)) { DeskSupport.newId("afspraak") }
         } catch let error as DeskError {
             let message: String
             switch error {
@@ -128,7 +128,7 @@ struct RequestRoutes {
             return .refused(message, .conflict)
         }
         // Both sides hear of each proposal; the agreement page is where they act on it.
-        let all = try await DeskStore(req.db).all(ActivityAgreement.self)
+        let all = try await req.desk.all(ActivityAgreement.self)
         var made: [ActivityAgreement] = []
         for (request, offer) in proposals {
             guard let agreement = all.last(where: { $0.requestId == request.id && $0.offerId == offer.id }) else { continue }

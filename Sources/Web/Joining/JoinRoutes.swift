@@ -38,7 +38,7 @@ struct JoinRoutes {
         guard errors.isEmpty else { return JoinPages.form(req, draft: application, errors: errors, received: false, status: .badRequest) }
         guard try await FormThrottle.allow([("join-ip:" + (req.clientAddress ?? "unknown"), perClient), ("join-email:" + application.contactEmail, perAddress)],
                                            on: req.db) else { throw FormThrottle.tooMany() }
-        try await DeskStore(req.db).insert(application, actor: "publiek")
+        try await AuditedRecords(req.db).insert(application, actor: "publiek")
         let received = Notices.joinReceived(organization: application.name, link: req.application.absoluteURL(SiteRoute.join.path))
         try await Outbox.send(to: application.contactEmail, language: application.language, on: req) { lang in
             Messages.notice(name: application.contactName, received, lang: lang)
@@ -49,7 +49,7 @@ struct JoinRoutes {
     }
 
     static func decide(_ req: Request) async throws -> Response {
-        guard let application = try await DeskStore(req.db).find(JoinApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        guard let application = try await AuditedRecords(req.db).find(JoinApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
         guard application.status == .aangevraagd else {
             throw PageError(.conflict, "over deze aanmelding is al beslist (\(application.status.label.nl.lowercased()))",
                             "this application was decided already (\(application.status.label.en.lowercased()))")
@@ -74,7 +74,7 @@ struct JoinRoutes {
         case "afwijzen":
             let declined = Joining.decline(application, remarks: FormReader(req).text("remarks-" + application.id), today: today)
             do {
-                try await DeskStore(req.db).update(declined, expected: application, actor: actor)
+                try await AuditedRecords(req.db).update(declined, expected: application, actor: actor)
             } catch DeskError.changedMeanwhile {
                 throw PageError(.conflict, "een andere coördinator besliste intussen over deze aanmelding", "another coordinator decided on this application meanwhile")
             }

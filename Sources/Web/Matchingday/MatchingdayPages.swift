@@ -101,7 +101,7 @@ enum MatchingdayPages {
             ("aangemeld", t("Aangemeld voor deze Matchingdag.", "Registered for this Matchingday."), "registered"), ("aangemeld", t("De Matchingdag is vol: de aanmelding staat op de wachtlijst.", "The Matchingday is full: the registration is on the waiting list."), "waiting"),
             ("afgemeld", t("De aanmelding is ingetrokken.", "The registration was cancelled."), "1"), ("vrijgegeven", t("De agenda's zijn vrijgegeven.", "The agendas are published."), "1"),
         ]
-        let agreements = try await DeskStore(req.db).all(ActivityAgreement.self).filter { $0.eventId == e.id && (organiser || DeskSupport.involves(req, $0.schoolId, $0.companyId)) }
+        let agreements = try await AuditedRecords(req.db).all(ActivityAgreement.self).filter { $0.eventId == e.id && (organiser || DeskSupport.involves(req, $0.schoolId, $0.companyId)) }
         let data = try await organizations(req, day, extra: agreements.flatMap { [$0.schoolId, $0.companyId] })
         let name = names(data)
         let choice = organiser ? try await OrganizationChoice.load(req) : OrganizationChoice(options: nil)
@@ -266,7 +266,7 @@ enum MatchingdayPages {
         let reported = try await store.agreementPartners(of: wisher.organizationId)
             + (try await store.records(Agreement.self, where: "schoolId", in: others.map(\.organizationId)))
         var partners = Set(reported.flatMap { a in a.companyIds.map { [a.schoolId, $0] } })
-        for a in try await DeskStore(req.db).all(ActivityAgreement.self) where a.status != .geannuleerd { partners.insert([a.schoolId, a.companyId]) }
+        for a in try await AuditedRecords(req.db).all(ActivityAgreement.self) where a.status != .geannuleerd { partners.insert([a.schoolId, a.companyId]) }
         let suggestions = data.organization(wisher.organizationId).map { me in
             WishSuggestions.rank(for: me, candidates: others.compactMap { data.organization($0.organizationId) }.filter { current[$0.id] == nil }, partners: partners)
         } ?? []

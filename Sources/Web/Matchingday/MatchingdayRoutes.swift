@@ -46,7 +46,7 @@ struct MatchingdayRoutes {
             guard participant.status == .registered else { throw PageError(.conflict, "alleen een aangemelde deelnemer meldt zich aan de balie", "only a registered participant checks in") }
             var next = participant
             next.checkedIn.toggle()
-            try await DeskStore(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
+            try await AuditedRecords(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.matchingdayCheckIn(day.event.id).path)
         }
         app.get(["matchingdagen", ":id", "wensen"], access: Self.participants) { req in
@@ -150,7 +150,7 @@ struct MatchingdayRoutes {
         if stale { event.status = .open; event.objective = nil; event.upperBound = nil; event.fairness = nil }
         let actor = DeskSupport.actorId(req), finalEvent = event
         try await req.db.writeTransaction { tx in
-            let store = DeskStore(tx)
+            let store = AuditedRecords(tx)
             if stale { try await MatchingdayStore(tx).saveSchedule(finalEvent, expected: day.event, meetings: [], actor: actor) }
             else { try await store.updateInTransaction(finalEvent, expected: day.event, actor: actor) }
             for p in day.participants where p.lastRound > finalEvent.rounds || p.firstRound > finalEvent.rounds {
@@ -206,7 +206,7 @@ struct MatchingdayRoutes {
         next.lastRound = reader.int("lastRound") ?? 0
         reader.merge(next.violations(rounds: day.event.rounds))
         guard reader.errors.isEmpty else { return MatchingdayPages.participant(req, day, next, errors: reader.errors, status: .badRequest) }
-        try await DeskStore(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
+        try await AuditedRecords(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path)
     }
 
@@ -271,7 +271,7 @@ struct MatchingdayRoutes {
         guard reader.errors.isEmpty else { throw Abort(.badRequest, reason: reader.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")) }
         let actor = DeskSupport.actorId(req), finalTables = tables
         try await req.db.writeTransaction { tx in
-            let store = DeskStore(tx)
+            let store = AuditedRecords(tx)
             for t in finalTables {
                 if let old = day.tables.first(where: { $0.id == t.id }) { try await store.updateInTransaction(t, expected: old, actor: actor) }
                 else { try await store.insertInTransaction(t, actor: actor) }
@@ -363,7 +363,7 @@ struct MatchingdayRoutes {
                                           pupils: pupils ?? 0, createdOn: today, eventId: day.event.id, windowStart: from, windowEnd: to,
                                           followUpOn: FollowUps.day(after: max(day.event.date, today)))
         guard reader.errors.isEmpty else { return try await MatchingdayPages.agreement(req, day, draft: agreement, errors: reader.errors, status: .badRequest) }
-        try await DeskStore(req.db).insert(agreement, actor: DeskSupport.actorId(req))
+        try await AuditedRecords(req.db).insert(agreement, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingdayAgreement(day.event.id).path + "?vastgelegd=" + agreement.id)
     }
 }

@@ -29,7 +29,7 @@ enum NetworkController {
     @Sendable static func organization(_ req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
         guard let slice = try await req.network.profile(of: id), let profile = OrganizationProfile(id: id, in: slice) else { throw Abort(.notFound) }
-        let partners = try await DeskStore(req.db).partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
+        let partners = try await req.desk.partnersInProgress(of: req.actor?.role == .contactpersoon ? req.actor?.organizationId : nil)
         // The slice holds every agreement and project participation of this organisation, all the rule reads.
         let contacts = Permissions.canSeeContacts(req.actor, of: id, in: slice, partners: partners) ? try await Contacts.of(id, on: req.db) : nil
         return PageSupport.html(OrganizationPage(lang: req.lang, profile: profile, data: slice, contacts: contacts,

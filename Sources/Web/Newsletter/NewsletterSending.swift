@@ -67,7 +67,7 @@ enum NewsletterSending {
             next = .init(name: m.name, date: m.date, place: m.place, registrationDeadline: m.registrationDeadline,
                          link: app.absoluteURL(SiteRoute.matchingday(m.id).path))
         }
-        let agreements = try await DeskStore(app.db).all(ActivityAgreement.self).filter { a in
+        let agreements = try await AuditedRecords(app.db).all(ActivityAgreement.self).filter { a in
             a.date.map { year.contains($0) } ?? false
         }
         let delivered = agreements.filter { $0.status == .uitgevoerd || $0.status == .geevalueerd }

@@ -36,7 +36,7 @@ extension DashboardPage {
             }
             return out
         }
-        let desk = DeskStore(req.db)
+        let desk = req.desk
         let requests = try await desk.all(NetworkRequest.self), agreements = try await desk.all(ActivityAgreement.self)
         let schools = try await store.organizations(Array(Set(agreements.map(\.schoolId))))
         page.schoolYear = SchoolYearFigures.compute(requests: requests, agreements: agreements, vrienden: { counted[$0.description] ?? 0 },

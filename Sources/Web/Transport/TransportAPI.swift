@@ -73,7 +73,7 @@ enum TransportAPI {
             if let reason = input.reason, reason.unicodeScalars.count > 2000 {
                 throw InvalidInput(errors: [FieldError(name: "reason", reason: "at most 2000 characters")])
             }
-            guard let trip = try await DeskStore(req.db).find(TransportTrip.self, id: req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+            guard let trip = try await AuditedRecords(req.db).find(TransportTrip.self, id: req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
             let (cancelled, _) = try await TransportRoutes.cancel(trip, reason: reason?.isEmpty == true ? nil : reason, req: req)
             return try APIRoutes.json(cancelled, req)
         },

@@ -135,19 +135,19 @@ struct TransportRoutes {
         case "ritten-uit-afspraken":
             let sunday = CivilDays.adding(6, to: monday)!
             // Which agreements make a trip is `TransportTrip.from`'s rule; here only the week.
-            let agreements = try await DeskStore(req.db).all(ActivityAgreement.self).filter { a in
+            let agreements = try await AuditedRecords(req.db).all(ActivityAgreement.self).filter { a in
                 a.date.map { $0.day != nil && $0 >= monday && $0 <= sunday } == true && TransportTrip.from(a) != nil
             }
             let existing = Set(try await TransportStore(req.db).trips(agreementIds: agreements.map(\.id)).compactMap(\.agreementId))
             let new = agreements.filter { !existing.contains($0.id) }.compactMap(TransportTrip.from)
             try await req.db.writeTransaction { tx in
-                for t in new { try await DeskStore(tx).insertInTransaction(t, actor: actor) }
+                for t in new { try await AuditedRecords(tx).insertInTransaction(t, actor: actor) }
             }
             return req.redirect(to: back)
         case "voertuigen":
             let vehicle = readVehicle(&reader, id: DeskSupport.newId("voertuig"), example: false)
             guard reader.errors.isEmpty else { return try await week(req, errors: reader.errors, status: .badRequest) }
-            try await DeskStore(req.db).insert(vehicle, actor: actor)
+            try await AuditedRecords(req.db).insert(vehicle, actor: actor)
             return req.redirect(to: back)
         case "extra-voertuig":
             let week = try await load(req, monday: monday)
@@ -192,7 +192,7 @@ struct TransportRoutes {
     static func follow(_ agreement: ActivityAgreement, req: Request) async throws {
         guard let trip = try await TransportStore(req.db).trips(agreementIds: [agreement.id]).first, let next = trip.following(agreement) else { return }
         let actor = DeskSupport.actorId(req)
-        try await DeskStore(req.db).update(next, expected: trip, actor: actor)
+        try await AuditedRecords(req.db).update(next, expected: trip, actor: actor)
         let weeks = Set([trip.date, next.date].compactMap { CivilDays.monday(of: $0) })
         for monday in weeks.sorted() { _ = try await replanWeek(req, monday: monday, touched: [trip.id], actor: actor) }
     }
@@ -241,7 +241,7 @@ struct TransportRoutes {
     /// A class cancels: the trip is cancelled and the week re-planned with the least change; the page says how many
     /// trips' times or vehicles changed (only the cancelled one, unless a vehicle became free for a waiting class).
     static func cancel(_ req: Request) async throws -> Response {
-        guard let trip = try await DeskStore(req.db).find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        guard let trip = try await AuditedRecords(req.db).find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
         let (cancelled, changed) = try await cancel(trip, reason: nil, req: req)
         let monday = CivilDays.monday(of: cancelled.date) ?? cancelled.date
         return req.redirect(to: SiteRoute.transport(week: monday.description).path + "&gewijzigd=\(changed)")
@@ -250,7 +250,7 @@ struct TransportRoutes {
     /// The one path for page and API: the trip is cancelled (guarded), the week re-planned with the least change and
     /// those concerned told; returns the cancelled trip and how many other trips changed.
     static func cancel(_ trip: TransportTrip, reason: String?, req: Request) async throws -> (TransportTrip, Int) {
-        let store = DeskStore(req.db)
+        let store = AuditedRecords(req.db)
         guard trip.status == .gepland else { throw PageError(.conflict, "deze rit is al geannuleerd", "this trip was cancelled already") }
         var cancelled = trip
         cancelled.status = .geannuleerd

@@ -20,17 +20,17 @@ import VaporTesting
             #expect(!form.contains(#"<select name="organizationId""#) && form.contains(#"name="organizationId""#) && form.contains("Typ de naam of het id"))
             var res = try await p.coordinator.post("/aanbod/nieuw", [("organizationId", "Infento")] + NetworkDeskTests.offerFields, csrfFrom: "/aanbod/nieuw")
             #expect(res.status == .seeOther)
-            #expect(try await DeskStore(app.db).all(Offer.self).map(\.organizationId) == ["infento"])
+            #expect(try await AuditedRecords(app.db).all(Offer.self).map(\.organizationId) == ["infento"])
             res = try await p.coordinator.post("/aanbod/nieuw", [("organizationId", "college")] + NetworkDeskTests.offerFields, csrfFrom: "/aanbod/nieuw")
             #expect(res.status == .badRequest && res.text.contains("past bij meer organisaties") && res.text.contains("(mundus-college)"))
             #expect(res.text.contains(#"value="college""#), "the typed text stays in the field")
             res = try await p.coordinator.post("/aanbod/nieuw", [("organizationId", "bestaat-nergens")] + NetworkDeskTests.offerFields, csrfFrom: "/aanbod/nieuw")
             #expect(res.status == .badRequest && res.text.contains("Geen organisatie gevonden voor ‘bestaat-nergens’"))
-            #expect(try await DeskStore(app.db).all(Offer.self).count == 1, "nothing written by a refused form")
+            #expect(try await AuditedRecords(app.db).all(Offer.self).count == 1, "nothing written by a refused form")
             // A request names a school: a school's name is taken, a company refused.
             res = try await p.coordinator.post("/verzoeken/nieuw", [("schoolId", "Montessori College Oost")] + NetworkDeskTests.requestFields(), csrfFrom: "/verzoeken/nieuw")
             #expect(res.status == .seeOther)
-            #expect(try await DeskStore(app.db).all(NetworkRequest.self).map(\.schoolId) == ["montessori-college-oost"])
+            #expect(try await AuditedRecords(app.db).all(NetworkRequest.self).map(\.schoolId) == ["montessori-college-oost"])
             res = try await p.coordinator.post("/verzoeken/nieuw", [("schoolId", "infento")] + NetworkDeskTests.requestFields(), csrfFrom: "/verzoeken/nieuw")
             #expect(res.status == .badRequest && res.text.contains("kan hier niet gekozen worden"))
             // The Matchingday's organiser registers by name too.
@@ -59,12 +59,12 @@ import VaporTesting
             let a = ActivityAgreement(id: "afspraak-test-\(i)", schoolId: schools[i * 3 % schools.count].id, companyId: companies[i * 5 % companies.count].id,
                                       type: .gastles, status: statuses[i % statuses.count], pupils: 20, date: i % 5 == 4 ? nil : PartialDate(days[i % days.count]),
                                       createdOn: PartialDate(days[(i + 1) % days.count])!)
-            try await DeskStore(app.db).insert(a, actor: "test")
+            try await AuditedRecords(app.db).insert(a, actor: "test")
         }
         for (i, school) in schools.prefix(12).enumerated() {
             let plan = SchoolPlan(id: "plan-test-\(i)", schoolId: school.id, schoolYear: i % 3 == 0 ? 2011 : 2012, goals: "g", activities: "a", levels: [], sectors: [],
                                   contact: "c", status: PlanStatus.allCases[i % PlanStatus.allCases.count], submittedOn: PartialDate("2012-10-01")!)
-            try await DeskStore(app.db).insert(plan, actor: "test")
+            try await AuditedRecords(app.db).insert(plan, actor: "test")
         }
         for org in orgs.enumerated().filter({ $0.offset % 3 == 0 }).map(\.element).prefix(40) {
             try await makeAccount(app, "contact-\(org.id)@test.invalid", role: .contactpersoon, org: org.id)
@@ -77,7 +77,7 @@ import VaporTesting
         try await withMasterplan { app in
             try await Self.addMembersAndDeskActivity(app)
             let whole = try await RecordStore(app.db).dataset()
-            let desk = try await DeskStore(app.db).all(ActivityAgreement.self), plans = try await DeskStore(app.db).all(SchoolPlan.self)
+            let desk = try await AuditedRecords(app.db).all(ActivityAgreement.self), plans = try await AuditedRecords(app.db).all(SchoolPlan.self)
             let settings = app.settings.desk
             var compared = 0
             for day in [PartialDate(year: 2013, month: 6, day: 1), PartialDate(year: 2026, month: 10, day: 1)] {
@@ -105,7 +105,7 @@ import VaporTesting
         try await withMasterplan { app in
             try await Self.addMembersAndDeskActivity(app)
             let whole = try await RecordStore(app.db).dataset()
-            let desk = try await DeskStore(app.db).all(ActivityAgreement.self), plans = try await DeskStore(app.db).all(SchoolPlan.self)
+            let desk = try await AuditedRecords(app.db).all(ActivityAgreement.self), plans = try await AuditedRecords(app.db).all(SchoolPlan.self)
             let reachable = Set(try await AccountModel.query(on: app.db).all().compactMap(\.organizationId))
             let settings = app.settings.desk
             let districts = [""] + Array(Set(whole.organizations.compactMap(\.district))).sorted().prefix(3)

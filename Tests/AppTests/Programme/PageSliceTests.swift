@@ -107,7 +107,7 @@ import Testing
             let request = NetworkRequest(id: "verzoek-cache", schoolId: "mundus-college", type: .gastles, sectors: [], level: .vmboT, pupils: 20,
                                          windowStart: NetworkDeskTests.today, windowEnd: NetworkDeskTests.today, createdOn: NetworkDeskTests.today,
                                          respondBy: NetworkDeskTests.today)
-            try await DeskStore(app.db).insert(request, actor: "test")
+            try await AuditedRecords(app.db).insert(request, actor: "test")
             #expect(Self.received(try await get(app, "/").text) == before + 1, "a desk write shows on the next request")
             var coordinator = try await signedIn(app, "cache@test.invalid", role: .beheerder)
             let mine = try await coordinator.get("/").text

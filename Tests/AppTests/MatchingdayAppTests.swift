@@ -14,7 +14,7 @@ import VaporTesting
 
     /// Every rule a stored schedule must keep: one meeting per participant and per table per round, presence,
     /// the cap per participant, no pair twice, no "niet".
-    static func check(_ day: MatchingdayStore.Day) -> [String] {
+    static func check(_ day: MatchingdayDay) -> [String] {
         var out: [String] = []
         let taking = day.meetings.filter(\.takesPlace)
         let byOrg = Dictionary(day.participants.map { ($0.organizationId, $0) }, uniquingKeysWith: { a, _ in a })
@@ -34,7 +34,7 @@ import VaporTesting
 
     @Test func theExampleDayIsLabelledAndPlansOutOfTheBox() async throws {
         try await withMasterplan { app in
-            let store = MatchingdayStore(app.db)
+            let store = SQLMatchingdayRepository(app.db)
             let day = try #require(try await store.day("matchingdag-basisonderwijs-2015"))
             #expect(day.event.example && day.event.reportEventId == "matchingday-2015-po")
             #expect(day.participants.count == 18 && day.tables.count == 6 && day.wishes.count == 67)
@@ -84,13 +84,13 @@ import VaporTesting
                                                                         ("maxMeetings", "3"), ("schoolPlaces", "2"), ("companyPlaces", "3"), ("tables", "2")], csrfFrom: "/matchingdagen/nieuw")
             #expect(res.status == .badRequest)
             for field in ["name", "startTime", "rounds"] { #expect(res.text.contains(field), "names \(field)") }
-            #expect(try await MatchingdayStore(app.db).events().count == 1)
+            #expect(try await SQLMatchingdayRepository(app.db).events().count == 1)
             #expect(!(try await get(app, "/").text.contains("Volgende Matchingday")), "the example day is made up: never announced")
             res = try await organiser.post("/matchingdagen/nieuw", [("name", "Matchingdag vmbo 2026"), ("date", "2026-11-20"), ("place", "Zuidas"), ("startTime", "13:00"),
                                                                     ("rounds", "3"), ("roundMinutes", "20"), ("changeMinutes", "5"), ("maxMeetings", "3"),
                                                                     ("schoolPlaces", "2"), ("companyPlaces", "3"), ("tables", "2"), ("seats", "6")], csrfFrom: "/matchingdagen/nieuw")
             #expect(res.status == .seeOther)
-            let id = try #require(try await MatchingdayStore(app.db).events().first { !$0.example }?.id)
+            let id = try #require(try await SQLMatchingdayRepository(app.db).events().first { !$0.example }?.id)
             let base = "/matchingdagen/\(id)"
             // The dashboard points to it as the next Matchingday (never to the labelled example day).
             let dashboard = try await get(app, "/").text
@@ -107,7 +107,7 @@ import VaporTesting
             }
             res = try await organiser.post(base + "/aanmelden", [("organizationId", "goflex")], csrfFrom: base)
             #expect(res.status == .seeOther)
-            var day = try #require(try await MatchingdayStore(app.db).day(id))
+            var day = try #require(try await SQLMatchingdayRepository(app.db).day(id))
             #expect(day.participants.first { $0.organizationId == "open-schoolgemeenschap-bijlmer" }?.status == .waiting)
             #expect(day.participants.filter { $0.status == .registered }.count == 5)
             let confirmations = try await OutboxMessageModel.query(on: app.db).all().filter { $0.subject.hasPrefix("Aanmelding") }
@@ -116,7 +116,7 @@ import VaporTesting
             let mundusId = try #require(day.participants.first { $0.organizationId == "mundus-college" }?.id)
             #expect(try await osb.post(base + "/deelnemers/\(mundusId)/afmelden", [], csrfFrom: base).status == .forbidden, "not someone else's registration")
             #expect(try await mundus.post(base + "/deelnemers/\(mundusId)/afmelden", [], csrfFrom: base).status == .seeOther)
-            day = try #require(try await MatchingdayStore(app.db).day(id))
+            day = try #require(try await SQLMatchingdayRepository(app.db).day(id))
             #expect(day.participants.first { $0.organizationId == "open-schoolgemeenschap-bijlmer" }?.status == .registered)
             #expect(try await OutboxMessageModel.query(on: app.db).all().contains { $0.recipient == "osb@test.invalid" && $0.subject.contains("plaats") },
                     "the school that moved up hears it")
@@ -148,7 +148,7 @@ import VaporTesting
             #expect(try await montessori.get(base + "/agenda/montessori-college-oost").status == .notFound)
             res = try await organiser.post(base + "/plannen", [], csrfFrom: base)
             #expect(res.status == .seeOther)
-            day = try #require(try await MatchingdayStore(app.db).day(id))
+            day = try #require(try await SQLMatchingdayRepository(app.db).day(id))
             #expect(Self.check(day).isEmpty, "\(Self.check(day))")
             let pairs = Set(day.meetings.map { [$0.schoolId, $0.companyId] })
             // Every pair worth meeting fits (OSB only in rounds 2 and 3): all four are scheduled, proven optimal.
@@ -191,7 +191,7 @@ import VaporTesting
             #expect(res.status == .seeOther)
             let location = res.headers.first(name: .location) ?? ""
             #expect(location.contains("gewijzigd=2") && location.contains("vervallen=2"), "\(location)")
-            day = try #require(try await MatchingdayStore(app.db).day(id))
+            day = try #require(try await SQLMatchingdayRepository(app.db).day(id))
             #expect(day.participants.first { $0.organizationId == "open-schoolgemeenschap-bijlmer" }?.checkedIn == true)
             for m in printed where m.companyId != "alliander" { #expect(day.meetings.contains(m), "kept in place: \(m)") }
             #expect(day.meetings.filter { $0.companyId == "alliander" }.allSatisfy { $0.change == .vervallen })
@@ -255,7 +255,7 @@ import VaporTesting
             #expect(res.status == .badRequest && res.text.contains("maxMeetings"), "4 meetings in 3 rounds")
             res = try await organiser.post(base + "/bewerken", settings.filter { $0.0 != "maxMeetings" } + [("maxMeetings", "3"), ("rounds", "5"), ("place", "Amsterdam")], csrfFrom: base + "/bewerken")
             #expect(res.status == .seeOther)
-            let edited = try #require(try await MatchingdayStore(app.db).day("matchingdag-basisonderwijs-2015"))
+            let edited = try #require(try await SQLMatchingdayRepository(app.db).day("matchingdag-basisonderwijs-2015"))
             #expect(edited.event.rounds == 5 && edited.event.place == "Amsterdam" && edited.event.status == .open && edited.meetings.isEmpty)
             #expect(edited.participants.allSatisfy { $0.lastRound <= 5 } && edited.participants.contains { $0.lastRound == 5 })
             #expect(try await school.get(base + "/bewerken").status == .forbidden)
@@ -280,7 +280,7 @@ import VaporTesting
         }
         func plannedTable(themes: [Int: Sector]) -> [String: Int] {
             let tables = (1...3).map { MatchingdayTable(id: "t\($0)", eventId: "e", number: $0, sector: themes[$0]) }
-            let stored = MatchingdayStore.Day(event: event, tables: tables,
+            let stored = MatchingdayDay(event: event, tables: tables,
                                               participants: [participant("mundus-college", .school), participant("ymere", .company), participant("alliander", .company)],
                                               wishes: [MatchingdayWish(id: "w1", eventId: "e", fromId: "mundus-college", toId: "ymere", priority: .moet),
                                                        MatchingdayWish(id: "w2", eventId: "e", fromId: "mundus-college", toId: "alliander", priority: .graag)],
@@ -298,7 +298,7 @@ import VaporTesting
     /// Eight companies register at once for the example day's last company place: exactly one gets it.
     @Test func concurrentRegistrationsNeverExceedThePlaces() async throws {
         try await withMasterplan { app in
-            let store = MatchingdayStore(app.db)
+            let store = SQLMatchingdayRepository(app.db)
             let before = try #require(try await store.day("matchingdag-basisonderwijs-2015"))
             let taken = Set(before.participants.map(\.organizationId))
             let free = before.event.companyPlaces - before.participants.filter { $0.side == .company && $0.status == .registered }.count
@@ -312,7 +312,7 @@ import VaporTesting
             let statuses = await withTaskGroup(of: EventRegistrations.Status?.self) { group in
                 for c in companies {
                     group.addTask {
-                        try? await MatchingdayStore(app.db).register(eventId: "matchingdag-basisonderwijs-2015", organizationId: c, side: .company,
+                        try? await SQLMatchingdayRepository(app.db).register(eventId: "matchingdag-basisonderwijs-2015", organizationId: c, side: .company,
                                                                       today: Self.today, actor: "c-\(c)", newId: "deelnemer-\(c)").status
                     }
                 }
@@ -330,7 +330,7 @@ import VaporTesting
     /// the end of the queue, not its old row's place.
     @Test func aReturningOrganisationJoinsTheEndOfTheWaitingList() async throws {
         try await withMasterplan { app in
-            let store = MatchingdayStore(app.db)
+            let store = SQLMatchingdayRepository(app.db)
             let day1 = PartialDate(year: 2026, month: 10, day: 1), day2 = PartialDate(year: 2026, month: 10, day: 2), day3 = PartialDate(year: 2026, month: 10, day: 3)
             let event = MatchingdayEvent(id: "wachtrij", name: "Wachtrij", date: PartialDate(year: 2026, month: 11, day: 20), registrationDeadline: day3,
                                          rounds: 3, maxMeetings: 3, schoolPlaces: 2, createdOn: day1)

@@ -12,13 +12,13 @@ import VaporTesting
 @Suite(.serialized) struct MatchingdayFillingTests {
     let base = "/matchingdagen/matchingdag-basisonderwijs-2015"
 
-    func count(_ day: MatchingdayStore.Day, _ org: String) -> Int {
+    func count(_ day: MatchingdayDay, _ org: String) -> Int {
         day.meetings.filter { $0.takesPlace && ($0.schoolId == org || $0.companyId == org) }.count
     }
 
     @Test func freePlacesAreFilledWithSuggestedPairsAndTheWishedValueStays() async throws {
         try await withMasterplan { app in
-            let store = MatchingdayStore(app.db)
+            let store = SQLMatchingdayRepository(app.db)
             var organiser = try await signedIn(app, "organiser@test.invalid", role: .beheerder)
             // As the example comes: every school's four meetings go to wished pairs, so nothing is free to fill; the
             // meetings are spread so that no round stands empty, and the schedule names who stays below two.

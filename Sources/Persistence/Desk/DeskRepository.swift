@@ -51,6 +51,8 @@ public protocol DeskRepository: Sendable {
     func plan(school: String, year: Int) async throws -> SchoolPlan?
     /// An organisation's offers that are open (active).
     func openOffers(of organizationId: String) async throws -> [Offer]
+    /// The agreements a school or company of `organizationIds` is party to, by id.
+    func agreements(involving organizationIds: [String]) async throws -> [ActivityAgreement]
 }
 
 /// The statuses in which an agreement still binds its two organisations (the contact rule reads them).
@@ -192,6 +194,10 @@ public actor InMemoryDeskRepository: DeskRepository {
     }
     public func openOffers(of organizationId: String) async throws -> [Offer] {
         rows(Offer.self).filter { $0.organizationId == organizationId && $0.active }
+    }
+    public func agreements(involving organizationIds: [String]) async throws -> [ActivityAgreement] {
+        let ids = Set(organizationIds)
+        return rows(ActivityAgreement.self).filter { ids.contains($0.schoolId) || ids.contains($0.companyId) }.sorted { $0.id < $1.id }
     }
 
     // MARK: the state a command works on

@@ -123,7 +123,7 @@ public struct SQLDeskRepository: DeskRepository {
         return try row?.decode(column: "organization_id", as: String.self)
     }
 
-    /// One indexed query per side (`UpdateDeskAddOrganizationIndexes`), not the whole table.
+    /// One indexed query per side (`UpdateDeskAddLookupIndexes`), not the whole table.
     public func partnersInProgress(of organizationId: String?) async throws -> Set<String> {
         guard let organizationId else { return [] }
         let statuses = agreementInProgress.map { SQLBind($0.rawValue) }
@@ -145,6 +145,16 @@ public struct SQLDeskRepository: DeskRepository {
 
     public func plan(school: String, year: Int) async throws -> SchoolPlan? {
         try await audited.rows(SchoolPlan.self, where: "schoolId", equals: school).first { $0.schoolYear == year }
+    }
+
+    /// Two indexed reads (school side, company side), a chunk of 1,000 ids at a time.
+    public func agreements(involving organizationIds: [String]) async throws -> [ActivityAgreement] {
+        let store = RecordStore(database)
+        var byId: [String: ActivityAgreement] = [:]
+        for column in ["schoolId", "companyId"] {
+            for a in try await store.records(ActivityAgreement.self, where: column, in: organizationIds) { byId[a.id] = a }
+        }
+        return byId.values.sorted { $0.id < $1.id }
     }
 
     public func openOffers(of organizationId: String) async throws -> [Offer] {

@@ -69,7 +69,7 @@ public enum Migrations {
             UpdateOrganizationsAddSearchIndexes(),
             CreateWriteGeneration(),
             UpdateMembershipsAddActiveIndex(),
-            UpdateDeskAddOrganizationIndexes(),
+            UpdateDeskAddLookupIndexes(),
         ]
     }
 }

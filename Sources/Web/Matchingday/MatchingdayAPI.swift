@@ -35,7 +35,7 @@ enum MatchingdayAPI {
         var previousTable: Int?
     }
 
-    static func day(_ d: MatchingdayStore.Day) -> DayDTO {
+    static func day(_ d: MatchingdayDay) -> DayDTO {
         let e = d.event
         func side(_ s: ParticipantSide) -> [ParticipantDTO] {
             d.participants.filter { $0.side == s && $0.status != .cancelled }
@@ -53,7 +53,7 @@ enum MatchingdayAPI {
             var reader = QueryReader(req, allowed: APIRoutes.listParameters)
             let page = reader.page()
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let store = MatchingdayStore(req.db)
+            let store = req.matchingday
             var days: [DayDTO] = []
             for e in try await store.events().sorted(by: { $0.date > $1.date }) { if let d = try await store.day(e.id) { days.append(day(d)) } }
             return try APIRoutes.json(ListDTO(days.paged(page)), req)
@@ -62,7 +62,7 @@ enum MatchingdayAPI {
             let reader = QueryReader(req, allowed: [])
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
             let id = try req.parameters.require("id")
-            guard let d = try await MatchingdayStore(req.db).day(id) else { throw PageError(.notFound, "geen Matchingdag met id \'\(id)\'", "no Matchingday with id \'\(id)\'") }
+            guard let d = try await req.matchingday.day(id) else { throw PageError(.notFound, "geen Matchingdag met id \'\(id)\'", "no Matchingday with id \'\(id)\'") }
             return try APIRoutes.json(day(d), req)
         },
         APIEndpoint(path: "/matchingdays/{id}/meetings", summary: "A Matchingday's schedule, with the changes since the agendas went out (the organiser)",
@@ -70,7 +70,7 @@ enum MatchingdayAPI {
             let reader = QueryReader(req, allowed: [])
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
             let id = try req.parameters.require("id")
-            guard let d = try await MatchingdayStore(req.db).day(id) else { throw PageError(.notFound, "geen Matchingdag met id \'\(id)\'", "no Matchingday with id \'\(id)\'") }
+            guard let d = try await req.matchingday.day(id) else { throw PageError(.notFound, "geen Matchingdag met id \'\(id)\'", "no Matchingday with id \'\(id)\'") }
             return try APIRoutes.json(ScheduleDTO(objective: d.event.objective, upperBound: d.event.upperBound,
                                                   meetings: d.meetings.sorted { ($0.round, $0.table) < ($1.round, $1.table) }.map {
                 MeetingDTO(round: $0.round, table: $0.table, schoolId: $0.schoolId, companyId: $0.companyId, change: $0.change?.rawValue,

@@ -62,7 +62,7 @@ struct MatchingdayOutputs {
     /// Every meeting with its printed line, in round and table order; cancelled meetings stay, marked, until the next
     /// publication. Callers choose a sheet's lines by the meeting's ids and table number, never by printed names
     /// (two tables may carry the same name).
-    static func lines(_ day: MatchingdayStore.Day, names: [String: String], lang: Lang) -> [(meeting: MatchingdayMeeting, line: ScheduleLine)] {
+    static func lines(_ day: MatchingdayDay, names: [String: String], lang: Lang) -> [(meeting: MatchingdayMeeting, line: ScheduleLine)] {
         let tables = Dictionary(day.tables.map { ($0.number, $0.label) }, uniquingKeysWith: { a, _ in a })
         return day.meetings.sorted { ($0.round, $0.table) < ($1.round, $1.table) }.map { m in
             var change = m.change?.label(lang)
@@ -74,12 +74,12 @@ struct MatchingdayOutputs {
         }
     }
 
-    static func subtitle(_ day: MatchingdayStore.Day, _ lang: Lang) -> String {
+    static func subtitle(_ day: MatchingdayDay, _ lang: Lang) -> String {
         [day.event.name, day.event.date.label(lang), day.event.place].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// One participant's agenda: the organiser always; its contact person once the agendas are published.
-    static func agenda(_ req: Request) async throws -> (MatchingdayStore.Day, MatchingdaySheet) {
+    static func agenda(_ req: Request) async throws -> (MatchingdayDay, MatchingdaySheet) {
         let day = try await MatchingdayRoutes.day(req)
         let org = try req.parameters.require("org")
         guard let p = day.participants.first(where: { $0.organizationId == org && $0.status != .cancelled }) else { throw Abort(.notFound) }
@@ -92,7 +92,7 @@ struct MatchingdayOutputs {
         return (day, MatchingdaySheet(title: names[org] ?? org, subtitle: subtitle(day, req.lang), attendees: p.attendees, lines: mine))
     }
 
-    static func sheets(_ req: Request, kind: MatchingdaySheets.Kind) async throws -> (MatchingdayStore.Day, [MatchingdaySheet]) {
+    static func sheets(_ req: Request, kind: MatchingdaySheets.Kind) async throws -> (MatchingdayDay, [MatchingdaySheet]) {
         let day = try await MatchingdayRoutes.day(req)
         let names = MatchingdayPages.names(try await MatchingdayPages.organizations(req, day))
         let all = lines(day, names: names, lang: req.lang)
@@ -111,11 +111,11 @@ struct MatchingdayOutputs {
         }
     }
 
-    static func exampleText(_ day: MatchingdayStore.Day, _ lang: Lang) -> String? {
+    static func exampleText(_ day: MatchingdayDay, _ lang: Lang) -> String? {
         day.event.example ? (lang == .nl ? "Voorbeeldgegevens: gegenereerd, niet uit het rapport." : "Example data: generated, not from the report.") : nil
     }
 
-    static func page(_ req: Request, _ day: MatchingdayStore.Day, title: Localized, sheets: [MatchingdaySheet], kind: MatchingdaySheets.Kind, pdf: String, ics: String?) -> Response {
+    static func page(_ req: Request, _ day: MatchingdayDay, title: Localized, sheets: [MatchingdaySheet], kind: MatchingdaySheets.Kind, pdf: String, ics: String?) -> Response {
         let ctx = PageSupport.context(req, title: title, section: .events)
         let t = ctx.t
         return PageSupport.html(Layout.render(ctx, .group(
@@ -127,7 +127,7 @@ struct MatchingdayOutputs {
         )))
     }
 
-    static func pdf(_ req: Request, _ day: MatchingdayStore.Day, _ sheets: [MatchingdaySheet], kind: MatchingdaySheets.Kind, filename: String) async throws -> Response {
+    static func pdf(_ req: Request, _ day: MatchingdayDay, _ sheets: [MatchingdaySheet], kind: MatchingdaySheets.Kind, filename: String) async throws -> Response {
         let html = MatchingdaySheets.document(title: day.event.name, body: MatchingdaySheets.fragment(sheets, lang: req.lang, kind: kind, exampleNote: exampleText(day, req.lang)), lang: req.lang)
         return try await Printing.pdfResponse(req, html: html, filename: filename)
     }

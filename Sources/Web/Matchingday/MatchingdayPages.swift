@@ -13,7 +13,7 @@ enum MatchingdayPages {
 
     /// The organisations a day's pages name: its participants', those its wishes name and `extra` (with their
     /// memberships), never every organisation.
-    static func organizations(_ req: Request, _ day: MatchingdayStore.Day, extra: [String] = []) async throws -> Dataset {
+    static func organizations(_ req: Request, _ day: MatchingdayDay, extra: [String] = []) async throws -> Dataset {
         try await PageSupport.about(req, organizations: day.participants.map(\.organizationId) + day.wishes.flatMap { [$0.fromId, $0.toId] } + extra)
     }
 
@@ -26,14 +26,14 @@ enum MatchingdayPages {
     static func list(_ req: Request) async throws -> Response {
         let ctx = PageSupport.context(req, title: Localized("Matchingdagen", "Matchingdays"), section: .events)
         let t = ctx.t, lang = ctx.lang
-        let store = MatchingdayStore(req.db)
+        let store = req.matchingday
         var rows: [[Body]] = []
+        let counts = try await store.registeredCounts()
         for e in try await store.events().sorted(by: { $0.date > $1.date }) {
-            let day = try await store.day(e.id)
-            let registered = day?.participants.filter { $0.status == .registered } ?? []
+            let registered = counts[e.id] ?? (0, 0)
             rows.append([.a(.href(SiteRoute.matchingday(e.id).path), .text(e.name)), .text(e.date.label(lang)), .text(e.place ?? ""),
                          .group(Components.badge(e.status.label(lang)), .if(e.example, Components.badge(t("Voorbeeldgegevens", "Example data"), "example"))),
-                         .text(String(registered.filter { $0.side == .school }.count)), .text(String(registered.filter { $0.side == .company }.count))])
+                         .text(String(registered.schools)), .text(String(registered.companies))])
         }
         return PageSupport.html(Layout.render(ctx, .group(
             .p(.text(t("Op een Matchingdag ontmoeten scholen en bedrijven elkaar in korte gesprekken aan tafels. Het rooster zorgt dat wie elkaar wil spreken elkaar spreekt, eerlijk verdeeld over de scholen.",
@@ -89,7 +89,7 @@ enum MatchingdayPages {
 
     // MARK: The day
 
-    static func event(_ req: Request, _ day: MatchingdayStore.Day) async throws -> Response {
+    static func event(_ req: Request, _ day: MatchingdayDay) async throws -> Response {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized(e.name, e.name), section: .events)
         let t = ctx.t, lang = ctx.lang
@@ -101,7 +101,7 @@ enum MatchingdayPages {
             ("aangemeld", t("Aangemeld voor deze Matchingdag.", "Registered for this Matchingday."), "registered"), ("aangemeld", t("De Matchingdag is vol: de aanmelding staat op de wachtlijst.", "The Matchingday is full: the registration is on the waiting list."), "waiting"),
             ("afgemeld", t("De aanmelding is ingetrokken.", "The registration was cancelled."), "1"), ("vrijgegeven", t("De agenda's zijn vrijgegeven.", "The agendas are published."), "1"),
         ]
-        let agreements = try await AuditedRecords(req.db).all(ActivityAgreement.self).filter { $0.eventId == e.id && (organiser || DeskSupport.involves(req, $0.schoolId, $0.companyId)) }
+        let agreements = try await req.matchingday.agreements(of: e.id).filter { (organiser || DeskSupport.involves(req, $0.schoolId, $0.companyId)) }
         let data = try await organizations(req, day, extra: agreements.flatMap { [$0.schoolId, $0.companyId] })
         let name = names(data)
         let choice = organiser ? try await OrganizationChoice.load(req) : OrganizationChoice(options: nil)
@@ -166,7 +166,7 @@ enum MatchingdayPages {
                             Components.submit(t("Afmelden", "Cancel the registration"))]))
     }
 
-    static func organiserPanel(_ ctx: PageContext, _ day: MatchingdayStore.Day, choice: OrganizationChoice, name: [String: String]) -> Body {
+    static func organiserPanel(_ ctx: PageContext, _ day: MatchingdayDay, choice: OrganizationChoice, name: [String: String]) -> Body {
         let t = ctx.t, lang = ctx.lang, e = day.event
         let active = day.participants.filter { $0.status != .cancelled }
         let registeredIds = Set(active.map(\.organizationId))
@@ -235,7 +235,7 @@ enum MatchingdayPages {
         )
     }
 
-    static func participant(_ req: Request, _ day: MatchingdayStore.Day, _ p: MatchingdayParticipant, errors: [String: String], status: HTTPStatus = .ok) -> Response {
+    static func participant(_ req: Request, _ day: MatchingdayDay, _ p: MatchingdayParticipant, errors: [String: String], status: HTTPStatus = .ok) -> Response {
         let ctx = PageSupport.context(req, title: Localized("Deelname", "Participation"), section: .events)
         let t = ctx.t, e = day.event
         let rounds = (1...e.rounds).map { (String($0), "\($0) (\(e.roundLabel($0)))") }
@@ -253,7 +253,7 @@ enum MatchingdayPages {
         )), status: status)
     }
 
-    static func wishes(_ req: Request, _ day: MatchingdayStore.Day, _ wisher: MatchingdayParticipant, errors: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+    static func wishes(_ req: Request, _ day: MatchingdayDay, _ wisher: MatchingdayParticipant, errors: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
         let data = try await organizations(req, day)
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Wensen: " + (data.organization(wisher.organizationId)?.name ?? ""), "Wishes: " + (data.organization(wisher.organizationId)?.name ?? "")), section: .events)
@@ -266,7 +266,9 @@ enum MatchingdayPages {
         let reported = try await store.agreementPartners(of: wisher.organizationId)
             + (try await store.records(Agreement.self, where: "schoolId", in: others.map(\.organizationId)))
         var partners = Set(reported.flatMap { a in a.companyIds.map { [a.schoolId, $0] } })
-        for a in try await AuditedRecords(req.db).all(ActivityAgreement.self) where a.status != .geannuleerd { partners.insert([a.schoolId, a.companyId]) }
+        for a in try await req.desk.agreements(involving: [wisher.organizationId] + others.map(\.organizationId)) where a.status != .geannuleerd {
+            partners.insert([a.schoolId, a.companyId])
+        }
         let suggestions = data.organization(wisher.organizationId).map { me in
             WishSuggestions.rank(for: me, candidates: others.compactMap { data.organization($0.organizationId) }.filter { current[$0.id] == nil }, partners: partners)
         } ?? []
@@ -297,14 +299,14 @@ enum MatchingdayPages {
     }
 
     /// Every participant below the day's minimum number of meetings, by name (the grid and the organiser's summary).
-    static func belowMinimum(_ day: MatchingdayStore.Day, name: [String: String], _ t: (String, String) -> String) -> Body {
+    static func belowMinimum(_ day: MatchingdayDay, name: [String: String], _ t: (String, String) -> String) -> Body {
         let minimum = day.event.minimumMeetings
         let below = ScheduleSummary.belowMinimum(participants: day.participants, meetings: day.meetings, minimum: minimum)
         return .text(below.isEmpty ? t("Iedereen heeft ten minste \(minimum) gesprek(ken).", "Everyone has at least \(minimum) meeting(s).")
                      : t("Minder dan \(minimum) gesprek(ken): ", "Fewer than \(minimum) meeting(s): ") + below.map { (name[$0.organizationId] ?? $0.organizationId) + " (\($0.meetings))" }.joined(separator: ", ") + ".")
     }
 
-    static func grid(_ req: Request, _ day: MatchingdayStore.Day) async throws -> Response {
+    static func grid(_ req: Request, _ day: MatchingdayDay) async throws -> Response {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Rooster: " + e.name, "Schedule: " + e.name), section: .events)
         let t = ctx.t, lang = ctx.lang
@@ -344,7 +346,7 @@ enum MatchingdayPages {
         )))
     }
 
-    static func checkIn(_ req: Request, _ day: MatchingdayStore.Day) async throws -> Response {
+    static func checkIn(_ req: Request, _ day: MatchingdayDay) async throws -> Response {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Aanwezigheid: " + e.name, "Check-in: " + e.name), section: .events)
         let t = ctx.t
@@ -366,7 +368,7 @@ enum MatchingdayPages {
         )))
     }
 
-    static func agreement(_ req: Request, _ day: MatchingdayStore.Day, draft: ActivityAgreement?, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+    static func agreement(_ req: Request, _ day: MatchingdayDay, draft: ActivityAgreement?, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
         let e = day.event
         let ctx = PageSupport.context(req, title: Localized("Afspraak vastleggen", "Record an agreement"), section: .events)
         let t = ctx.t, lang = ctx.lang

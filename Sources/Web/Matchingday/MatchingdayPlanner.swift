@@ -6,7 +6,7 @@ import Persistence
 /// weights, presence per round), a schedule becomes meetings with real table numbers, and a reschedule keeps what
 /// was printed wherever it is still possible.
 struct MatchingdayPlanner {
-    let day: MatchingdayStore.Day
+    let day: MatchingdayDay
     /// School and company organisation ids in index order: those registered, then any that only appear in stored
     /// meetings (cancelled since), present in no round, so their printed meetings drop out on a reschedule.
     let schools: [String]
@@ -21,7 +21,7 @@ struct MatchingdayPlanner {
     /// Pairs nobody wished that may fill free places (empty when the organiser switched filling off).
     let suggested: [MatchingdayInstance.Pair]
 
-    init(_ day: MatchingdayStore.Day, organizations: [String: Organization]) {
+    init(_ day: MatchingdayDay, organizations: [String: Organization]) {
         self.day = day
         let registered = day.participants.filter { $0.status == .registered }
         func ids(_ side: ParticipantSide) -> [String] {

@@ -29,7 +29,7 @@ struct MatchingdayRoutes {
         app.post(["matchingdagen", ":id", "deelnemers", ":pid"], access: Self.participants) { req in try await Self.saveParticipant(req) }
         app.post(["matchingdagen", ":id", "deelnemers", ":pid", "afmelden"], access: Self.participants) { req in
             let (day, participant) = try await Self.participant(req)
-            if let promoted = try await MatchingdayStore(req.db).cancel(participant, actor: DeskSupport.actorId(req)) {
+            if let promoted = try await req.matchingday.cancel(participant, actor: DeskSupport.actorId(req)) {
                 // The first on the waiting list has a place now, and should hear it without checking the page.
                 for contact in try await Contacts.of(promoted.organizationId, on: req.db) {
                     let link = req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path)
@@ -46,7 +46,7 @@ struct MatchingdayRoutes {
             guard participant.status == .registered else { throw PageError(.conflict, "alleen een aangemelde deelnemer meldt zich aan de balie", "only a registered participant checks in") }
             var next = participant
             next.checkedIn.toggle()
-            try await AuditedRecords(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
+            try await req.matchingday.update(next, expected: participant, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.matchingdayCheckIn(day.event.id).path)
         }
         app.get(["matchingdagen", ":id", "wensen"], access: Self.participants) { req in
@@ -77,15 +77,15 @@ struct MatchingdayRoutes {
 
     // MARK: Loading and who may act
 
-    static func day(_ req: Request) async throws -> MatchingdayStore.Day {
-        guard let day = try await MatchingdayStore(req.db).day(try req.parameters.require("id")) else { throw Abort(.notFound) }
+    static func day(_ req: Request) async throws -> MatchingdayDay {
+        guard let day = try await req.matchingday.day(try req.parameters.require("id")) else { throw Abort(.notFound) }
         return day
     }
 
     static func isOrganiser(_ req: Request) -> Bool { req.actor?.role == .beheerder }
 
     /// The participant in the path, when the actor is the organiser or that organisation's contact person.
-    static func participant(_ req: Request) async throws -> (MatchingdayStore.Day, MatchingdayParticipant) {
+    static func participant(_ req: Request) async throws -> (MatchingdayDay, MatchingdayParticipant) {
         let day = try await day(req)
         guard let p = day.participants.first(where: { $0.id == req.parameters.get("pid") }) else { throw Abort(.notFound) }
         guard DeskSupport.involves(req, p.organizationId) else { throw PageError(.forbidden, "alleen de aanmelding van uw eigen organisatie", "only your own organisation's registration") }
@@ -93,7 +93,7 @@ struct MatchingdayRoutes {
     }
 
     /// Whose wishes the page is about: the organiser chooses (?deelnemer=), a contact person is their organisation.
-    static func wisher(_ req: Request, _ day: MatchingdayStore.Day) throws -> MatchingdayParticipant {
+    static func wisher(_ req: Request, _ day: MatchingdayDay) throws -> MatchingdayParticipant {
         let orgId = isOrganiser(req) ? (req.query[String.self, at: "deelnemer"] ?? (try? req.content.get(String.self, at: "deelnemer"))) : req.actor?.organizationId
         guard let p = day.participants.first(where: { $0.organizationId == orgId && $0.status != .cancelled }) else {
             throw Abort(.notFound, reason: isOrganiser(req) ? "deelnemer: choose a registered participant" : "your organisation is not registered for this day")
@@ -134,7 +134,7 @@ struct MatchingdayRoutes {
         if !(2...50).contains(seats) { reader.fail("seats", "Van 2 tot 50 stoelen per tafel.", "From 2 to 50 seats a table.") }
         guard reader.errors.isEmpty else { return MatchingdayPages.eventForm(req, draft: event, editing: nil, errors: reader.errors, status: .badRequest) }
         let made = (1...tables).map { MatchingdayTable(id: event.id + "-tafel-\($0)", eventId: event.id, number: $0, seats: seats) }
-        try await MatchingdayStore(req.db).create(event, tables: made, actor: DeskSupport.actorId(req))
+        try await req.matchingday.create(event, tables: made, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingday(event.id).path)
     }
 
@@ -148,17 +148,8 @@ struct MatchingdayRoutes {
         guard reader.errors.isEmpty else { return MatchingdayPages.eventForm(req, draft: event, editing: day.event, errors: reader.errors, status: .badRequest) }
         let stale = day.event.dropsDraft(event)
         if stale { event.status = .open; event.objective = nil; event.upperBound = nil; event.fairness = nil }
-        let actor = DeskSupport.actorId(req), finalEvent = event
-        try await req.db.writeTransaction { tx in
-            let store = AuditedRecords(tx)
-            if stale { try await MatchingdayStore(tx).saveSchedule(finalEvent, expected: day.event, meetings: [], actor: actor) }
-            else { try await store.updateInTransaction(finalEvent, expected: day.event, actor: actor) }
-            for p in day.participants where p.lastRound > finalEvent.rounds || p.firstRound > finalEvent.rounds {
-                var clamped = p
-                clamped.lastRound = min(p.lastRound, finalEvent.rounds); clamped.firstRound = min(p.firstRound, clamped.lastRound)
-                try await store.updateInTransaction(clamped, expected: p, actor: actor)
-            }
-        }
+        try await req.matchingday.saveSettings(event, expected: day.event, clearSchedule: stale,
+                                               participants: MatchingdayRegistration.clamped(day.participants, rounds: event.rounds), actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path)
     }
 
@@ -184,7 +175,7 @@ struct MatchingdayRoutes {
             case nil: break
             }
         }
-        let p = try await MatchingdayStore(req.db).register(eventId: day.event.id, organizationId: org.id, side: .of(org.kind), today: today,
+        let p = try await req.matchingday.register(eventId: day.event.id, organizationId: org.id, side: .of(org.kind), today: today,
                                                             actor: DeskSupport.actorId(req), newId: DeskSupport.newId("deelnemer"))
         // A confirmation for the organisation's contact persons, so a colleague who did not register knows too.
         let link = req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path)
@@ -206,7 +197,7 @@ struct MatchingdayRoutes {
         next.lastRound = reader.int("lastRound") ?? 0
         reader.merge(next.violations(rounds: day.event.rounds))
         guard reader.errors.isEmpty else { return MatchingdayPages.participant(req, day, next, errors: reader.errors, status: .badRequest) }
-        try await AuditedRecords(req.db).update(next, expected: participant, actor: DeskSupport.actorId(req))
+        try await req.matchingday.update(next, expected: participant, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path)
     }
 
@@ -226,7 +217,7 @@ struct MatchingdayRoutes {
             reader.fail("wishes", "Hoogstens \(day.event.maxMeetings) keer 'moet' (zoveel gesprekken heeft u).", "At most \(day.event.maxMeetings) times 'must' (that is how many meetings you have).")
         }
         guard reader.errors.isEmpty else { return try await MatchingdayPages.wishes(req, day, wisher, errors: reader.errors, status: .badRequest) }
-        try await MatchingdayStore(req.db).setWishes(eventId: day.event.id, fromId: wisher.organizationId, byOrganiser: false, wishes: wishes, actor: DeskSupport.actorId(req))
+        try await req.matchingday.setWishes(eventId: day.event.id, fromId: wisher.organizationId, byOrganiser: false, wishes: wishes, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingdayWishes(day.event.id, participant: isOrganiser(req) ? wisher.organizationId : nil).path + (isOrganiser(req) ? "&" : "?") + "opgeslagen=1")
     }
 
@@ -244,7 +235,7 @@ struct MatchingdayRoutes {
             pairs.append(MatchingdayWish(id: DeskSupport.newId("moet"), eventId: day.event.id, fromId: school, toId: company, priority: .moet, byOrganiser: true))
         }
         let kept = pairs.map { MatchingdayWish(id: DeskSupport.newId("moet"), eventId: $0.eventId, fromId: $0.fromId, toId: $0.toId, priority: .moet, byOrganiser: true) }
-        try await MatchingdayStore(req.db).setWishes(eventId: day.event.id, fromId: school, byOrganiser: true, wishes: kept, actor: DeskSupport.actorId(req))
+        try await req.matchingday.setWishes(eventId: day.event.id, fromId: school, byOrganiser: true, wishes: kept, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "#organiser")
     }
 
@@ -269,20 +260,12 @@ struct MatchingdayRoutes {
             tables.append(t)
         }
         guard reader.errors.isEmpty else { throw Abort(.badRequest, reason: reader.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")) }
-        let actor = DeskSupport.actorId(req), finalTables = tables
-        try await req.db.writeTransaction { tx in
-            let store = AuditedRecords(tx)
-            for t in finalTables {
-                if let old = day.tables.first(where: { $0.id == t.id }) { try await store.updateInTransaction(t, expected: old, actor: actor) }
-                else { try await store.insertInTransaction(t, actor: actor) }
-            }
-            for old in day.tables where old.number > count { try await store.delete(old, actor: actor) }
-        }
+        try await req.matchingday.saveTables(tables, previous: day.tables, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "#tafels")
     }
 
     /// The planner for a day, with the organisations' sectors for the themed tables.
-    static func planner(_ req: Request, _ day: MatchingdayStore.Day) async throws -> MatchingdayPlanner {
+    static func planner(_ req: Request, _ day: MatchingdayDay) async throws -> MatchingdayPlanner {
         let data = try await MatchingdayPages.organizations(req, day)
         return MatchingdayPlanner(day, organizations: Dictionary(data.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }
@@ -295,7 +278,7 @@ struct MatchingdayRoutes {
         var event = day.event
         event.status = .gepland
         event.objective = schedule.objective; event.upperBound = schedule.upperBound; event.fairness = schedule.fairness
-        try await MatchingdayStore(req.db).saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
+        try await req.matchingday.saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingdayGrid(day.event.id).path)
     }
 
@@ -308,7 +291,7 @@ struct MatchingdayRoutes {
         event.objective = result.objective
         event.upperBound = nil
         event.fairness = nil
-        try await MatchingdayStore(req.db).saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
+        try await req.matchingday.saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
         // Only the participants whose meetings changed hear of it, each with the number of its changes.
         var changed: [String: Int] = [:]
         for m in meetings where m.change != nil { changed[m.schoolId, default: 0] += 1; changed[m.companyId, default: 0] += 1 }
@@ -332,7 +315,7 @@ struct MatchingdayRoutes {
         let meetings = day.meetings.filter(\.takesPlace).map { m in
             MatchingdayMeeting(id: m.id, eventId: m.eventId, schoolId: m.schoolId, companyId: m.companyId, round: m.round, table: m.table)
         }
-        try await MatchingdayStore(req.db).saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
+        try await req.matchingday.saveSchedule(event, expected: day.event, meetings: meetings, actor: DeskSupport.actorId(req))
         // Every participant with a meeting hears that its agenda is ready (a republication says it again).
         for org in Set(meetings.flatMap { [$0.schoolId, $0.companyId] }).sorted() {
             try await Notify.organizations([org], except: req.actor?.accountId,
@@ -363,9 +346,14 @@ struct MatchingdayRoutes {
                                           pupils: pupils ?? 0, createdOn: today, eventId: day.event.id, windowStart: from, windowEnd: to,
                                           followUpOn: FollowUps.day(after: max(day.event.date, today)))
         guard reader.errors.isEmpty else { return try await MatchingdayPages.agreement(req, day, draft: agreement, errors: reader.errors, status: .badRequest) }
-        try await AuditedRecords(req.db).insert(agreement, actor: DeskSupport.actorId(req))
+        try await req.desk.insert(agreement, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingdayAgreement(day.event.id).path + "?vastgelegd=" + agreement.id)
     }
+}
+
+extension Request {
+    /// The Matchingday's records for this request (issue 13): SQL behind the `MatchingdayRepository` seam.
+    var matchingday: any MatchingdayRepository { SQLMatchingdayRepository(db) }
 }
 
 /// Six months after a Matchingday both sides are asked whether their agreement happened.
@@ -375,7 +363,7 @@ enum FollowUps {
     /// Sends every due follow-up (of one event, or all) once, claimed atomically, to the contact persons of both
     /// sides; returns how many.
     static func send(db: any Database, sender: any MailSender, logger: Logger, base: String, today: PartialDate, eventId: String? = nil) async throws -> Int {
-        let claimed = try await MatchingdayStore(db).claimFollowUps(today: today, eventId: eventId)
+        let claimed = try await SQLMatchingdayRepository(db).claimFollowUps(today: today, eventId: eventId)
         guard !claimed.isEmpty else { return 0 }
         let names = try await RecordStore(db).organizationNames(claimed.flatMap { [$0.schoolId, $0.companyId] })
         for a in claimed {

@@ -62,7 +62,7 @@ enum NewsletterSending {
         let year = SchoolYear(containing: today, startMonth: 8)
         // The next Matchingday open for registration (never an example day: those are made up).
         var next: NewsletterData.NextMatchingday?
-        let matchingdays = try await MatchingdayStore(app.db).events().filter { $0.status == .open && !$0.example && $0.registrationDeadline >= today }
+        let matchingdays = try await SQLMatchingdayRepository(app.db).events().filter { $0.status == .open && !$0.example && $0.registrationDeadline >= today }
         if let m = matchingdays.min(by: { $0.date < $1.date }) {
             next = .init(name: m.name, date: m.date, place: m.place, registrationDeadline: m.registrationDeadline,
                          link: app.absoluteURL(SiteRoute.matchingday(m.id).path))

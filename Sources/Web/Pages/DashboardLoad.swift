@@ -42,7 +42,7 @@ extension DashboardPage {
         page.schoolYear = SchoolYearFigures.compute(requests: requests, agreements: agreements, vrienden: { counted[$0.description] ?? 0 },
                                                     organizations: Dictionary(schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                                     today: today, startMonth: startMonth, lang: req.lang)
-        page.nextMatchingday = try await MatchingdayStore(req.db).events()
+        page.nextMatchingday = try await req.matchingday.events()
             .filter { $0.status == .open && !$0.example && $0.registrationDeadline >= today }.min { $0.date < $1.date }
         return page
     }

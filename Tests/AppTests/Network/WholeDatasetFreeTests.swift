@@ -37,7 +37,7 @@ import VaporTesting
             let base = "/matchingdagen/matchingdag-basisonderwijs-2015"
             #expect(try await p.coordinator.get(base).text.contains("Typ de naam of het id"))
             #expect(try await p.coordinator.post(base + "/aanmelden", [("organizationId", "Mundus College")], csrfFrom: base).status == .seeOther)
-            #expect(try await MatchingdayStore(app.db).day("matchingdag-basisonderwijs-2015")?.participants.contains { $0.organizationId == "mundus-college" } == true)
+            #expect(try await SQLMatchingdayRepository(app.db).day("matchingdag-basisonderwijs-2015")?.participants.contains { $0.organizationId == "mundus-college" } == true)
             #expect(try await p.coordinator.post(base + "/aanmelden", [("organizationId", "college")], csrfFrom: base).status == .badRequest)
         }
     }

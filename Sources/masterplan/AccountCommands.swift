@@ -21,29 +21,27 @@ struct User: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            guard let role = Role(rawValue: role) else {
+            guard Role(rawValue: role) != nil else {
                 throw ValidationError("--role: '\(self.role)' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let lang = Lang(rawValue: language) else { throw ValidationError("--language: 'nl' or 'en', not '\(language)'") }
-            guard isPlausibleEmail(email) else { throw ValidationError("--email: not an e-mail address") }
-            let projectIds = (projects ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // The same rules as the coordinator's form (`AccountDraft`); a refusal names the option.
+            let options = ["email": "--email", "name": "--name", "role": "--role", "organizationId": "--org", "projectIds": "--projects", "language": "--language"]
+            let draft = AccountDraft(email: email, name: name ?? email, role: role, organizationId: org ?? "", projectIds: projects ?? "", language: language)
             let password = try await withApplication(db.location, seed: .embeddedIfEmpty) { app -> String in
                 let data = try await RecordStore(app.db).dataset(only: [Organization.entity, Project.entity])
-                if role == .contactpersoon, data.organization(org ?? "") == nil { throw ValidationError("--org: a contactpersoon needs an existing organisation id") }
-                if let bad = projectIds.first(where: { id in !data.projects.contains { $0.id == id } }) { throw ValidationError("--projects: unknown project '\(bad)'") }
-                if try await AccountModel.query(on: app.db).filter(\.$email == email.lowercased()).first() != nil {
-                    throw ValidationError("--email: an account with this address exists")
+                var account: Account
+                switch draft.account(id: UUID().uuidString, organizationExists: { data.organization($0) != nil }, projectExists: { id in data.projects.contains { $0.id == id } }) {
+                case .success(let made): account = made
+                case .failure(let errors):
+                    throw ValidationError(errors.fields.map { "\(options[$0.0] ?? $0.0): \($0.1.en)" }.joined(separator: "; "))
                 }
                 let password = "mp-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
-                let account = AccountModel(email: email, name: name ?? email, role: role, organizationId: org, projectIds: projectIds,
-                                           passwordHash: try await app.password.async.hash(String(password)))
-                account.language = lang.rawValue
-                try await account.create(on: app.db)
-                try await AuditLog.record(on: app.db, actor: "cli", entity: "accounts", entityId: account.id?.uuidString ?? "?", action: "create",
-                                          changes: [FieldChange(field: "role", before: nil, after: role.rawValue)])
+                account.passwordHash = try await app.password.async.hash(String(password))
+                do { try await SQLAccountRepository(app.db).create(account, actor: "cli") }
+                catch AccountError.emailTaken { throw ValidationError("--email: an account with this address exists") }
                 return String(password)
             }
-            print("Created \(role.rawValue) \(email.lowercased()). One-time password (shown once): \(password)")
+            print("Created \(role) \(email.lowercased()). One-time password (shown once): \(password)")
         }
     }
 }

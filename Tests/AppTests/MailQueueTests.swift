@@ -24,7 +24,7 @@ import VaporTesting
         }
     }
 
-    static func account(_ email: String) -> AccountModel { AccountModel(email: email, name: "Kim", role: .contactpersoon, passwordHash: nil) }
+    static func account(_ email: String) -> Account { Account(id: UUID().uuidString, email: email, name: "Kim", role: .contactpersoon) }
 
     @Test func aFailureIsRetriedLaterAndAPermanentOneWaitsForTheBeheerder() async throws {
         try await withMasterplan(seed: .none) { app in

@@ -76,9 +76,6 @@ public final class APITokenModel: Model, @unchecked Sendable {
     }
 }
 
-public enum TokenScope: String, Codable, CaseIterable, Sendable {
-    case read, write
-}
 
 /// Outgoing mail. A sender delivers it; without SMTP it stays here (and in the log) for a coordinator.
 public final class OutboxMessageModel: Model, @unchecked Sendable {

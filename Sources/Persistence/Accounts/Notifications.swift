@@ -27,17 +27,6 @@ public final class NotificationModel: Model, @unchecked Sendable {
     public var notice: Notice { Notice(subject: Localized(subjectNl, subjectEn), text: Localized(textNl, textEn), link: link) }
 }
 
-/// How a person hears of notices: each at once (the default), or one overview a day.
-public enum NotifyMode: String, Codable, CaseIterable, Sendable, LocalizedLabel {
-    case immediate, daily
-    public var label: Localized {
-        switch self {
-        case .immediate: Localized("Direct, per melding", "At once, one mail each")
-        case .daily: Localized("Eén overzicht per dag", "One overview a day")
-        }
-    }
-}
-
 struct CreateNotifications: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(NotificationModel.schema)

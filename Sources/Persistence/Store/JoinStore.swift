@@ -33,7 +33,7 @@ public struct JoinStore: Sendable {
             .all().map { try RowCodec.decode(JoinApplication.self, from: SQLRowCells(row: $0)) }
     }
 
-    public func approve(_ approval: Joining.Approval, expected: JoinApplication, actor: String) async throws -> AccountModel {
+    public func approve(_ approval: Joining.Approval, expected: JoinApplication, actor: String) async throws -> Account {
         try await database.writeTransaction { tx in
             let email = approval.application.contactEmail
             if try await AccountModel.query(on: tx).filter(\.$email == email).first() != nil { throw JoinError.emailTaken(email) }
@@ -42,13 +42,10 @@ public struct JoinStore: Sendable {
             try await RecordStore(tx).add(approval.membership, actor: actor)
             try await AuditedRecords(tx).insertInTransaction(approval.membershipApplication, actor: actor)
             let a = approval.application
-            let account = AccountModel(email: email, name: a.contactName, role: .contactpersoon, function: a.contactFunction,
-                                       organizationId: approval.organization.id, phone: a.contactPhone, passwordHash: nil)
-            account.language = a.language.rawValue
-            try await account.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, entity: "accounts", entityId: account.id?.uuidString ?? "?", action: "create",
-                                      changes: [FieldChange(field: "role", before: nil, after: Role.contactpersoon.rawValue),
-                                                FieldChange(field: "organizationId", before: nil, after: approval.organization.id)])
+            let account = Account(id: UUID().uuidString, email: email, name: a.contactName, role: .contactpersoon, function: a.contactFunction,
+                                  organizationId: approval.organization.id, phone: a.contactPhone, language: a.language)
+            do { try await SQLAccountRepository(tx).create(account, actor: actor) }
+            catch AccountError.emailTaken(let taken) { throw JoinError.emailTaken(taken) }
             return account
         }
     }

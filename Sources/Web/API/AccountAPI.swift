@@ -27,7 +27,7 @@ enum AccountAPI {
             let via: String
             switch s.via { case .session: via = "session"; case .token(let scope): via = "token:" + scope.rawValue }
             return try APIRoutes.json(MeDTO(id: s.actor.accountId, email: s.account.email, name: s.account.name, role: s.account.role,
-                                            organizationId: s.account.organizationId, projectIds: s.account.projects, via: via), req)
+                                            organizationId: s.account.organizationId, projectIds: s.account.projectIds, via: via), req)
         },
         APIEndpoint(path: "/organizations/{id}/contacts", summary: "Contact persons of an organisation (personal data: only for roles that need it)",
                     parameters: [], response: .single([ContactDTO].self), access: .roles([.beheerder, .projectleider, .contactpersoon])) { req in
@@ -126,8 +126,7 @@ extension DecodingError {
 
 /// The contact persons of an organisation: accounts with the contactpersoon role, not erased.
 enum Contacts {
-    static func of(_ organizationId: String, on db: any Database) async throws -> [AccountModel] {
-        try await AccountModel.query(on: db).filter(\.$organizationId == organizationId).filter(\.$role == .contactpersoon)
-            .filter(\.$erasedAt == nil).sort(\.$name).all()
+    static func of(_ organizationId: String, on db: any Database) async throws -> [Account] {
+        try await SQLAccountRepository(db).contacts(of: organizationId)
     }
 }

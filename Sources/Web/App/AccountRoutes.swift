@@ -20,30 +20,15 @@ struct AccountRoutes {
             if scope == nil { errors["scope"] = req.lang == .nl ? "Kies lezen of schrijven." : "Choose read or write." }
             guard errors.isEmpty, let scope else { return try await Self.page(req, newToken: nil, errors: errors, status: .badRequest) }
             let token = APITokens.generate()
-            let model = APITokenModel(accountId: try signedIn.account.requireID(), name: name, scope: scope,
-                                      tokenHash: APITokens.hash(token), prefix: String(token.prefix(7)))
-            try await req.db.writeTransaction { tx in
-                try await model.create(on: tx)
-                try await AuditLog.record(on: tx, actor: signedIn.actor.accountId, entity: "api_tokens", entityId: model.id?.uuidString ?? "?",
-                                          action: "create", changes: [FieldChange(field: "name", before: nil, after: name),
-                                                                      FieldChange(field: "scope", before: nil, after: scope.rawValue)])
-            }
+            try await req.accounts.createToken(APIToken(id: UUID().uuidString, accountId: signedIn.account.id, name: name, scope: scope, prefix: String(token.prefix(7))),
+                                               tokenHash: APITokens.hash(token), actor: signedIn.actor.accountId)
             return try await Self.page(req, newToken: token, errors: [:])
         }
         app.post(["account", "tokens", ":id", "intrekken"], access: .signedIn) { req in
             let signedIn = try req.requireSignedIn()
             // Another account's token is not found, not forbidden: ids are not to be probed.
             guard let id = req.parameters.get("id", as: UUID.self),
-                  let token = try await APITokenModel.query(on: req.db).filter(\.$id == id)
-                    .filter(\.$account.$id == (try signedIn.account.requireID())).first() else { throw Abort(.notFound) }
-            if token.revokedAt == nil {
-                token.revokedAt = Date()
-                try await req.db.writeTransaction { tx in
-                    try await token.save(on: tx)
-                    try await AuditLog.record(on: tx, actor: signedIn.actor.accountId, entity: "api_tokens", entityId: id.uuidString,
-                                              action: "revoke", changes: [])
-                }
-            }
+                  try await req.accounts.revokeToken(id.uuidString, owner: signedIn.account.id, at: Date(), actor: signedIn.actor.accountId) else { throw Abort(.notFound) }
             return req.redirect(to: SiteRoute.account.path)
         }
     }
@@ -51,7 +36,7 @@ struct AccountRoutes {
     static func page(_ req: Request, newToken: String?, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let account = signedIn.account
-        let tokens = try await APITokenModel.query(on: req.db).filter(\.$account.$id == (try account.requireID())).sort(\.$createdAt).all()
+        let tokens = try await req.accounts.tokens(of: account.id)
         let subscriptions = try await NewsletterStore(req.db).subscriptions(email: account.email)
         let ctx = PageSupport.context(req, title: Localized("Mijn account", "My account"), section: nil)
         let t = ctx.t, lang = ctx.lang
@@ -62,11 +47,11 @@ struct AccountRoutes {
                 (t("E-mailadres", "E-mail address"), .text(account.email)),
                 (t("Rol", "Role"), .text(account.role.label(lang))),
                 (t("Organisatie", "Organisation"), account.organizationId.map { .a(.href(SiteRoute.organization($0).path), .text($0)) }),
-                (t("Projecten", "Projects"), account.projects.isEmpty ? nil : .text(account.projects.joined(separator: ", "))),
+                (t("Projecten", "Projects"), account.projectIds.isEmpty ? nil : .text(account.projectIds.joined(separator: ", "))),
                 (t("Taal van je e-mail", "Language of your e-mail"),
-                 .group(.text(account.lang == .nl ? t("Nederlands", "Dutch") : t("Engels", "English")), .text(" · "),
-                        .a(.href(SiteRoute.language(account.lang == .nl ? .en : .nl, back: SiteRoute.account.path).path),
-                           .text(account.lang == .nl ? t("Wissel naar Engels (ook de site)", "Switch to English (the site too)") : t("Wissel naar Nederlands (ook de site)", "Switch to Dutch (the site too)"))))),
+                 .group(.text(account.language == .nl ? t("Nederlands", "Dutch") : t("Engels", "English")), .text(" · "),
+                        .a(.href(SiteRoute.language(account.language == .nl ? .en : .nl, back: SiteRoute.account.path).path),
+                           .text(account.language == .nl ? t("Wissel naar Engels (ook de site)", "Switch to English (the site too)") : t("Wissel naar Nederlands (ook de site)", "Switch to Dutch (the site too)"))))),
             ]),
             .if(account.organizationId != nil && account.role == .contactpersoon,
                 .p(.a(.href(SiteRoute.editOrganization(account.organizationId ?? "").path), .text(t("Profiel van mijn organisatie bewerken", "Edit my organisation's profile"))))),
@@ -74,7 +59,7 @@ struct AccountRoutes {
             .if(req.query[String.self, at: "meldingen"] != nil, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Opgeslagen.", "Saved.")))),
             Components.postForm(action: SiteRoute.notifyMode.path, csrf: ctx.csrf, class: "inline", [
                 Components.select(name: "mode", label: t("Hoe hoort u van meldingen?", "How do you hear of notifications?"),
-                                  options: NotifyMode.allCases.map { ($0.rawValue, $0.label(lang)) }, selected: account.notifyMode, error: nil),
+                                  options: NotifyMode.allCases.map { ($0.rawValue, $0.label(lang)) }, selected: account.notifyMode.rawValue, error: nil),
                 Components.submit(t("Opslaan", "Save")),
             ]),
             .p(.a(.href(SiteRoute.notifications.path), .text(t("Alle meldingen", "All notifications")))),
@@ -99,7 +84,7 @@ struct AccountRoutes {
                 rows: tokens.map { tok in [
                     .text(tok.name), .text(tok.scope.rawValue), .text(tok.prefix + "…"), .text(when(tok.createdAt)), .text(when(tok.lastUsedAt)),
                     tok.revokedAt == nil
-                        ? Components.postForm(action: "/account/tokens/\(tok.id?.uuidString ?? "")/intrekken", csrf: ctx.csrf, class: "inline",
+                        ? Components.postForm(action: "/account/tokens/\(tok.id)/intrekken", csrf: ctx.csrf, class: "inline",
                                               [.element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Intrekken", "Revoke"))])])
                         : .text(t("Ingetrokken ", "Revoked ") + when(tok.revokedAt)),
                 ] }, numericFrom: 99),

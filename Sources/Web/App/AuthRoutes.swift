@@ -40,7 +40,7 @@ struct AuthRoutes {
             case .allowed(let delay):
                 if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
             }
-            let account = try await AccountModel.query(on: req.db).filter(\.$email == email).filter(\.$erasedAt == nil).first()
+            let account = try await req.accounts.activeAccount(email: email)
             let dummy = try await Self.dummyHash(req)
             let verified = try await req.password.async.verify(form.password ?? "", created: account?.passwordHash ?? dummy)
             guard let account, account.passwordHash != nil, verified else {
@@ -68,7 +68,7 @@ struct AuthRoutes {
                 return PageSupport.html(AuthPages.forgot(ctx, csrf: req.csrfToken, sent: false, error: ctx.t("Vul een e-mailadres in.", "Enter an e-mail address.")),
                                         status: .badRequest)
             }
-            if let account = try await AccountModel.query(on: req.db).filter(\.$email == email).filter(\.$erasedAt == nil).first() {
+            if let account = try await req.accounts.activeAccount(email: email) {
                 try await Self.sendResetLink(to: account, on: req, lifetime: Self.resetLifetime, welcome: false)
             }
             return PageSupport.html(AuthPages.forgot(ctx, csrf: req.csrfToken, sent: true, error: nil))
@@ -82,37 +82,33 @@ struct AuthRoutes {
             let form = try req.content.decode(ResetForm.self)
             let ctx = PageSupport.context(req, title: Localized("Nieuw wachtwoord", "New password"), section: nil)
             let token = form.token ?? ""
-            let reset = try await PasswordResetModel.query(on: req.db).filter(\.$tokenHash == APITokens.hash(token))
-                .filter(\.$usedAt == nil).filter(\.$expiresAt > Date()).with(\.$account).first()
+            let account = try await req.accounts.resetAccount(tokenHash: APITokens.hash(token), now: Date())
             var errors: [String: String] = [:]
-            if reset == nil { errors["token"] = ctx.t("Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.", "This link has expired or was used. Ask for a new one.") }
+            let expired = ctx.t("Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.", "This link has expired or was used. Ask for a new one.")
+            if account == nil { errors["token"] = expired }
             let password = form.password ?? ""
-            if let account = reset?.account {
+            if let account {
                 let problems = PasswordPolicy.problems(password, email: account.email)
                 if !problems.isEmpty { errors["password"] = problems.map { $0(ctx.lang) }.joined(separator: " ") }
             }
             if password != (form.password2 ?? "") { errors["password2"] = ctx.t("De wachtwoorden zijn niet gelijk.", "The passwords differ.") }
-            guard errors.isEmpty, let reset else {
+            guard errors.isEmpty else {
                 return PageSupport.html(AuthPages.reset(ctx, csrf: req.csrfToken, token: token, errors: errors), status: .badRequest)
             }
             let hash = try await req.password.async.hash(password)
-            try await req.db.writeTransaction { tx in
-                reset.usedAt = Date()
-                try await reset.save(on: tx)
-                reset.account.passwordHash = hash
-                try await reset.account.save(on: tx)
-                try await AuditLog.record(on: tx, actor: reset.account.id?.uuidString ?? "?", entity: "accounts",
-                                          entityId: reset.account.id?.uuidString ?? "?", action: "password-reset", changes: [])
+            // The link is used by one conditional write: of two tabs sending it at once, the second is refused.
+            do { try await req.accounts.completeReset(tokenHash: APITokens.hash(token), passwordHash: hash, now: Date()) }
+            catch AccountError.resetInvalid {
+                return PageSupport.html(AuthPages.reset(ctx, csrf: req.csrfToken, token: token, errors: ["token": expired]), status: .badRequest)
             }
             return req.redirect(to: "/inloggen?hersteld=1")
         }
     }
 
     /// A one-time link to set a password, through the outbox.
-    static func sendResetLink(to account: AccountModel, on req: Request, lifetime: TimeInterval, welcome: Bool) async throws {
+    static func sendResetLink(to account: Account, on req: Request, lifetime: TimeInterval, welcome: Bool) async throws {
         let token = randomToken()
-        try await PasswordResetModel(accountId: try account.requireID(), tokenHash: APITokens.hash(token),
-                                     expiresAt: Date().addingTimeInterval(lifetime)).create(on: req.db)
+        try await req.accounts.issueReset(for: account.id, tokenHash: APITokens.hash(token), expiresAt: Date().addingTimeInterval(lifetime))
         let link = req.application.absoluteURL(SiteRoute.resetPassword(token: token).path)
         try await Outbox.send(to: account, on: req) {
             Messages.passwordLink(name: account.name, link: link, hours: Int(lifetime / 3600), welcome: welcome, lang: $0)

@@ -96,9 +96,7 @@ struct PageRoutes {
         app.get(["taal", ":lang"], access: .public) { req in
             guard let lang = Lang(rawValue: try req.parameters.require("lang")) else { throw Abort(.notFound) }
             // Signed in, the choice is the person's: their mail comes in it from now on.
-            if let id = req.actor.flatMap({ UUID(uuidString: $0.accountId) }) {
-                try await AccountModel.query(on: req.db).filter(\.$id == id).set(\.$language, to: lang.rawValue).update()
-            }
+            if let id = req.actor?.accountId { try await req.accounts.setLanguage(lang, of: id) }
             let response = req.redirect(to: req.query[String.self, at: "terug"] ?? "/")
             response.cookies["lang"] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/",
                                                          isSecure: req.clientScheme == "https", isHTTPOnly: true, sameSite: .lax)

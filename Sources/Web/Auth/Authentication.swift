@@ -6,12 +6,14 @@ import Vapor
 /// The logged-in account of a request, and how it proved itself.
 struct SignedIn: Authenticatable {
     enum Via: Equatable { case session, token(TokenScope) }
-    let account: AccountModel
+    let account: Account
     let via: Via
     var actor: Actor { account.actor }
 }
 
 extension Request {
+    /// Accounts, password links and API tokens for this request (issue 13): SQL behind the `AccountRepository` seam.
+    var accounts: any AccountRepository { SQLAccountRepository(db) }
     var signedIn: SignedIn? { auth.get(SignedIn.self) }
     var actor: Actor? { signedIn?.actor }
     func requireSignedIn() throws -> SignedIn {
@@ -37,23 +39,19 @@ let sessionLifetime: TimeInterval = 12 * 3600
 struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization, request.isAPI {
-            guard let token = try await APITokens.find(bearer.token, on: request.db) else {
+            // A token of an erased account is as unknown as a revoked one.
+            guard let (token, account) = try await request.accounts.authenticate(tokenHash: APITokens.hash(bearer.token), at: Date()) else {
                 throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "unknown or revoked API token")
             }
             guard TokenRule.allows(token.scope, request.method) else {
                 throw Abort(.forbidden, headers: ["WWW-Authenticate": "Bearer error=\"insufficient_scope\", scope=\"write\""],
                             reason: "this token may only read (GET, HEAD)")
             }
-            let account = try await token.$account.get(on: request.db)
-            if account.erasedAt == nil {
-                request.auth.login(SignedIn(account: account, via: .token(token.scope)))
-                token.lastUsedAt = Date()
-                try await token.save(on: request.db)
-            }
+            request.auth.login(SignedIn(account: account, via: .token(token.scope)))
         } else if request.hasSession, let id = request.session.data[SessionKeys.account].flatMap(UUID.init(uuidString:)) {
             let since = request.session.data[SessionKeys.since].flatMap(Double.init) ?? 0
             if Date().timeIntervalSince1970 - since < sessionLifetime,
-               let account = try await AccountModel.find(id, on: request.db), account.erasedAt == nil {
+               let account = try await request.accounts.account(id: id.uuidString), account.isActive {
                 request.auth.login(SignedIn(account: account, via: .session))
             } else {
                 request.session.destroy()
@@ -63,11 +61,9 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     }
 }
 
-/// What a token's scope lets it do.
+/// What a token's scope lets it do (the rule is the Domain's `TokenScope.allows`).
 enum TokenRule {
-    static func allows(_ scope: TokenScope, _ method: HTTPMethod) -> Bool {
-        scope == .write || method == .GET || method == .HEAD
-    }
+    static func allows(_ scope: TokenScope, _ method: HTTPMethod) -> Bool { scope.allows(method: method.rawValue) }
 }
 
 /// API tokens: "mp_" and 40 random characters; only a SHA-256 hash is stored.
@@ -79,10 +75,6 @@ enum APITokens {
 
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func find(_ token: String, on db: any Database) async throws -> APITokenModel? {
-        try await APITokenModel.query(on: db).filter(\.$tokenHash == hash(token)).filter(\.$revokedAt == nil).first()
     }
 }
 

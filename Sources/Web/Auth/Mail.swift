@@ -94,8 +94,8 @@ enum Outbox {
     /// Queues a message to an account, written in the account's language by `compose`, and tries it right after,
     /// outside the request (a slow mail server never slows a page); one that could not go out stays queued for the
     /// worker in `serve`.
-    static func send(to account: AccountModel, on req: Request, _ compose: (Lang) -> MailContent) async throws {
-        try await send(to: account.email, language: account.lang, on: req, compose)
+    static func send(to account: Account, on req: Request, _ compose: (Lang) -> MailContent) async throws {
+        try await send(to: account.email, language: account.language, on: req, compose)
     }
 
     /// The same to an address without an account (a newsletter subscriber), in the language it chose.
@@ -122,8 +122,8 @@ enum Outbox {
     }
 
     /// The same outside a request (background work, commands).
-    static func send(to account: AccountModel, db: any Database, sender: any MailSender, logger: Logger, _ compose: (Lang) -> MailContent) async throws {
-        let message = message(compose(account.lang), to: account.email)
+    static func send(to account: Account, db: any Database, sender: any MailSender, logger: Logger, _ compose: (Lang) -> MailContent) async throws {
+        let message = message(compose(account.language), to: account.email)
         try await message.create(on: db)
         guard let id = message.id, try await MailQueue.claim(id, on: db) else { return }
         try await MailQueue.attempt(message, on: db) { await sender.send($0, logger: logger) }

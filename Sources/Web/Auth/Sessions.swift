@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Persistence
@@ -48,11 +49,11 @@ struct DatabaseSessions: AsyncSessionDriver {
 extension Request {
     /// After a login: the session gets a new id (the one a visitor had before, perhaps planted, is deleted) and
     /// holds only the login (account, since, a fresh CSRF token).
-    func startSession(for account: AccountModel) async throws {
+    func startSession(for account: Account) async throws {
         if let old = session.id { try await DatabaseSessions().deleteSession(old, for: self) }
         session.id = nil
         var data = SessionData()
-        data[SessionKeys.account] = account.id?.uuidString
+        data[SessionKeys.account] = account.id
         data[SessionKeys.since] = String(Date().timeIntervalSince1970)
         data[SessionKeys.csrf] = randomToken()
         session.data = data

@@ -101,8 +101,7 @@ struct NetworkDeskRoutes {
         view.behind += actual.filter { $0.status == .behind }.count - plain.filter { $0.status == .behind }.count
         view.inactiveCount = page.total - actual.count + Compliance.inactive(actual, today: day).count
         // Members behind without a contact person with an account: a reminder cannot reach them.
-        let reachable = Set(try await AccountModel.query(on: req.db).filter(\.$role == .contactpersoon).filter(\.$erasedAt == nil)
-            .all().compactMap(\.organizationId))
+        let reachable = try await req.accounts.organizationsWithContacts()
         let reachableBehind = try await rows(try await store.organizations(reachable.sorted()).filter(kept)).filter { $0.status == .behind }.count
         view.unreachableCount = view.behind - reachableBehind
         // The first members without activity for a year and the first a reminder cannot reach, in the list's order.

@@ -60,7 +60,7 @@ struct JoinRoutes {
             let taken = try await RecordStore(req.db).organizationIds(startingWith: Joining.idBase(of: application))
             let approval = Joining.approve(application, takenIds: taken, districts: .amsterdam, today: today,
                                            membershipApplicationId: DeskSupport.newId("aanmelding"))
-            let account: AccountModel
+            let account: Account
             do {
                 account = try await JoinStore(req.db).approve(approval, expected: application, actor: actor)
             } catch JoinError.emailTaken(let email) {

@@ -8,7 +8,7 @@ struct OrganizationPage {
     let profile: OrganizationProfile
     let data: Dataset
     /// Contact persons, only when the viewer may see personal data of this organisation.
-    var contacts: [AccountModel]? = nil
+    var contacts: [Account]? = nil
     var canEdit = false
     var saved = false
 

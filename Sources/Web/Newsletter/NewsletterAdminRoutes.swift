@@ -63,7 +63,7 @@ struct NewsletterAdminRoutes {
             let account = try req.requireSignedIn().account
             let lists = NewsletterList.allCases.filter { (try? req.content.get(String.self, at: "list_" + $0.rawValue)) != nil }
             let chosen = lists.isEmpty ? [NewsletterList.nieuwsbrief] : lists
-            try await NewsletterStore(req.db).subscribeConfirmed(email: account.email, name: account.name, language: account.lang, lists: chosen,
+            try await NewsletterStore(req.db).subscribeConfirmed(email: account.email, name: account.name, language: account.language, lists: chosen,
                                                                   consent: Consent(at: Date(), source: "account", text: ConsentText.account(chosen, lang: req.lang)),
                                                                   unsubscribeToken: { randomToken() })
             return req.redirect(to: SiteRoute.account.path + "?nieuwsbrief=1")

@@ -11,7 +11,7 @@ struct NotificationRoutes {
     func register(_ app: Application) {
         app.get(["meldingen"], access: .signedIn) { req in
             let account = try req.requireSignedIn().account
-            let id = try account.requireID()
+            guard let id = UUID(uuidString: account.id) else { throw Abort(.unauthorized) }
             let rows = try await NotificationModel.query(on: req.db).filter(\.$accountId == id).sort(\.$createdAt, .descending).limit(100).all()
             let unread = Set(rows.filter { $0.readAt == nil }.compactMap(\.id))
             if !unread.isEmpty {
@@ -21,7 +21,7 @@ struct NotificationRoutes {
             let t = ctx.t, lang = ctx.lang
             return PageSupport.html(Layout.render(ctx, .group(
                 .p(.text(t("Wat de netwerkbalie en de Matchingday u lieten weten. Per e-mail: ", "What the network desk and the Matchingday told you. By e-mail: ")
-                         + (NotifyMode(rawValue: account.notifyMode) ?? .immediate).label(lang).lowercased() + " "),
+                         + account.notifyMode.label(lang).lowercased() + " "),
                    .a(.href(SiteRoute.account.path + "#meldingen"), .text(t("(wijzigen)", "(change)")))),
                 rows.isEmpty ? .p(.text(t("Nog geen meldingen.", "No notifications yet."))) :
                 .ul(.class("notifications"), .forEach(rows) { n in
@@ -35,8 +35,7 @@ struct NotificationRoutes {
         app.post(["account", "meldingen"], access: .signedIn) { req in
             let account = try req.requireSignedIn().account
             guard let mode = NotifyMode(rawValue: FormReader(req).string("mode")) else { throw PageError(.badRequest, "mode: direct of dagelijks", "mode: immediate or daily") }
-            account.notifyMode = mode.rawValue
-            try await account.save(on: req.db)
+            try await req.accounts.setNotifyMode(mode, of: account.id)
             return req.redirect(to: SiteRoute.account.path + "?meldingen=1#meldingen")
         }
     }

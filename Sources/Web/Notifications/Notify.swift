@@ -12,24 +12,24 @@ enum Notify {
     }
 
     static func organizations(_ ids: [String], except actor: String?, notice: Notice, db: any Database, app: Application, logger: Logger) async throws {
-        var contacts: [AccountModel] = []
+        var contacts: [Account] = []
         for id in Array(Set(ids)).sorted() { contacts += try await Contacts.of(id, on: db) }
         try await accounts(contacts, except: actor, notice: notice, db: db, app: app, logger: logger)
     }
 
     /// The coordinators (beheerders): a new organisation applied, and the like.
     static func coordinators(except actor: String?, notice: Notice, on req: Request) async throws {
-        let coordinators = try await AccountModel.query(on: req.db).filter(\.$role == .beheerder).filter(\.$erasedAt == nil).sort(\.$name).all()
+        let coordinators = try await req.accounts.coordinators()
         try await accounts(coordinators, except: actor, notice: notice, db: req.db, app: req.application, logger: req.logger)
     }
 
-    static func accounts(_ people: [AccountModel], except actor: String?, notice: Notice, db: any Database, app: Application, logger: Logger) async throws {
+    static func accounts(_ people: [Account], except actor: String?, notice: Notice, db: any Database, app: Application, logger: Logger) async throws {
         var seen = Set<UUID>()
         for contact in people {
-            guard let accountId = contact.id, accountId.uuidString != actor, seen.insert(accountId).inserted else { continue }
+            guard let accountId = UUID(uuidString: contact.id), contact.id != actor, seen.insert(accountId).inserted else { continue }
             let row = NotificationModel(accountId: accountId, notice: notice)
-            if NotifyMode(rawValue: contact.notifyMode) != .daily {
-                let message = Outbox.message(Messages.notice(name: contact.name, notice, lang: contact.lang), to: contact.email)
+            if contact.notifyMode != .daily {
+                let message = Outbox.message(Messages.notice(name: contact.name, notice, lang: contact.language), to: contact.email)
                 try await db.writeTransaction { tx in
                     row.mailedAt = Date()
                     try await row.create(on: tx)
@@ -54,9 +54,9 @@ enum Notify {
         let waiting = try await NotificationModel.query(on: app.db).filter(\.$mailedAt == nil).sort(\.$createdAt).all()
         var sent = 0
         for (accountId, rows) in Dictionary(grouping: waiting, by: \.accountId) {
-            guard let account = try await AccountModel.find(accountId, on: app.db), account.erasedAt == nil,
+            guard let account = try await SQLAccountRepository(app.db).account(id: accountId.uuidString), account.isActive,
                   try await Notifications.claimDigest(accountId: accountId, day: day, on: app.db) else { continue }
-            let message = Outbox.message(Messages.digest(name: account.name, rows.map(\.notice), lang: account.lang), to: account.email)
+            let message = Outbox.message(Messages.digest(name: account.name, rows.map(\.notice), lang: account.language), to: account.email)
             try await app.db.writeTransaction { tx in
                 try await message.create(on: tx)
                 try await NotificationModel.query(on: tx).filter(\.$id ~~ rows.compactMap(\.id)).set(\.$mailedAt, to: now).update()

@@ -16,6 +16,7 @@ import Testing
     static func outcome(_ body: () async throws -> Void) async -> String {
         do { try await body(); return "ok" }
         catch let error as DeskError { return "\(error)" }
+        catch let error as AccountError { return "\(error)" }
         catch StoreError.notFound { return "not found" }
         catch { return "refused" }
     }

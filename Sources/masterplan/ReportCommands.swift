@@ -31,9 +31,7 @@ struct ReportCommand: AsyncParsableCommand {
         defer { progress.done() }
         progress.show("Reading the programme's records …")
         let input = try await withApplication(db.location, seed: .embeddedIfEmpty) { app in
-            var input = try await RecordStore(app.db).reportInput(period: period)
-            input.platform = try await RecordStore(app.db).platformFigures(period: period, today: PartialDate(day: Date()))
-            return input
+            try await SQLReportRepository(app.db).input(period: period, today: PartialDate(day: Date()))
         }
         progress.show("Computing the report …")
         let report = ProgrammeReport.build(from: input, period: period, lang: Lang(rawValue: lang) ?? .nl)

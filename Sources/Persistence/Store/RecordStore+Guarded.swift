@@ -30,7 +30,7 @@ extension RecordStore {
             }
             let row = try touched[0].decode(column: "position", as: Int.self)
             try await store.replaceListEntries(of: record, previousKey: expected.key)
-            if let v = try await store.violations(of: record, row: row) { throw StoreError.invalid(v) }
+            if let v = try await store.violations(of: record, row: row, previousKey: expected.key) { throw StoreError.invalid(v) }
             try await AuditLog.record(on: tx, actor: actor, entity: R.entity, entityId: record.key, action: "update", changes: changes)
             try await store.bumpVersion()
             return changes

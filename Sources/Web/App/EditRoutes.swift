@@ -131,7 +131,12 @@ struct EditRoutes {
             }
             record[keyPath: status] = newStatus
             record[keyPath: text] = newText
-            try await RecordStore(req.db).update(record, actor: req.actor?.accountId ?? "?")
+            // Guarded and checked in SQL (it validated the whole dataset): someone else's change meanwhile is not overwritten.
+            do { try await req.programme.update(record, expected: original, actor: req.actor?.accountId ?? "?") }
+            catch is ChangedMeanwhile {
+                let stale = Localized("Iemand anders wijzigde dit intussen; laad de pagina opnieuw.", "Someone else changed this meanwhile; reload the page.")
+                return page(req, original, statusValue: form.status, textValue: form.text ?? "", errors: [textField: stale(req.lang)], code: .conflict)
+            }
             return req.redirect(to: done(record))
         }
     }

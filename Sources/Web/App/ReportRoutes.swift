@@ -69,10 +69,7 @@ struct ReportRoutes {
         let versions = try await req.versions(), today = DeskSupport.today(req)
         let key = [period.from.description, period.to.description, req.lang.rawValue, today.description, String(versions.data)].joined(separator: "|")
         return try await req.application.reportCache.value(key, version: versions.writes) {
-            let store = RecordStore(req.db)
-            var input = try await store.reportInput(period: period)
-            input.platform = try await store.platformFigures(period: period, today: today)
-            return ProgrammeReport.build(from: input, period: period, lang: req.lang)
+            ProgrammeReport.build(from: try await SQLReportRepository(req.db).input(period: period, today: today), period: period, lang: req.lang)
         }
     }
 

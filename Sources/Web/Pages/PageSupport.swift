@@ -2,12 +2,17 @@ import Domain
 import Persistence
 import Vapor
 
+extension Request {
+    /// The programme's records for this request (issue 13): SQL behind the `ProgrammeRepository` seam.
+    var programme: any ProgrammeRepository { SQLProgrammeRepository(db) }
+}
+
 /// Loads what pages need and turns a rendered page into a response.
 enum PageSupport {
     /// What a page reads (issue 13): the tables in `reads` whole and the records they refer to (`Dataset.slice`), in
     /// SQL. No page reads the whole dataset.
     static func data(_ req: Request, reads: Set<String>) async throws -> Dataset {
-        try await RecordStore(req.db).slice(reads)
+        try await req.programme.slice(reads)
     }
 
     /// The named organisations and their memberships, nothing else: what a form, a check or a notice about them reads.

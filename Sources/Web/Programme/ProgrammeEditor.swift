@@ -68,7 +68,7 @@ struct ProgrammeEditor<R: Record> {
         do {
             // The form's own version is what it expects, so a form made on an older version never overwrites.
             guard posted == RecordForm.revision(original) else { throw ChangedMeanwhile(current: original) }
-            _ = try await RecordStore(req.db).update(record, expected: original, actor: DeskSupport.actorId(req))
+            _ = try await req.programme.update(record, expected: original, actor: DeskSupport.actorId(req))
         } catch let stale as ChangedMeanwhile {
             let current = stale.current as? R
             return page(req, data: data, key: original.key, values: values, revision: current.map(RecordForm.revision) ?? posted, errors: [:],
@@ -86,7 +86,7 @@ struct ProgrammeEditor<R: Record> {
         let (parsed, errors) = check(req, values)
         guard let record = parsed else { return page(req, data: data, key: nil, values: values, revision: nil, errors: errors, status: .badRequest) }
         do {
-            try await RecordStore(req.db).add(record, actor: DeskSupport.actorId(req))
+            try await req.programme.add(record, actor: DeskSupport.actorId(req))
         } catch StoreError.invalid(let v) {
             return page(req, data: data, key: nil, values: values, revision: nil, errors: [v.column: RecordForm.localized(v.message)(req.lang)], status: .badRequest)
         }

@@ -23,3 +23,14 @@ extension TransportTrip {
         return next == self ? nil : next
     }
 }
+
+extension TransportTrip {
+    /// The trip once a class cancels it, with the reason if given; nil when it was cancelled already.
+    public func cancelled(reason: String?) -> TransportTrip? {
+        guard status == .gepland else { return nil }
+        var next = self
+        next.status = .geannuleerd
+        next.cancelReason = reason
+        return next
+    }
+}

@@ -41,7 +41,7 @@ enum TransportAPI {
             try await DeskAPI.page(req, extra: ["week"]) { reader -> [TransportTrip] in
                 let monday = week(&reader, today: DeskSupport.today(req))
                 guard reader.errors.isEmpty else { return [] }
-                return try await TransportStore(req.db).trips(from: monday, to: CivilDays.adding(6, to: monday)!)
+                return try await req.transport.trips(from: monday, to: CivilDays.adding(6, to: monday)!)
                     .filter { req.actor?.role == .beheerder || DeskSupport.involves(req, $0.schoolId, $0.siteId) }
             }
         },
@@ -73,7 +73,7 @@ enum TransportAPI {
             if let reason = input.reason, reason.unicodeScalars.count > 2000 {
                 throw InvalidInput(errors: [FieldError(name: "reason", reason: "at most 2000 characters")])
             }
-            guard let trip = try await AuditedRecords(req.db).find(TransportTrip.self, id: req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+            guard let trip = try await req.transport.trip(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
             let (cancelled, _) = try await TransportRoutes.cancel(trip, reason: reason?.isEmpty == true ? nil : reason, req: req)
             return try APIRoutes.json(cancelled, req)
         },

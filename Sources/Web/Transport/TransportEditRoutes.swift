@@ -6,7 +6,7 @@ import Vapor
 /// Changing one class's trip and the carriers' vehicle types: forms guarded by the version they were filled in on.
 extension TransportRoutes {
     static func tripForm(_ req: Request, draft: TransportTrip?, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
-        guard let trip = try await AuditedRecords(req.db).find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        guard let trip = try await req.transport.trip(try req.parameters.require("id")) else { throw Abort(.notFound) }
         let monday = CivilDays.monday(of: trip.date) ?? trip.date
         let week = try await load(req, monday: monday)
         let ctx = PageSupport.context(req, title: Localized("Rit van " + week.name(trip.schoolId), "Trip of " + week.name(trip.schoolId)), section: .desk)
@@ -17,8 +17,8 @@ extension TransportRoutes {
     /// pays). Guarded by the stored version the form showed; a published plan is updated with the least change and
     /// those whose trips changed are told.
     static func editTrip(_ req: Request) async throws -> Response {
-        let store = AuditedRecords(req.db)
-        guard let stored = try await store.find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        let store = req.transport
+        guard let stored = try await store.trip(try req.parameters.require("id")) else { throw Abort(.notFound) }
         var reader = FormReader(req)
         var trip = stored
         trip.startTime = reader.string("startTime")
@@ -67,8 +67,8 @@ extension TransportRoutes {
     }
 
     static func vehicle(_ req: Request, edit: Bool) async throws -> Response {
-        let store = AuditedRecords(req.db)
-        guard let stored = try await store.find(TransportVehicleType.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        let store = req.transport
+        guard let stored = try await store.vehicle(try req.parameters.require("id")) else { throw Abort(.notFound) }
         let ctx = PageSupport.context(req, title: Localized("Voertuigtype: " + stored.name, "Vehicle type: " + stored.name), section: .desk)
         guard edit else { return PageSupport.html(TransportPages.vehicleForm(ctx, stored: stored, draft: stored, errors: [:], csrf: req.csrfToken)) }
         var reader = FormReader(req)
@@ -87,8 +87,8 @@ extension TransportRoutes {
 
     static func removeVehicle(_ req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
-        guard let stored = try await AuditedRecords(req.db).find(TransportVehicleType.self, id: id) else { throw Abort(.notFound) }
-        try await TransportStore(req.db).remove(stored, actor: DeskSupport.actorId(req))
+        guard let stored = try await req.transport.vehicle(id) else { throw Abort(.notFound) }
+        try await req.transport.remove(stored, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.transport().path)
     }
 }

@@ -4,6 +4,11 @@ import Persistence
 import Reports
 import Vapor
 
+extension Request {
+    /// Transport's records for this request (issue 13): SQL behind the `TransportRepository` seam.
+    var transport: any TransportRepository { SQLTransportRepository(db) }
+}
+
 /// Student transport (issue 16, §5.4 "Knelpunt leerlingenvervoer"): the coordinator turns a week of trips into a
 /// plan (fewest vehicles, then least cost), sees it per vehicle, school and company with its cost, cancels a class
 /// and re-plans with the least change, asks what one more vehicle would carry; schools and companies read and print
@@ -60,7 +65,7 @@ struct TransportRoutes {
     /// The week and what its pages show of the programme: the projects and funders (small tables) and only the
     /// organisations its trips and funders name, plus `organization` (a sheet's), never all 250,000.
     static func load(_ req: Request, monday: PartialDate, organization: String? = nil) async throws -> Week {
-        let store = TransportStore(req.db), records = RecordStore(req.db)
+        let store = req.transport, records = RecordStore(req.db)
         let settings = try await store.settings()
         let sunday = CivilDays.adding(6, to: monday)!
         let trips = try await store.trips(from: monday, to: sunday)
@@ -78,7 +83,7 @@ struct TransportRoutes {
         let travel = TravelEstimate(coordinates: coordinates, legs: try await store.legs(), settings: settings)
         let record = try await store.plan(week: monday)
         return Week(monday: monday, trips: trips, vehicles: try await store.vehicles(), travel: travel,
-                    record: record, plan: try record.map(TransportStore.decode), data: data, weeks: try await store.weeks())
+                    record: record, plan: try record.map(SQLTransportRepository.decode), data: data, weeks: try await store.weeks())
     }
 
     static func week(_ req: Request, whatIf: TransportPages.WhatIf? = nil, errors: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
@@ -135,19 +140,17 @@ struct TransportRoutes {
         case "ritten-uit-afspraken":
             let sunday = CivilDays.adding(6, to: monday)!
             // Which agreements make a trip is `TransportTrip.from`'s rule; here only the week.
-            let agreements = try await AuditedRecords(req.db).all(ActivityAgreement.self).filter { a in
+            let agreements = try await req.desk.all(ActivityAgreement.self).filter { a in
                 a.date.map { $0.day != nil && $0 >= monday && $0 <= sunday } == true && TransportTrip.from(a) != nil
             }
-            let existing = Set(try await TransportStore(req.db).trips(agreementIds: agreements.map(\.id)).compactMap(\.agreementId))
+            let existing = Set(try await req.transport.trips(agreementIds: agreements.map(\.id)).compactMap(\.agreementId))
             let new = agreements.filter { !existing.contains($0.id) }.compactMap(TransportTrip.from)
-            try await req.db.writeTransaction { tx in
-                for t in new { try await AuditedRecords(tx).insertInTransaction(t, actor: actor) }
-            }
+            try await req.transport.add(new, actor: actor)
             return req.redirect(to: back)
         case "voertuigen":
             let vehicle = readVehicle(&reader, id: DeskSupport.newId("voertuig"), example: false)
             guard reader.errors.isEmpty else { return try await week(req, errors: reader.errors, status: .badRequest) }
-            try await AuditedRecords(req.db).insert(vehicle, actor: actor)
+            try await req.transport.add(vehicle, actor: actor)
             return req.redirect(to: back)
         case "extra-voertuig":
             let week = try await load(req, monday: monday)
@@ -160,7 +163,7 @@ struct TransportRoutes {
             let (served, extra) = try await compute { try TransportPlanning.whatIf(input, plan: plan, extra: type.id) }
             return try await Self.week(req, whatIf: .init(type: type, served: served, extraCost: extra))
         case "instellingen":
-            var s = try await TransportStore(req.db).settings()
+            var s = try await req.transport.settings()
             if let v = reader.double("detourFactor") { s.detourFactor = v }
             if let v = reader.double("busKmPerHour") { s.busKmPerHour = v }
             if let v = reader.double("publicTransportKmPerHour") { s.publicTransportKmPerHour = v }
@@ -170,7 +173,7 @@ struct TransportRoutes {
             if let v = reader.int("arriveLatest", optional: true) { s.arriveLatest = v }
             reader.merge(Dictionary(s.violations().map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }))
             guard reader.errors.isEmpty else { return try await week(req, errors: reader.errors, status: .badRequest) }
-            try await TransportStore(req.db).save(s, actor: actor)
+            try await req.transport.save(s, actor: actor)
             return req.redirect(to: back)
         case "reistijden":
             let text = reader.string("csv")
@@ -179,7 +182,7 @@ struct TransportRoutes {
             case .failure(let e):
                 return try await week(req, errors: ["csv": e.message(req.lang)], status: .badRequest)
             case .success(let legs):
-                try await TransportStore(req.db).importLegs(legs, actor: actor)
+                try await req.transport.importLegs(legs, actor: actor)
                 return req.redirect(to: back)
             }
         default:
@@ -190,9 +193,9 @@ struct TransportRoutes {
     /// An agreement's step moved, resized or cancelled its activity: its trip follows, and the weeks concerned are
     /// re-planned with the least change (those whose trips changed are told when the plan was published).
     static func follow(_ agreement: ActivityAgreement, req: Request) async throws {
-        guard let trip = try await TransportStore(req.db).trips(agreementIds: [agreement.id]).first, let next = trip.following(agreement) else { return }
+        guard let trip = try await req.transport.trips(agreementIds: [agreement.id]).first, let next = trip.following(agreement) else { return }
         let actor = DeskSupport.actorId(req)
-        try await AuditedRecords(req.db).update(next, expected: trip, actor: actor)
+        try await req.transport.update(next, expected: trip, actor: actor)
         let weeks = Set([trip.date, next.date].compactMap { CivilDays.monday(of: $0) })
         for monday in weeks.sorted() { _ = try await replanWeek(req, monday: monday, touched: [trip.id], actor: actor) }
     }
@@ -232,7 +235,7 @@ struct TransportRoutes {
 
     static func save(_ req: Request, _ plan: TransportPlan, week: PartialDate, expected: Int?, today: PartialDate, actor: String) async throws {
         do {
-            _ = try await TransportStore(req.db).save(plan, week: week, expectedRevision: expected, today: today, actor: actor)
+            _ = try await req.transport.save(plan, week: week, expectedRevision: expected, today: today, actor: actor)
         } catch DeskError.changedMeanwhile {
             throw PageError(.conflict, "het plan van deze week is intussen gewijzigd; open de pagina opnieuw", "this week's plan changed meanwhile; open the page again")
         }
@@ -241,7 +244,7 @@ struct TransportRoutes {
     /// A class cancels: the trip is cancelled and the week re-planned with the least change; the page says how many
     /// trips' times or vehicles changed (only the cancelled one, unless a vehicle became free for a waiting class).
     static func cancel(_ req: Request) async throws -> Response {
-        guard let trip = try await AuditedRecords(req.db).find(TransportTrip.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        guard let trip = try await req.transport.trip(try req.parameters.require("id")) else { throw Abort(.notFound) }
         let (cancelled, changed) = try await cancel(trip, reason: nil, req: req)
         let monday = CivilDays.monday(of: cancelled.date) ?? cancelled.date
         return req.redirect(to: SiteRoute.transport(week: monday.description).path + "&gewijzigd=\(changed)")
@@ -250,11 +253,8 @@ struct TransportRoutes {
     /// The one path for page and API: the trip is cancelled (guarded), the week re-planned with the least change and
     /// those concerned told; returns the cancelled trip and how many other trips changed.
     static func cancel(_ trip: TransportTrip, reason: String?, req: Request) async throws -> (TransportTrip, Int) {
-        let store = AuditedRecords(req.db)
-        guard trip.status == .gepland else { throw PageError(.conflict, "deze rit is al geannuleerd", "this trip was cancelled already") }
-        var cancelled = trip
-        cancelled.status = .geannuleerd
-        cancelled.cancelReason = reason
+        let store = req.transport
+        guard let cancelled = trip.cancelled(reason: reason) else { throw PageError(.conflict, "deze rit is al geannuleerd", "this trip was cancelled already") }
         let actor = DeskSupport.actorId(req)
         do { try await store.update(cancelled, expected: trip, actor: actor) } catch DeskError.changedMeanwhile {
             throw PageError(.conflict, "deze rit is intussen gewijzigd", "this trip changed meanwhile")

@@ -12,8 +12,8 @@ import VaporTesting
     static let week = "2015-03-09"
 
     static func plan(_ app: Application) async throws -> TransportPlan {
-        let record = try #require(try await TransportStore(app.db).plan(week: PartialDate(week)!))
-        return try TransportStore.decode(record)
+        let record = try #require(try await SQLTransportRepository(app.db).plan(week: PartialDate(week)!))
+        return try SQLTransportRepository.decode(record)
     }
 
     @Test func aWeekIsPlannedCostedAndReplannedWithTheLeastChange() async throws {
@@ -21,12 +21,12 @@ import VaporTesting
             var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
             var res = try await coordinator.get("/vervoer?week=\(Self.week)")
             #expect(res.status == .ok && res.text.contains("Voorbeeldgegevens") && res.text.contains("Berlage Lyceum"))
-            let trips = try await TransportStore(app.db).trips(from: PartialDate(Self.week)!, to: PartialDate("2015-03-15")!)
+            let trips = try await SQLTransportRepository(app.db).trips(from: PartialDate(Self.week)!, to: PartialDate("2015-03-15")!)
             #expect(trips.count == 35 && trips.allSatisfy(\.example))
             res = try await coordinator.post("/vervoer/plannen", [("week", Self.week), ("revision", "")], csrfFrom: "/vervoer?week=\(Self.week)")
             #expect(res.status == .seeOther)
             let plan = try await Self.plan(app)
-            let vehicles = try await TransportStore(app.db).vehicles()
+            let vehicles = try await SQLTransportRepository(app.db).vehicles()
             // Every class is on a vehicle both ways, or waits; no day uses more vehicles of a type than the carrier has.
             var legs: [String: Int] = [:]
             for day in plan.days {
@@ -90,7 +90,7 @@ import VaporTesting
             #expect(try await coordinator.post("/vervoer/ritten/\(victim)/annuleren", [], csrfFrom: "/vervoer?week=\(Self.week)").status == .conflict)
             res = try await coordinator.post("/vervoer/herplannen", [("week", Self.week), ("revision", "1")], csrfFrom: "/vervoer?week=\(Self.week)")
             #expect(res.status == .conflict)
-            #expect(try await TransportStore(app.db).plan(week: PartialDate(Self.week)!)?.revision == 3)
+            #expect(try await SQLTransportRepository(app.db).plan(week: PartialDate(Self.week)!)?.revision == 3)
         }
     }
 
@@ -130,12 +130,12 @@ import VaporTesting
     @Test func badInputIsNamedAndNothingIsWritten() async throws {
         try await withMasterplan { app in
             var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
-            let before = try await TransportStore(app.db).vehicles().count
+            let before = try await SQLTransportRepository(app.db).vehicles().count
             var res = try await coordinator.post("/vervoer/voertuigen", [("week", Self.week), ("name", "Minibus"), ("seats", "0"), ("costPerDay", "200"),
                                                                        ("centsPerKm", "50"), ("available", "2"), ("depotLatitude", "52.37"), ("depotLongitude", "abc")],
                                                  csrfFrom: "/vervoer?week=\(Self.week)")
             #expect(res.status == .badRequest && res.text.contains("id=\"seats-error\"") && res.text.contains("id=\"depotLongitude-error\""))
-            #expect(try await TransportStore(app.db).vehicles().count == before)
+            #expect(try await SQLTransportRepository(app.db).vehicles().count == before)
             res = try await coordinator.post("/vervoer/voertuigen", [("week", Self.week), ("name", "Minibus <b>"), ("carrier", "Taxi Centrale"), ("depotName", "Sloterdijk"), ("seats", "8"), ("costPerDay", "200"),
                                                                    ("centsPerKm", "50"), ("available", "2"), ("depotLatitude", "52.37"), ("depotLongitude", "4.89")],
                                              csrfFrom: "/vervoer?week=\(Self.week)")
@@ -147,10 +147,10 @@ import VaporTesting
             res = try await coordinator.post("/vervoer/reistijden", [("week", Self.week), ("csv", "van,naar,minuten,km\ngvb,amc,12,5.5\ngvb,amc,twaalf,5")],
                                              csrfFrom: "/vervoer?week=\(Self.week)")
             #expect(res.status == .badRequest && res.text.contains("Regel 3, kolom minuten"))
-            #expect(try await TransportStore(app.db).legs().isEmpty)
+            #expect(try await SQLTransportRepository(app.db).legs().isEmpty)
             res = try await coordinator.post("/vervoer/reistijden", [("week", Self.week), ("csv", "van;naar;minuten;km\ngvb;amc;12;5,5")], csrfFrom: "/vervoer?week=\(Self.week)")
             #expect(res.status == .seeOther)
-            #expect(try await TransportStore(app.db).legs().map(\.km) == [5.5])
+            #expect(try await SQLTransportRepository(app.db).legs().map(\.km) == [5.5])
             res = try await coordinator.post("/vervoer/instellingen", [("week", Self.week), ("detourFactor", "9")], csrfFrom: "/vervoer?week=\(Self.week)")
             #expect(res.status == .badRequest && res.text.contains("id=\"detourFactor-error\""))
             #expect(try await coordinator.get("/vervoer?week=15-03-2015").status == .badRequest)
@@ -165,7 +165,7 @@ import VaporTesting
             let week = TransportAppTests.week
             #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
             let before = try await TransportAppTests.plan(app)
-            let trips = try await TransportStore(app.db).trips(from: PartialDate(week)!, to: PartialDate("2015-03-15")!)
+            let trips = try await SQLTransportRepository(app.db).trips(from: PartialDate(week)!, to: PartialDate("2015-03-15")!)
             let moved = try #require(trips.first { t in before.days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == t.id } && t.wheelchairs == 0 })
             let page = try await coordinator.get("/vervoer/ritten/\(moved.id)")
             #expect(page.status == .ok && page.text.contains("Start van de activiteit"))
@@ -241,7 +241,7 @@ import VaporTesting
             #expect(res.status == .ok)
             #expect(try res.json()["total"] as? Int == legs)
             // A school's contact reads only its own organisation's trips and legs.
-            let trips = try await TransportStore(app.db).trips(from: PartialDate(week)!, to: PartialDate("2015-03-15")!)
+            let trips = try await SQLTransportRepository(app.db).trips(from: PartialDate(week)!, to: PartialDate("2015-03-15")!)
             let school = trips[0].schoolId
             var contact = try await signedIn(app, "school@test.invalid", role: .contactpersoon, org: school)
             let own = try await contact.createToken(name: "school", scope: "read")
@@ -292,11 +292,11 @@ import VaporTesting
             try await AuditedRecords(app.db).insert(noBus, actor: "test")
             var res = try await coordinator.post("/vervoer/ritten-uit-afspraken", [("week", week)], csrfFrom: "/vervoer?week=\(week)")
             #expect(res.status == .seeOther)
-            let made = try await TransportStore(app.db).trips(agreementIds: [agreement.id, noBus.id])
+            let made = try await SQLTransportRepository(app.db).trips(agreementIds: [agreement.id, noBus.id])
             #expect(made.map(\.id) == ["rit-afspraak-vervoer"] && made[0].seats == 24 && made[0].startTime == "10:00")
             // Taking them over twice makes no second trip.
             _ = try await coordinator.post("/vervoer/ritten-uit-afspraken", [("week", week)], csrfFrom: "/vervoer?week=\(week)")
-            #expect(try await TransportStore(app.db).trips(agreementIds: [agreement.id]).count == 1)
+            #expect(try await SQLTransportRepository(app.db).trips(agreementIds: [agreement.id]).count == 1)
             #expect(try await coordinator.post("/vervoer/plannen", [("week", week), ("revision", "")], csrfFrom: "/vervoer?week=\(week)").status == .seeOther)
             #expect(try await TransportAppTests.plan(app).days.flatMap(\.vehicles).flatMap(\.stops).contains { $0.tripId == "rit-afspraak-vervoer" })
             // The agreement is cancelled at the desk: the trip goes with it, and the plan no longer carries the class.

@@ -3,10 +3,10 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Student transport's reads and commands: the week's trips (by date, in SQL), vehicle types, locations, imported
-/// travel legs, and the week's plan with a revision guard (one conditional UPDATE: a stale re-plan loses, never
-/// overwrites).
-public struct TransportStore: Sendable {
+/// Student transport in SQL: the week's trips (by date, indexed), vehicle types, locations, imported travel legs, and
+/// the week's plan with a revision guard (one conditional UPDATE: a stale re-plan loses, never overwrites). Every write
+/// is audited in its transaction.
+public struct SQLTransportRepository: TransportRepository {
     public let database: any Database
     public init(_ database: any Database) { self.database = database }
     var records: RecordStore { RecordStore(database) }
@@ -21,11 +21,13 @@ public struct TransportStore: Sendable {
 
     public func trips(agreementIds: [String]) async throws -> [TransportTrip] {
         guard !agreementIds.isEmpty else { return [] }
-        let rows = try await records.sql.select().column("*").from(TransportTrip.entity).where("agreementId", .in, SQLBind.group(agreementIds)).all()
+        let rows = try await records.sql.select().column("*").from(TransportTrip.entity).where("agreementId", .in, SQLBind.group(agreementIds)).orderBy("id").all()
         return try rows.map { try RowCodec.decode(TransportTrip.self, from: SQLRowCells(row: $0)) }
     }
 
+    public func trip(_ id: String) async throws -> TransportTrip? { try await desk.find(TransportTrip.self, id: id) }
     public func vehicles() async throws -> [TransportVehicleType] { try await records.all(TransportVehicleType.self) }
+    public func vehicle(_ id: String) async throws -> TransportVehicleType? { try await desk.find(TransportVehicleType.self, id: id) }
     public func locations() async throws -> [TransportLocation] { try await records.all(TransportLocation.self) }
     public func legs() async throws -> [TravelLeg] { try await records.all(TravelLeg.self) }
 
@@ -37,9 +39,9 @@ public struct TransportStore: Sendable {
     /// Stores the week's plan: a new one, or the next revision of `expectedRevision`; a plan changed meanwhile throws
     /// `DeskError.changedMeanwhile` and nothing is written.
     public func save(_ plan: TransportPlan, week: PartialDate, expectedRevision: Int?, today: PartialDate, actor: String) async throws -> TransportPlanRecord {
-        let body = String(decoding: try JSONEncoder.sorted.encode(plan), as: UTF8.self)
+        let body = try plan.storedBody()
         return try await database.writeTransaction { tx in
-            let store = TransportStore(tx)
+            let store = SQLTransportRepository(tx)
             if let existing = try await store.plan(week: week) {
                 guard existing.revision == expectedRevision else { throw DeskError.changedMeanwhile }
                 let next = TransportPlanRecord(id: existing.id, weekStart: week, createdOn: today, revision: existing.revision + 1, body: body)
@@ -81,7 +83,7 @@ public struct TransportStore: Sendable {
     /// Imported travel legs replace those between the same places, all in one transaction.
     public func importLegs(_ legs: [TravelLeg], actor: String) async throws {
         try await database.writeTransaction { tx in
-            let store = TransportStore(tx)
+            let store = SQLTransportRepository(tx)
             let ids = legs.map(\.id)
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 try await store.records.sql.delete(from: TravelLeg.entity).where("id", .in, SQLBind.group(chunk)).run()
@@ -96,23 +98,30 @@ public struct TransportStore: Sendable {
     /// hands the classes of its vehicles on.
     public func remove(_ vehicle: TransportVehicleType, actor: String) async throws {
         try await database.writeTransaction { tx in
-            let store = TransportStore(tx)
+            let store = SQLTransportRepository(tx)
             try await store.records.sql.delete(from: TransportVehicleType.entity).where("id", .equal, SQLBind(vehicle.id)).run()
             try await AuditLog.record(on: tx, actor: actor, entity: TransportVehicleType.entity, entityId: vehicle.id, action: "delete",
                                       changes: try AuditLog.changes(before: vehicle, after: nil as TransportVehicleType?))
         }
     }
 
-    /// The Mondays of the weeks that have trips, latest first.
-    public func weeks(limit: Int = 20) async throws -> [PartialDate] {
+    /// The Mondays of the weeks that have trips, latest first (the dates distinct in SQL, the last 500).
+    public func weeks(limit: Int) async throws -> [PartialDate] {
         let rows = try await records.sql.select().distinct().column("date").from(TransportTrip.entity).orderBy("date", .descending).limit(500).all()
-        var out: [PartialDate] = []
-        for row in rows {
-            guard let text = try? row.decode(column: "date", as: String.self), let d = PartialDate(text), let monday = CivilDays.monday(of: d) else { continue }
-            if out.last != monday && !out.contains(monday) { out.append(monday) }
-            if out.count == limit { break }
+        return Self.mondays(of: rows.compactMap { (try? $0.decode(column: "date", as: String.self)).flatMap(PartialDate.init) }, limit: limit)
+    }
+
+    /// New trips in one transaction: a taken id refuses them all.
+    public func add(_ trips: [TransportTrip], actor: String) async throws {
+        try await database.writeTransaction { tx in
+            for t in trips { try await AuditedRecords(tx).insertInTransaction(t, actor: actor) }
         }
-        return out
+    }
+
+    public func update(_ trip: TransportTrip, expected: TransportTrip, actor: String) async throws { try await desk.update(trip, expected: expected, actor: actor) }
+    public func add(_ vehicle: TransportVehicleType, actor: String) async throws { try await desk.insert(vehicle, actor: actor) }
+    public func update(_ vehicle: TransportVehicleType, expected: TransportVehicleType, actor: String) async throws {
+        try await desk.update(vehicle, expected: expected, actor: actor)
     }
 
     public static func decode(_ record: TransportPlanRecord) throws -> TransportPlan {

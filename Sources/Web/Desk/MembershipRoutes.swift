@@ -32,7 +32,7 @@ struct MembershipRoutes {
             let loaded = try await DeskSupport.load(req, including: applications.map(\.organizationId))
             let ctx = PageSupport.context(req, title: Localized("Aanmeldingen als Vriend", "Applications to join"), section: .network)
             // New organisations: the pending ones with what they may duplicate; the last 50 decided.
-            let joins = try await JoinStore(req.db).applications()
+            let joins = try await req.joining.applications(status: nil)
             let pending = joins.filter { $0.status == .aangevraagd }
             var duplicates: [String: [Joining.DuplicateHint]] = [:]
             // Compared with every organisation, read a chunk at a time so memory stays the chunk's (nationally 250,000).

@@ -3,6 +3,11 @@ import Fluent
 import Persistence
 import Vapor
 
+extension Request {
+    /// Joining's records for this request (issue 13): SQL behind the `JoiningRepository` seam.
+    var joining: any JoiningRepository { SQLJoiningRepository(db) }
+}
+
 /// Joining as a new organisation (issue 15, part 1): anyone applies on `/netwerk/aansluiten`; the coordinators
 /// hear of it, see possible duplicates on `/netwerk/aanmeldingen` and approve (organisation, membership and
 /// contact account in one step; the contact gets an invitation) or decline (the applicant hears why).
@@ -38,7 +43,7 @@ struct JoinRoutes {
         guard errors.isEmpty else { return JoinPages.form(req, draft: application, errors: errors, received: false, status: .badRequest) }
         guard try await FormThrottle.allow([("join-ip:" + (req.clientAddress ?? "unknown"), perClient), ("join-email:" + application.contactEmail, perAddress)],
                                            on: req.db) else { throw FormThrottle.tooMany() }
-        try await AuditedRecords(req.db).insert(application, actor: "publiek")
+        try await req.joining.submit(application, actor: "publiek")
         let received = Notices.joinReceived(organization: application.name, link: req.application.absoluteURL(SiteRoute.join.path))
         try await Outbox.send(to: application.contactEmail, language: application.language, on: req) { lang in
             Messages.notice(name: application.contactName, received, lang: lang)
@@ -49,7 +54,7 @@ struct JoinRoutes {
     }
 
     static func decide(_ req: Request) async throws -> Response {
-        guard let application = try await AuditedRecords(req.db).find(JoinApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        guard let application = try await req.joining.application(try req.parameters.require("id")) else { throw Abort(.notFound) }
         guard application.status == .aangevraagd else {
             throw PageError(.conflict, "over deze aanmelding is al beslist (\(application.status.label.nl.lowercased()))",
                             "this application was decided already (\(application.status.label.en.lowercased()))")
@@ -57,12 +62,12 @@ struct JoinRoutes {
         let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
         switch req.parameters.get("decision") {
         case "goedkeuren":
-            let taken = try await RecordStore(req.db).organizationIds(startingWith: Joining.idBase(of: application))
+            let taken = try await req.joining.organizationIds(startingWith: Joining.idBase(of: application))
             let approval = Joining.approve(application, takenIds: taken, districts: .amsterdam, today: today,
                                            membershipApplicationId: DeskSupport.newId("aanmelding"))
             let account: Account
             do {
-                account = try await JoinStore(req.db).approve(approval, expected: application, actor: actor)
+                account = try await req.joining.approve(approval, expected: application, actor: actor, accountId: UUID().uuidString)
             } catch JoinError.emailTaken(let email) {
                 throw PageError(.conflict, "er is al een account met \(email); vraag de aanvrager om een ander adres of koppel het bestaande account zelf",
                                 "an account with \(email) exists already; ask the applicant for another address or link the existing account yourself")
@@ -74,7 +79,7 @@ struct JoinRoutes {
         case "afwijzen":
             let declined = Joining.decline(application, remarks: FormReader(req).text("remarks-" + application.id), today: today)
             do {
-                try await AuditedRecords(req.db).update(declined, expected: application, actor: actor)
+                try await req.joining.decline(declined, expected: application, actor: actor)
             } catch DeskError.changedMeanwhile {
                 throw PageError(.conflict, "een andere coördinator besliste intussen over deze aanmelding", "another coordinator decided on this application meanwhile")
             }

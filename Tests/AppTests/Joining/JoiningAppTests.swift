@@ -25,12 +25,12 @@ import VaporTesting
             // Mistakes are named by field, in the page's language; nothing is stored.
             res = try await visitor.post("/netwerk/aansluiten", Self.fields().filter { $0.0 != "postcode" } + [("postcode", "0123 XY"), ("registrationNumber", "12")])
             #expect(res.status == .badRequest && res.text.contains("id=\"postcode-error\"") && res.text.contains("Een KvK-nummer heeft 8 cijfers."))
-            #expect(try await JoinStore(app.db).applications().isEmpty)
+            #expect(try await SQLJoiningRepository(app.db).applications(status: nil).isEmpty)
             // Without the form's token nothing happens.
             #expect(try await visitor.post("/netwerk/aansluiten", Self.fields(), csrf: false).status == .forbidden)
             res = try await visitor.post("/netwerk/aansluiten", Self.fields())
             #expect(res.status == .seeOther && res.headers.first(name: .location) == "/netwerk/aansluiten?ontvangen=1")
-            let stored = try #require(try await JoinStore(app.db).applications().first)
+            let stored = try #require(try await SQLJoiningRepository(app.db).applications(status: nil).first)
             #expect(stored.postcode == "1092 AB" && stored.sectors == [.bouw, .installatie] && stored.language == .en)
             // The applicant hears in the chosen language; the coordinators are told.
             let toApplicant = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "jan@vanthoog.example").all()
@@ -61,7 +61,7 @@ import VaporTesting
             // Deciding twice is refused whole.
             #expect(try await coordinator.post("/netwerk/aansluitingen/\(stored.id)/goedkeuren", [], csrfFrom: "/netwerk/aanmeldingen").status == .conflict)
             // The second is declined with a reason that reaches the applicant.
-            let second = try #require(try await JoinStore(app.db).applications(status: .aangevraagd).first)
+            let second = try #require(try await SQLJoiningRepository(app.db).applications(status: .aangevraagd).first)
             res = try await coordinator.post("/netwerk/aansluitingen/\(second.id)/afwijzen", [("remarks-" + second.id, "Dit is dezelfde organisatie")], csrfFrom: "/netwerk/aanmeldingen")
             #expect(res.status == .seeOther)
             #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "piet@vanthoog.example").all()
@@ -85,13 +85,13 @@ import VaporTesting
             _ = try await signedIn(app, "jan@vanthoog.example", role: .contactpersoon, org: "alliander")
             var visitor = Browser(app)
             #expect(try await visitor.post("/netwerk/aansluiten", Self.fields()).status == .seeOther)
-            let stored = try #require(try await JoinStore(app.db).applications().first)
+            let stored = try #require(try await SQLJoiningRepository(app.db).applications(status: nil).first)
             var coordinator = try await signedIn(app, "coordinator@test.invalid", role: .beheerder)
             let res = try await coordinator.post("/netwerk/aansluitingen/\(stored.id)/goedkeuren", [], csrfFrom: "/netwerk/aanmeldingen")
             #expect(res.status == .conflict && res.text.contains("er is al een account met jan@vanthoog.example"))
             // Nothing half-written: no organisation, the application still pending.
             #expect(try await RecordStore(app.db).dataset().organizations.allSatisfy { $0.name != "Bouwbedrijf Van 't Hoog" })
-            #expect(try await JoinStore(app.db).applications(status: .aangevraagd).count == 1)
+            #expect(try await SQLJoiningRepository(app.db).applications(status: .aangevraagd).count == 1)
         }
     }
 
@@ -103,7 +103,7 @@ import VaporTesting
             }
             let res = try await visitor.post("/netwerk/aansluiten", Self.fields(name: "Nog een"))
             #expect(res.status == .tooManyRequests && res.headers.first(name: .retryAfter) == "900")
-            #expect(try await JoinStore(app.db).applications().count == JoinRoutes.perAddress)
+            #expect(try await SQLJoiningRepository(app.db).applications(status: nil).count == JoinRoutes.perAddress)
         }
     }
 }

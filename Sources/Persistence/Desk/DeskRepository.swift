@@ -220,16 +220,15 @@ public actor InMemoryDeskRepository: DeskRepository {
         func rows<R: DeskRecord>(_ type: R.Type) -> [R] { (tables[R.entity] ?? []).compactMap { $0 as? R } }
 
         mutating func insert<R: DeskRecord>(_ record: R) throws {
-            guard !rows(R.self).contains(where: { $0.key == record.key }) else {
-                throw StoreError.invalid(Violation(entity: R.entity, row: 0, column: "key", message: "duplicate record '\(record.key)'"))
-            }
-            tables[R.entity, default: []].append(record)
+            var typed = rows(R.self)
+            try MemoryRows.insert(record, into: &typed)
+            tables[R.entity] = typed
         }
 
         mutating func update<R: DeskRecord>(_ record: R, expected: R) throws {
-            guard let index = tables[R.entity]?.firstIndex(where: { $0.key == record.key }) else { throw StoreError.notFound(entity: R.entity, key: record.key) }
-            guard tables[R.entity]?[index] as? R == expected else { throw DeskError.changedMeanwhile }
-            tables[R.entity]?[index] = record
+            var typed = rows(R.self)
+            try MemoryRows.replace(record, expected: expected, in: &typed)
+            tables[R.entity] = typed
         }
     }
 }

@@ -54,37 +54,26 @@ public actor InMemoryJoiningRepository: JoiningRepository {
         Set(state.data.organizations.map(\.id).filter { $0 == base || $0.hasPrefix(base + "-") })
     }
     public func submit(_ application: JoinApplication, actor: String) async throws {
-        guard !state.applications.contains(where: { $0.id == application.id }) else {
-            throw StoreError.invalid(Violation(entity: JoinApplication.entity, row: 0, column: "key", message: "duplicate record '\(application.id)'"))
-        }
-        state.applications.append(application)
+        try MemoryRows.insert(application, into: &state.applications)
     }
     public func decline(_ declined: JoinApplication, expected: JoinApplication, actor: String) async throws {
-        try Self.replace(declined, expected: expected, in: &state.applications)
+        try MemoryRows.replace(declined, expected: expected, in: &state.applications)
     }
 
     public func approve(_ approval: Joining.Approval, expected: JoinApplication, actor: String, accountId: String) async throws -> Account {
         var next = state
         let email = approval.application.contactEmail
         if next.accounts.contains(where: { $0.email == email.lowercased() }) { throw JoinError.emailTaken(email) }
-        try Self.replace(approval.application, expected: expected, in: &next.applications)
+        try MemoryRows.replace(approval.application, expected: expected, in: &next.applications)
         next.data.organizations.append(approval.organization)
         if let v = next.data.violations().first { throw StoreError.invalid(v) }
         next.data.memberships.append(approval.membership)
         if let v = next.data.violations().first { throw StoreError.invalid(v) }
-        guard !next.membershipApplications.contains(where: { $0.id == approval.membershipApplication.id }) else {
-            throw StoreError.invalid(Violation(entity: MembershipApplication.entity, row: 0, column: "key", message: "duplicate"))
-        }
-        next.membershipApplications.append(approval.membershipApplication)
+        try MemoryRows.insert(approval.membershipApplication, into: &next.membershipApplications)
         let account = approval.account(id: accountId)
         next.accounts.append(account)
         state = next
         return account
     }
 
-    static func replace<R: Record>(_ record: R, expected: R, in rows: inout [R]) throws {
-        guard let i = rows.firstIndex(where: { $0.key == record.key }) else { throw StoreError.notFound(entity: R.entity, key: record.key) }
-        guard rows[i] == expected else { throw DeskError.changedMeanwhile }
-        rows[i] = record
-    }
 }

@@ -69,14 +69,14 @@ public actor InMemoryMatchingdayRepository: MatchingdayRepository {
 
     public func create(_ event: MatchingdayEvent, tables: [MatchingdayTable], actor: String) async throws {
         try command { s in
-            try Self.insert(event, into: &s.events)
-            for t in tables { try Self.insert(t, into: &s.tables) }
+            try MemoryRows.insert(event, into: &s.events)
+            for t in tables { try MemoryRows.insert(t, into: &s.tables) }
         }
     }
 
     public func saveSettings(_ event: MatchingdayEvent, expected: MatchingdayEvent, clearSchedule: Bool, participants: [ParticipantChange], actor: String) async throws {
         try command { s in
-            try Self.replace(event, expected: expected, in: &s.events)
+            try MemoryRows.replace(event, expected: expected, in: &s.events)
             if clearSchedule { s.meetings.removeAll { $0.eventId == event.id } }
             for change in participants { try Self.apply(change, to: &s.participants) }
         }
@@ -102,13 +102,13 @@ public actor InMemoryMatchingdayRepository: MatchingdayRepository {
     }
 
     public func update(_ participant: MatchingdayParticipant, expected: MatchingdayParticipant, actor: String) async throws {
-        try command { s in try Self.replace(participant, expected: expected, in: &s.participants) }
+        try command { s in try MemoryRows.replace(participant, expected: expected, in: &s.participants) }
     }
 
     public func setWishes(eventId: String, fromId: String, byOrganiser: Bool, wishes: [MatchingdayWish], actor: String) async throws {
         try command { s in
             s.wishes.removeAll { $0.eventId == eventId && $0.fromId == fromId && $0.byOrganiser == byOrganiser }
-            for w in wishes { try Self.insert(w, into: &s.wishes) }
+            for w in wishes { try MemoryRows.insert(w, into: &s.wishes) }
             // One wish per pair and kind on a day (the SQL table's unique constraint).
             let pairs = s.wishes.map { [$0.eventId, $0.fromId, $0.toId, String($0.byOrganiser)] }
             if Set(pairs).count != pairs.count { throw StoreError.invalid(Violation(entity: MatchingdayWish.entity, row: 0, column: "toId", message: "the same wish twice")) }
@@ -118,7 +118,7 @@ public actor InMemoryMatchingdayRepository: MatchingdayRepository {
     public func saveTables(_ tables: [MatchingdayTable], previous: [MatchingdayTable], actor: String) async throws {
         try command { s in
             for t in tables {
-                if let old = previous.first(where: { $0.id == t.id }) { try Self.replace(t, expected: old, in: &s.tables) } else { try Self.insert(t, into: &s.tables) }
+                if let old = previous.first(where: { $0.id == t.id }) { try MemoryRows.replace(t, expected: old, in: &s.tables) } else { try MemoryRows.insert(t, into: &s.tables) }
             }
             let kept = Set(tables.map(\.id))
             for old in previous where !kept.contains(old.id) { s.tables.removeAll { $0.id == old.id } }
@@ -130,9 +130,9 @@ public actor InMemoryMatchingdayRepository: MatchingdayRepository {
 
     public func saveSchedule(_ event: MatchingdayEvent, expected: MatchingdayEvent, meetings: [MatchingdayMeeting], actor: String) async throws {
         try command { s in
-            try Self.replace(event, expected: expected, in: &s.events)
+            try MemoryRows.replace(event, expected: expected, in: &s.events)
             s.meetings.removeAll { $0.eventId == event.id }
-            for m in meetings { try Self.insert(m, into: &s.meetings) }
+            for m in meetings { try MemoryRows.insert(m, into: &s.meetings) }
         }
     }
 
@@ -156,24 +156,11 @@ public actor InMemoryMatchingdayRepository: MatchingdayRepository {
         return result
     }
 
-    static func insert<R: Record>(_ record: R, into rows: inout [R]) throws {
-        guard !rows.contains(where: { $0.key == record.key }) else {
-            throw StoreError.invalid(Violation(entity: R.entity, row: 0, column: "key", message: "duplicate record '\(record.key)'"))
-        }
-        rows.append(record)
-    }
-
-    static func replace<R: Record>(_ record: R, expected: R, in rows: inout [R]) throws {
-        guard let i = rows.firstIndex(where: { $0.key == record.key }) else { throw StoreError.notFound(entity: R.entity, key: record.key) }
-        guard rows[i] == expected else { throw DeskError.changedMeanwhile }
-        rows[i] = record
-    }
-
     static func apply(_ change: ParticipantChange, to rows: inout [MatchingdayParticipant]) throws {
         switch change {
         case .unchanged: break
-        case .insert(let p): try insert(p, into: &rows)
-        case .update(let p, let expected): try replace(p, expected: expected, in: &rows)
+        case .insert(let p): try MemoryRows.insert(p, into: &rows)
+        case .update(let p, let expected): try MemoryRows.replace(p, expected: expected, in: &rows)
         }
     }
 }

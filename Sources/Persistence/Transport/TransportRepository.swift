@@ -112,21 +112,13 @@ public actor InMemoryTransportRepository: TransportRepository {
         }
         state.trips += trips
     }
-    public func update(_ trip: TransportTrip, expected: TransportTrip, actor: String) async throws { try Self.replace(trip, expected: expected, in: &state.trips) }
+    public func update(_ trip: TransportTrip, expected: TransportTrip, actor: String) async throws { try MemoryRows.replace(trip, expected: expected, in: &state.trips) }
     public func add(_ vehicle: TransportVehicleType, actor: String) async throws {
-        guard !state.vehicles.contains(where: { $0.id == vehicle.id }) else {
-            throw StoreError.invalid(Violation(entity: TransportVehicleType.entity, row: 0, column: "id", message: "duplicate"))
-        }
-        state.vehicles.append(vehicle)
+        try MemoryRows.insert(vehicle, into: &state.vehicles)
     }
     public func update(_ vehicle: TransportVehicleType, expected: TransportVehicleType, actor: String) async throws {
-        try Self.replace(vehicle, expected: expected, in: &state.vehicles)
+        try MemoryRows.replace(vehicle, expected: expected, in: &state.vehicles)
     }
     public func remove(_ vehicle: TransportVehicleType, actor: String) async throws { state.vehicles.removeAll { $0.id == vehicle.id } }
 
-    static func replace<R: Record>(_ record: R, expected: R, in rows: inout [R]) throws {
-        guard let i = rows.firstIndex(where: { $0.key == record.key }) else { throw StoreError.notFound(entity: R.entity, key: record.key) }
-        guard rows[i] == expected else { throw DeskError.changedMeanwhile }
-        rows[i] = record
-    }
 }

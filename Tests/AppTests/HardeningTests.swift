@@ -244,3 +244,32 @@ func expectAbsoluteLinks(_ app: Application) async throws {
         }
     }
 }
+
+/// Issue 13: every page route is registered from its `SiteRoute`, so the path is written once for the route and for
+/// every link; a path spelled as an array beside it could drift from the links without any test noticing.
+@Suite struct RoutesFromSiteRouteTests {
+    @Test func noRouteIsRegisteredFromASpelledPath() throws {
+        let web = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/Web")
+        let files = FileManager.default.enumerator(at: web, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        #expect(files.count > 50)
+        let spelled = try NSRegularExpression(pattern: #"\b\w+\.(get|post|on)\((\.[A-Z]+, )?\[("|\.constant|\.parameter)"#)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in spelled.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let line = text[..<Range(match.range, in: text)!.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count
+                Issue.record("\(file.lastPathComponent):\(line) registers a route from a spelled path; give it a SiteRoute case")
+            }
+        }
+    }
+
+    /// The patterns the router gets from `SiteRoute` are the paths the links carry, parameters and all.
+    @Test func patternsFollowThePaths() {
+        #expect(SiteRoute.agreementAction(":id", ":step").pattern == ["afspraken", .parameter("id"), .parameter("step")])
+        #expect(SiteRoute.transportSheet(week: ":week", organization: ":org", file: "ritten.pdf").pattern
+                == ["vervoer", .parameter("week"), "ritbrief", .parameter("org"), "ritten.pdf"])
+        #expect(SiteRoute.programmeRecord("financiering", key: nil).pattern == ["programma", "financiering", "bewerken"])
+        #expect(SiteRoute.agreementStep("a 1", .confirm).path == "/afspraken/a%201/bevestigen")
+        #expect(SiteRoute.language(.en, back: "/x").path == "/taal/en?terug=/x")
+    }
+}

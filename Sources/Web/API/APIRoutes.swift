@@ -38,7 +38,7 @@ enum APIRoutes {
         for endpoint in all {
             app.on(endpoint.method, endpoint.pathComponents, access: endpoint.access, maxBody: endpoint.maxBody, use: endpoint.handler)
         }
-        app.get(["api", "v1", "openapi.json"], access: .public) { req in
+        app.get(.openAPI, access: .public) { req in
             return try json(OpenAPIDocument.build(endpoints: all, examples: try await OpenAPIExamples.examples(req, endpoints: all)), req)
         }
     }

@@ -9,8 +9,8 @@ struct AccountRoutes {
     struct TokenForm: Content { var name: String?; var scope: String? }
 
     func register(_ app: Application) {
-        app.get(["account"], access: .signedIn) { req in try await Self.page(req, newToken: nil, errors: [:]) }
-        app.post(["account", "tokens"], access: .signedIn) { req in
+        app.get(.account, access: .signedIn) { req in try await Self.page(req, newToken: nil, errors: [:]) }
+        app.post(.accountTokens, access: .signedIn) { req in
             let signedIn = try req.requireSignedIn()
             let form = try req.content.decode(TokenForm.self)
             var errors: [String: String] = [:]
@@ -24,7 +24,7 @@ struct AccountRoutes {
                                                tokenHash: APITokens.hash(token), actor: signedIn.actor.accountId)
             return try await Self.page(req, newToken: token, errors: [:])
         }
-        app.post(["account", "tokens", ":id", "intrekken"], access: .signedIn) { req in
+        app.post(.revokeToken(":id"), access: .signedIn) { req in
             let signedIn = try req.requireSignedIn()
             // Another account's token is not found, not forbidden: ids are not to be probed.
             guard let id = req.parameters.get("id", as: UUID.self),
@@ -84,12 +84,12 @@ struct AccountRoutes {
                 rows: tokens.map { tok in [
                     .text(tok.name), .text(tok.scope.rawValue), .text(tok.prefix + "…"), .text(when(tok.createdAt)), .text(when(tok.lastUsedAt)),
                     tok.revokedAt == nil
-                        ? Components.postForm(action: "/account/tokens/\(tok.id)/intrekken", csrf: ctx.csrf, class: "inline",
+                        ? Components.postForm(action: SiteRoute.revokeToken(tok.id).path, csrf: ctx.csrf, class: "inline",
                                               [.element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Intrekken", "Revoke"))])])
                         : .text(t("Ingetrokken ", "Revoked ") + when(tok.revokedAt)),
                 ] }, numericFrom: 99),
             .h3(.text(t("Nieuwe sleutel", "New token"))),
-            Components.postForm(action: "/account/tokens", csrf: ctx.csrf, class: "edit", [
+            Components.postForm(action: SiteRoute.accountTokens.path, csrf: ctx.csrf, class: "edit", [
                 Components.field("name", label: t("Naam (waarvoor is hij?)", "Name (what is it for?)"), value: nil, error: errors["name"], required: true),
                 Components.select(name: "scope", label: t("Bereik", "Scope"), options: [("read", t("Lezen", "Read")), ("write", t("Lezen en schrijven", "Read and write"))],
                                   selected: "read", error: errors["scope"]),

@@ -14,8 +14,8 @@ struct AdminRoutes {
     }
 
     func register(_ app: Application) {
-        app.get(["beheer", "accounts"], access: .beheerder) { req in try await Self.accountsPage(req, form: AccountForm(), errors: [:]) }
-        app.post(["beheer", "accounts"], access: .beheerder) { req in
+        app.get(.adminAccounts, access: .beheerder) { req in try await Self.accountsPage(req, form: AccountForm(), errors: [:]) }
+        app.post(.adminAccounts, access: .beheerder) { req in
             let form = try req.content.decode(AccountForm.self)
             // Only what the checks read: the named organisation and the projects (issue 13). The rules are the
             // Domain's (`AccountDraft`), the same the command line's `user add` applies.
@@ -36,7 +36,7 @@ struct AdminRoutes {
             try await AuthRoutes.sendResetLink(to: account, on: req, lifetime: 7 * 24 * 3600, welcome: true)
             return req.redirect(to: SiteRoute.adminAccounts.path)
         }
-        app.get(["beheer", "audit"], access: .beheerder) { req in
+        app.get(.audit, access: .beheerder) { req in
             let (_, filter, page) = try await Self.auditEntries(req)
             let names = try await ActorNames.names(page.items.map(\.actor), on: req.db, lang: req.lang)
             let ctx = PageSupport.context(req, title: Localized("Auditlog", "Audit log"), section: nil)
@@ -57,13 +57,13 @@ struct AdminRoutes {
             ))
             return PageSupport.html(body)
         }
-        app.get(["beheer", "audit.csv"], access: .beheerder) { req in
+        app.get(.auditCSV, access: .beheerder) { req in
             let (entries, _, _) = try await Self.auditEntries(req)
             let rows = [["at", "actor", "entity", "entityId", "action", "changes"]]
                 + entries.map { [Self.timestamp($0.at), $0.actor, $0.entity, $0.entityId, $0.action, $0.changes] }
             return try Downloads.csv(req, rows: rows, filename: "audit.csv")
         }
-        app.get(["beheer", "outbox"], access: .beheerder) { req in
+        app.get(.outbox, access: .beheerder) { req in
             let messages = try await OutboxMessageModel.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all()
             let ctx = PageSupport.context(req, title: Localized("Uitgaande berichten", "Outbox"), section: nil)
             let t = ctx.t
@@ -85,7 +85,7 @@ struct AdminRoutes {
                     numericFrom: 99)
             )))
         }
-        app.post(["beheer", "outbox", ":id", "opnieuw"], access: .beheerder) { req in
+        app.post(.outboxResend(":id"), access: .beheerder) { req in
             guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
             try await MailQueue.retry(id, on: req.db)
             try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "outbox", entityId: id.uuidString, action: "resend", changes: [])

@@ -21,13 +21,13 @@ struct AuthRoutes {
 
 
     func register(_ app: Application) {
-        app.get(["inloggen"], access: .public) { req in
+        app.get(.login(), access: .public) { req in
             let ctx = PageSupport.context(req, title: Localized("Inloggen", "Log in"), section: nil)
             let notice = req.query[String.self, at: "hersteld"] != nil
                 ? ctx.t("Je wachtwoord is opgeslagen. Log in met het nieuwe wachtwoord.", "Your password was saved. Log in with the new password.") : nil
             return PageSupport.html(AuthPages.login(ctx, csrf: req.csrfToken, email: nil, back: req.query[String.self, at: "terug"], error: nil, notice: notice))
         }
-        app.post(["inloggen"], access: .public) { req in
+        app.post(.login(), access: .public) { req in
             let form = try req.content.decode(LoginForm.self)
             let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             let ctx = PageSupport.context(req, title: Localized("Inloggen", "Log in"), section: nil)
@@ -52,16 +52,16 @@ struct AuthRoutes {
             try await req.startSession(for: account)
             return req.redirect(to: form.terug ?? "/")
         }
-        app.post(["uitloggen"], access: .signedIn) { req in
+        app.post(.logout, access: .signedIn) { req in
             req.auth.logout(SignedIn.self)
             req.session.destroy()
             return req.redirect(to: "/")
         }
-        app.get(["wachtwoord-vergeten"], access: .public) { req in
+        app.get(.forgotPassword, access: .public) { req in
             PageSupport.html(AuthPages.forgot(PageSupport.context(req, title: Localized("Wachtwoord vergeten", "Forgot password"), section: nil),
                                               csrf: req.csrfToken, sent: false, error: nil))
         }
-        app.post(["wachtwoord-vergeten"], access: .public) { req in
+        app.post(.forgotPassword, access: .public) { req in
             let email = (try req.content.decode(ForgotForm.self).email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             let ctx = PageSupport.context(req, title: Localized("Wachtwoord vergeten", "Forgot password"), section: nil)
             guard email.contains("@") else {
@@ -73,12 +73,12 @@ struct AuthRoutes {
             }
             return PageSupport.html(AuthPages.forgot(ctx, csrf: req.csrfToken, sent: true, error: nil))
         }
-        app.get(["wachtwoord-herstellen"], access: .public) { req in
+        app.get(.resetPassword(token: ""), access: .public) { req in
             let token = req.query[String.self, at: "token"] ?? ""
             return PageSupport.html(AuthPages.reset(PageSupport.context(req, title: Localized("Nieuw wachtwoord", "New password"), section: nil),
                                                     csrf: req.csrfToken, token: token, errors: [:]))
         }
-        app.post(["wachtwoord-herstellen"], access: .public) { req in
+        app.post(.resetPassword(token: ""), access: .public) { req in
             let form = try req.content.decode(ResetForm.self)
             let ctx = PageSupport.context(req, title: Localized("Nieuw wachtwoord", "New password"), section: nil)
             let token = form.token ?? ""

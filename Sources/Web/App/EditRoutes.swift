@@ -51,12 +51,12 @@ struct EditRoutes {
 
     func register(_ app: Application) {
         let editors = Access.roles([.beheerder, .contactpersoon])
-        app.get(["organisaties", ":id", "bewerken"], access: editors) { req in
+        app.get(.editOrganization(":id"), access: editors) { req in
             guard let org = try await req.network.organization(try req.parameters.require("id")) else { throw Abort(.notFound) }
             guard Permissions.canEditOrganization(req.actor, org.id) else { throw PageError(.forbidden, "u mag alleen uw eigen organisatie bewerken", "you may edit only your own organisation") }
             return Self.organizationPage(req, org: org, errors: [:])
         }
-        app.post(["organisaties", ":id", "bewerken"], access: editors) { req in
+        app.post(.editOrganization(":id"), access: editors) { req in
             guard let original = try await req.network.organization(try req.parameters.require("id")) else { throw Abort(.notFound) }
             guard Permissions.canEditOrganization(req.actor, original.id) else { throw PageError(.forbidden, "u mag alleen uw eigen organisatie bewerken", "you may edit only your own organisation") }
             var form = try req.content.decode(OrganizationForm.self)
@@ -108,10 +108,10 @@ struct EditRoutes {
         done: @escaping @Sendable (R) -> String, allowed: @escaping @Sendable (Actor?, R) -> Bool, refusal: String
     ) where S.RawValue == String, S: LocalizedLabel {
         let leaders = Access.roles([.beheerder, .projectleider])
-        let path: [PathComponent] = [.constant(segment), .parameter("id"), .constant("bewerken")]
+        let path = SiteRoute.editStatusText(segment, ":id")
         @Sendable func page(_ req: Request, _ record: R, statusValue: String?, textValue: String, errors: [String: String], code: HTTPStatus) -> Response {
             Self.statusTextPage(req, title: Localized(record[keyPath: title] + " bewerken", "Edit " + record[keyPath: englishTitle]),
-                                section: section, action: "/\(segment)/\(escapePath(record.key))/bewerken",
+                                section: section, action: SiteRoute.editStatusText(segment, record.key).path,
                                 statuses: S.allCases.map { ($0.rawValue, $0.label(req.lang)) }, status: statusValue,
                                 textField: textField, text: textValue, errors: errors, status: code)
         }

@@ -86,7 +86,7 @@ enum MetricsRoutes {
     /// `/metrics` answers only a scraper on this machine (the TCP peer is loopback and no proxy forwarded the
     /// request); through nginx it is 404, so the counts never leave the host by accident.
     static func register(_ app: Application) {
-        app.get(["metrics"], access: .public) { req in
+        app.get(.metrics, access: .public) { req in
             if req.headers[.xForwardedFor].isEmpty == false { throw Abort(.notFound) }
             if let peer = req.remoteAddress?.ipAddress, !(peer.hasPrefix("127.") || peer == "::1") { throw Abort(.notFound) }
             var headers = HTTPHeaders()

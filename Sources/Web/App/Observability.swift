@@ -57,10 +57,10 @@ struct AccessLogMiddleware: AsyncMiddleware {
 /// a load balancer sends traffic only to ready instances. Both public, tiny, never cached.
 enum HealthRoutes {
     static func register(_ app: Application) {
-        app.get(["health"], access: .public) { _ in
+        app.get(.health, access: .public) { _ in
             Self.answer(["status": "ok"], status: .ok)
         }
-        app.get(["ready"], access: .public) { req in
+        app.get(.ready, access: .public) { req in
             var checks: [String: String] = [:]
             var ready = true
             do {

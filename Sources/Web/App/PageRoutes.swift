@@ -8,42 +8,42 @@ struct PageRoutes {
     func register(_ app: Application) {
         app.get(.dashboard, access: .public) { req in try await DashboardPage.response(req) }
         NetworkController.register(app)
-        app.get(["projecten"], access: .public) { req in
+        app.get(.projects, access: .public) { req in
             let (data, page) = try await PageSupport.listing(req, \.projects, reads: PageReads.projects)
             return PageSupport.html(ProjectsPage(lang: req.lang, data: data, page: page)
                 .render(PageSupport.context(req, title: Localized("Projecten", "Projects"), section: .projects)))
         }
-        app.get(["projecten", ":id"], access: .public) { req in
+        app.get(.project(":id"), access: .public) { req in
             let (data, project) = try await PageSupport.record(req, \.projects, reads: PageReads.projects)
             return PageSupport.html(ProjectPage(lang: req.lang, project: project, data: data, today: DeskSupport.today(req), canEdit: Permissions.canEditProject(req.actor, project.id))
                 .render(PageSupport.context(req, title: Localized(project.number + " " + project.name, project.number + " " + project.nameEn), section: .projects)))
         }
-        app.get(["leerroutes"], access: .public) { req in
+        app.get(.routes, access: .public) { req in
             PageSupport.html(RoutesPage(lang: req.lang, data: try await PageSupport.data(req, reads: PageReads.routes), actor: req.actor)
                 .render(PageSupport.context(req, title: Localized("Leerroutes", "Learning routes"), section: .routes)))
         }
-        app.get(["opleidingshuizen"], access: .public) { req in
+        app.get(.opleidingshuizen, access: .public) { req in
             let (data, page) = try await PageSupport.listing(req, \.opleidingshuizen, reads: PageReads.opleidingshuizen)
             return PageSupport.html(OpleidingshuizenPage(lang: req.lang, data: data, page: page)
                 .render(PageSupport.context(req, title: Localized("Opleidingshuizen (publiek-private samenwerking)", "Opleidingshuizen (public–private partnerships)"), section: .opleidingshuizen)))
         }
-        app.get(["opleidingshuizen", ":id"], access: .public) { req in
+        app.get(.opleidingshuis(":id"), access: .public) { req in
             let (data, house) = try await PageSupport.record(req, \.opleidingshuizen, reads: PageReads.opleidingshuizen)
             return PageSupport.html(OpleidingshuisPage(lang: req.lang, house: house, data: data, canEdit: Permissions.canEditOpleidingshuis(req.actor))
                 .render(PageSupport.context(req, title: Localized(house.name, house.name), section: .opleidingshuizen)))
         }
-        app.get(["indicatoren"], access: .public) { req in
+        app.get(.indicators, access: .public) { req in
             let (data, page) = try await PageSupport.listing(req, \.indicators, reads: PageReads.indicators)
             return PageSupport.html(IndicatorsPage(lang: req.lang, data: data, page: page,
                                                    canImport: ReportRoutes.analysts.allows(req.actor?.role))
                 .render(PageSupport.context(req, title: Localized("Indicatoren", "Indicators"), section: .indicators)))
         }
-        app.get(["indicatoren", ":key"], access: .public) { req in
+        app.get(.indicator(":key"), access: .public) { req in
             let (data, indicator) = try await PageSupport.record(req, \.indicators, parameter: "key", reads: PageReads.indicators)
             return PageSupport.html(IndicatorPage(lang: req.lang, indicator: indicator, data: data)
                 .render(PageSupport.context(req, title: Localized(indicator.nameNl, indicator.nameEn), section: .indicators)))
         }
-        app.get(["tijdlijn"], access: .public) { req in
+        app.get(.timeline(), access: .public) { req in
             var reader = QueryReader(req, allowed: ["year", "page", "per"])
             let year = reader.string("year").map { _ in reader.integer("year", default: 0, range: 1900...2100) }
             let pageRequest = reader.page()
@@ -55,11 +55,11 @@ struct PageRoutes {
                 .render(PageSupport.context(req, title: Localized("Mijlpalen " + (DataCoverage.label(years.first.flatMap { f in years.last.map { f...$0 } }) ?? ""),
                                                                            "Milestones " + (DataCoverage.label(years.first.flatMap { f in years.last.map { f...$0 } }) ?? "")), section: .timeline)))
         }
-        app.get(["financiering"], access: .public) { req in
+        app.get(.funding, access: .public) { req in
             PageSupport.html(FundingPage(lang: req.lang, data: try await PageSupport.data(req, reads: PageReads.funding))
                 .render(PageSupport.context(req, title: Localized("Financiering", "Funding"), section: .funding)))
         }
-        app.get(["evenementen"], access: .public) { req in
+        app.get(.events, access: .public) { req in
             let (_, page) = try await PageSupport.listing(req, \.events, reads: PageReads.events)
             let store = RecordStore(req.db)
             // Counted in SQL once per data version (a million agreements nationally).
@@ -69,7 +69,7 @@ struct PageRoutes {
             return PageSupport.html(EventsPage(lang: req.lang, agreementCounts: counts, page: page)
                 .render(PageSupport.context(req, title: Localized("Matchingdays", "Matchingdays"), section: .events)))
         }
-        app.get(["evenementen", ":id"], access: .public) { req in
+        app.get(.event(":id"), access: .public) { req in
             let id = try req.parameters.require("id")
             var reader = QueryReader(req, allowed: ["page", "per"])
             let pageRequest = reader.page()
@@ -79,21 +79,21 @@ struct PageRoutes {
             return PageSupport.html(EventPage(lang: req.lang, event: event, data: data, page: agreements)
                 .render(PageSupport.context(req, title: Localized(event.name, event.name), section: .events)))
         }
-        app.get(["ambities"], access: .public) { req in
+        app.get(.ambitions, access: .public) { req in
             PageSupport.html(StatementsPage(lang: req.lang, data: try await PageSupport.data(req, reads: PageReads.statements))
                 .render(PageSupport.context(req, title: Localized("Ambities en vervolg", "Ambitions and follow-up"), section: .ambitions)))
         }
-        app.get(["projectorganisatie"], access: .public) { req in
+        app.get(.projectOrganisation, access: .public) { req in
             PageSupport.html(ProjectOrganisationPage(lang: req.lang, data: try await PageSupport.data(req, reads: PageReads.projectOrganisation))
                 .render(PageSupport.context(req, title: Localized("Projectorganisatie", "Programme organisation"), section: .organisation)))
         }
-        app.get(["static", "site.css"], access: .public) { _ in
+        app.get(.stylesheet, access: .public) { _ in
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
             headers.cacheControl = .init(isPublic: true, maxAge: 3600)
             return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
         }
-        app.get(["taal", ":lang"], access: .public) { req in
+        app.get(.chooseLanguage(":lang"), access: .public) { req in
             guard let lang = Lang(rawValue: try req.parameters.require("lang")) else { throw Abort(.notFound) }
             // Signed in, the choice is the person's: their mail comes in it from now on.
             if let id = req.actor?.accountId { try await req.accounts.setLanguage(lang, of: id) }

@@ -9,7 +9,7 @@ import Vapor
 struct AgreementRoutes {
     func register(_ app: Application) {
         let desk = Access.roles([.beheerder, .contactpersoon])
-        app.get(["afspraken"], access: desk) { req in
+        app.get(.agreements, access: desk) { req in
             let loaded = try await DeskSupport.load(req)
             let visible = loaded.agreements.filter { DeskSupport.involves(req, $0.schoolId, $0.companyId) }
             let ctx = PageSupport.context(req, title: Localized("Afspraken", "Agreements"), section: .desk)
@@ -17,7 +17,7 @@ struct AgreementRoutes {
                                                          proposed: req.query[Int.self, at: "voorgesteld"]))
         }
         for format in ["csv", "xlsx"] {
-            app.get([.constant("afspraken." + format)], access: .roles([.beheerder, .analist, .contactpersoon])) { req in
+            app.get(.agreementsExport(format), access: .roles([.beheerder, .analist, .contactpersoon])) { req in
                 let loaded = try await DeskSupport.load(req)
                 // Analysts read all (no personal data in agreements); contact persons their own organisation's.
                 let visible = loaded.agreements.filter { req.actor?.role != .contactpersoon || DeskSupport.involves(req, $0.schoolId, $0.companyId) }
@@ -26,11 +26,11 @@ struct AgreementRoutes {
                 return Downloads.xlsx(try AgreementTable.xlsx(rows), filename: "afspraken.xlsx")
             }
         }
-        app.get(["afspraken", ":id"], access: desk) { req in
+        app.get(.agreement(":id"), access: desk) { req in
             let (loaded, agreement) = try await Self.agreement(req)
             return Self.detail(req, agreement, loaded: loaded, errors: [:])
         }
-        app.post(["afspraken", ":id", ":step"], access: desk) { req in
+        app.post(.agreementAction(":id", ":step"), access: desk) { req in
             let (loaded, agreement) = try await Self.agreement(req)
             guard let step = AgreementStep(rawValue: req.parameters.get("step") ?? "") else { throw Abort(.notFound) }
             guard step.permitted(req.actor, on: agreement) else { throw PageError(.forbidden, "uw rol of organisatie mag deze stap niet zetten", "your role or organisation may not take this step") }
@@ -59,23 +59,23 @@ struct AgreementRoutes {
                 return req.redirect(to: SiteRoute.agreement(agreement.id).path + (warning != nil ? "?verleden=1" : ""))
             }
         }
-        app.get(["organisaties", ":id", "activiteiten.ics"], access: desk) { req in
+        app.get(.organizationCalendar(":id"), access: desk) { req in
             let id = try req.parameters.require("id")
             guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
             return try await Self.calendar(req, organizationId: id)
         }
         // A subscription address: the secret in the path is the authorisation (calendar apps cannot log in).
-        app.get(["agenda", ":token", "activiteiten.ics"], access: .public) { req in
+        app.get(.calendarFeed(":token"), access: .public) { req in
             let token = try req.parameters.require("token")
             guard let id = try await req.desk.calendarFeedOrganization(tokenHash: APITokens.hash(token)) else { throw Abort(.notFound) }
             return try await Self.calendar(req, organizationId: id)
         }
-        app.get(["organisaties", ":id", "agenda"], access: desk) { req in
+        app.get(.calendarSubscription(":id"), access: desk) { req in
             let id = try req.parameters.require("id")
             guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
             return Self.feedPage(req, organizationId: id, address: nil)
         }
-        app.post(["organisaties", ":id", "agenda"], access: desk) { req in
+        app.post(.calendarSubscription(":id"), access: desk) { req in
             let id = try req.parameters.require("id")
             guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
             let token = randomToken()

@@ -9,10 +9,10 @@ struct MembershipRoutes {
     func register(_ app: Application) {
         let contact = Access.roles([.contactpersoon])
         let desk = Access.roles([.beheerder, .contactpersoon])
-        app.get(["netwerk", "aanmelden"], access: contact) { req in
+        app.get(.membershipApply, access: contact) { req in
             try await Self.applyPage(req, motivation: "", errors: [:])
         }
-        app.post(["netwerk", "aanmelden"], access: contact) { req in
+        app.post(.membershipApply, access: contact) { req in
             let today = DeskSupport.today(req)
             let orgId = req.actor?.organizationId ?? ""
             let data = try await PageSupport.about(req, organizations: [orgId])
@@ -27,7 +27,7 @@ struct MembershipRoutes {
             try await req.desk.insert(application, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.membershipApply.path + "?ingediend=1")
         }
-        app.get(["netwerk", "aanmeldingen"], access: .beheerder) { req in
+        app.get(.membershipApplications, access: .beheerder) { req in
             let applications = try await req.desk.all(MembershipApplication.self)
             let loaded = try await DeskSupport.load(req, including: applications.map(\.organizationId))
             let ctx = PageSupport.context(req, title: Localized("Aanmeldingen als Vriend", "Applications to join"), section: .network)
@@ -45,7 +45,7 @@ struct MembershipRoutes {
             let joining = JoinPages.coordinatorSection(ctx, pending: pending, decided: Array(joins.filter { $0.status != .aangevraagd }.prefix(50)), duplicates: duplicates)
             return PageSupport.html(Self.applicationsPage(ctx, applications.reversed(), loaded: loaded, joining: joining))
         }
-        app.post(["netwerk", "aanmeldingen", ":id", ":decision"], access: .beheerder) { req in
+        app.post(.membershipDecision(":id", ":decision"), access: .beheerder) { req in
             let store = req.desk
             guard let application = try await store.find(MembershipApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
             let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
@@ -76,10 +76,10 @@ struct MembershipRoutes {
             return req.redirect(to: SiteRoute.membershipApplications.path)
         }
         // The school's plan for this school year.
-        app.get(["netwerk", "schoolplan"], access: contact) { req in
+        app.get(.schoolPlan, access: contact) { req in
             try await Self.planPage(req, errors: [:])
         }
-        app.on(.POST, ["netwerk", "schoolplan"], access: contact, maxBody: "10mb") { req in
+        app.on(.POST, .schoolPlan, access: contact, maxBody: "10mb") { req in
             guard let schoolId = req.actor?.organizationId,
                   try await PageSupport.about(req, organizations: [schoolId]).organization(schoolId)?.kind.isEducation == true else {
                 throw PageError(.forbidden, "alleen een school dient een plan in", "only a school presents a plan")
@@ -103,13 +103,13 @@ struct MembershipRoutes {
             try await store.submitPlan(plan, replacing: existing, pdf: pdf, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.schoolPlan.path)
         }
-        app.get(["netwerk", "schoolplannen"], access: .beheerder) { req in
+        app.get(.schoolPlans, access: .beheerder) { req in
             let loaded = try await DeskSupport.load(req)
             let plans = try await req.desk.all(SchoolPlan.self)
             let ctx = PageSupport.context(req, title: Localized("Schoolplannen", "School plans"), section: .network)
             return PageSupport.html(Self.plansPage(ctx, plans.reversed(), loaded: loaded))
         }
-        app.post(["netwerk", "schoolplannen", ":id"], access: .beheerder) { req in
+        app.post(.schoolPlanDecision(":id"), access: .beheerder) { req in
             let store = req.desk
             guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
             let reader = FormReader(req)
@@ -127,7 +127,7 @@ struct MembershipRoutes {
                                                                       link: req.application.absoluteURL(SiteRoute.schoolPlan.path)), on: req)
             return req.redirect(to: SiteRoute.schoolPlans.path)
         }
-        app.get(["netwerk", "schoolplannen", ":id", "plan.pdf"], access: desk) { req in
+        app.get(.schoolPlanPDF(":id"), access: desk) { req in
             let store = req.desk
             guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")), DeskSupport.involves(req, plan.schoolId),
                   let bytes = try await store.planFile(planId: plan.id) else { throw Abort(.notFound) }

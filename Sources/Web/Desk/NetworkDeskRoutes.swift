@@ -12,13 +12,13 @@ struct NetworkDeskRoutes {
         MembershipRoutes().register(app)
         JoinRoutes().register(app)
         TransportRoutes().register(app)
-        app.get(["netwerkbalie"], access: .public) { req in
+        app.get(.desk, access: .public) { req in
             let loaded = try await DeskSupport.load(req)
             let ctx = PageSupport.context(req, title: Localized("Netwerkbalie", "Network desk"), section: .desk)
             return PageSupport.html(DeskPages.home(ctx, loaded: loaded, actor: req.actor, today: DeskSupport.today(req)))
         }
-        app.get(["naleving"], access: .beheerder) { req in try await Self.compliancePage(req) }
-        app.post(["naleving", "herinneren"], access: .beheerder) { req in
+        app.get(.compliance, access: .beheerder) { req in try await Self.compliancePage(req) }
+        app.post(.remind, access: .beheerder) { req in
             let loaded = try await DeskSupport.load(req)
             var behind: [ComplianceRow] = []
             try await Self.overview(req, loaded) { row in if row.status == .behind { behind.append(row) } }
@@ -37,7 +37,7 @@ struct NetworkDeskRoutes {
                                       action: "send", changes: [FieldChange(field: "messages", before: nil, after: String(sent))])
             return req.redirect(to: SiteRoute.compliance.path + "?herinnerd=\(sent)")
         }
-        app.get(["bereik"], access: .public) { req in
+        app.get(.reach, access: .public) { req in
             let loaded = try await DeskSupport.load(req)
             let by = req.query[String.self, at: "by"].flatMap(ReachDimension.init(rawValue:)) ?? .school
             let ctx = PageSupport.context(req, title: Localized("Bereik van de netwerkbalie", "Reach of the network desk"), section: .desk)

@@ -7,7 +7,7 @@ import Vapor
 /// contact person for their own organisation, or by the coordinator for any.
 struct OfferRoutes {
     func register(_ app: Application) {
-        app.get(["aanbod"], access: .public) { req in
+        app.get(.offers, access: .public) { req in
             let loaded = try await DeskSupport.load(req)
             let type = req.query[String.self, at: "type"].flatMap(ActivityType.init(rawValue:))
             let offers = loaded.offers.filter { ($0.active || DeskSupport.involves(req, $0.organizationId)) && (type == nil || $0.type == type) }
@@ -16,13 +16,13 @@ struct OfferRoutes {
                                                         copied: req.query[Int.self, at: "gekopieerd"]))
         }
         let writers = Access.roles([.beheerder, .contactpersoon])
-        app.get(["aanbod", "nieuw"], access: writers) { req in
+        app.get(.newOffer, access: writers) { req in
             let loaded = try await DeskSupport.load(req, choice: req.actor?.role == .beheerder)
             let blank = Offer(id: "", organizationId: req.actor?.organizationId ?? "", type: .gastles, title: "", sectors: [], levels: [],
                               groupMax: 30, capacity: 1, availableFrom: DeskSupport.today(req), availableTo: Matching.day(DeskSupport.today(req), plus: 180))
             return Self.form(req, offer: blank, loaded: loaded, errors: [:])
         }
-        app.post(["aanbod", "nieuw"], access: writers) { req in
+        app.post(.newOffer, access: writers) { req in
             // The coordinator names the organisation (an id, or a name that finds one); a contact person offers for their own.
             let (organizationId, chosen) = try await OrganizationChoice.posted(req, field: "organizationId")
             let loaded = try await DeskSupport.load(req, including: [organizationId], choice: req.actor?.role == .beheerder)
@@ -39,7 +39,7 @@ struct OfferRoutes {
             return req.redirect(to: SiteRoute.offers.path + "?toegevoegd=" + escapeQuery(offer.id))
         }
         // A contact person copies the organisation's offers of this school year to the next, in one step.
-        app.post(["aanbod", "volgend-schooljaar"], access: .roles([.contactpersoon])) { req in
+        app.post(.copyOffers, access: .roles([.contactpersoon])) { req in
             guard let org = req.actor?.organizationId else { throw Abort(.forbidden) }
             let loaded = try await DeskSupport.load(req)
             guard Membership.isCurrent(org, in: loaded.data.memberships) else {
@@ -52,12 +52,12 @@ struct OfferRoutes {
             return req.redirect(to: SiteRoute.offers.path + "?gekopieerd=\(copies.count)")
         }
         // Contact persons manage their own organisation's offers (edit, withdraw); the coordinator any.
-        app.get(["aanbod", ":id", "bewerken"], access: writers) { req in
+        app.get(.editOffer(":id"), access: writers) { req in
             let loaded = try await DeskSupport.load(req)
             let offer = try Self.own(req, loaded)
             return Self.form(req, offer: offer, loaded: loaded, errors: [:], action: SiteRoute.editOffer(offer.id).path, revision: RecordForm.revision(offer))
         }
-        app.post(["aanbod", ":id", "bewerken"], access: writers) { req in
+        app.post(.editOffer(":id"), access: writers) { req in
             let loaded = try await DeskSupport.load(req)
             let original = try Self.own(req, loaded)
             var (offer, errors) = Self.read(req, id: original.id, organizationId: original.organizationId, booked: original.booked, loaded: loaded)

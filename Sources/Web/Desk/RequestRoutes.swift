@@ -10,7 +10,7 @@ import Vapor
 struct RequestRoutes {
     func register(_ app: Application) {
         let desk = Access.roles([.beheerder, .contactpersoon])
-        app.get(["verzoeken"], access: desk) { req in
+        app.get(.requests, access: desk) { req in
             let loaded = try await DeskSupport.load(req)
             let status = req.query[String.self, at: "status"].flatMap(RequestStatus.init(rawValue:))
             let visible = loaded.requests.filter { DeskSupport.involves(req, $0.schoolId) && (status == nil || $0.status == status) }
@@ -18,14 +18,14 @@ struct RequestRoutes {
             return PageSupport.html(DeskPages.requests(ctx, requests: visible.reversed(), loaded: loaded, status: status, today: DeskSupport.today(req),
                                                        coordinator: req.actor?.role == .beheerder))
         }
-        app.get(["verzoeken", "nieuw"], access: desk) { req in
+        app.get(.newRequest, access: desk) { req in
             let loaded = try await DeskSupport.load(req, choice: req.actor?.role == .beheerder)
             let today = DeskSupport.today(req)
             let blank = NetworkRequest(id: "", schoolId: req.actor?.organizationId ?? "", type: .gastles, sectors: [], level: .vmboT, pupils: 25,
                                        windowStart: today, windowEnd: Matching.day(today, plus: 60), createdOn: today, respondBy: today)
             return Self.form(req, request: blank, loaded: loaded, errors: [:])
         }
-        app.post(["verzoeken", "nieuw"], access: desk) { req in
+        app.post(.newRequest, access: desk) { req in
             let today = DeskSupport.today(req)
             var reader = FormReader(req)
             // The coordinator names the school (an id, or a name that finds one school); a school asks for itself.
@@ -43,11 +43,11 @@ struct RequestRoutes {
             try await req.desk.insert(request, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.request(request.id).path)
         }
-        app.get(["verzoeken", "toewijzen"], access: .beheerder) { req in
+        app.get(.allocate, access: .beheerder) { req in
             let loaded = try await DeskSupport.load(req)
             return Self.allocationPage(req, loaded: loaded, proposal: Self.proposal(req, loaded), error: nil)
         }
-        app.post(["verzoeken", "toewijzen"], access: .beheerder) { req in
+        app.post(.allocate, access: .beheerder) { req in
             let loaded = try await DeskSupport.load(req)
             let chosen = FormReader(req).strings("pair").compactMap { pair -> (String, String)? in
                 let parts = pair.split(separator: "|").map(String.init)
@@ -57,20 +57,20 @@ struct RequestRoutes {
                 Self.allocationPage(req, loaded: loaded, proposal: Self.proposal(req, loaded), error: error)
             }
         }
-        app.get(["verzoeken", ":id"], access: desk) { req in
+        app.get(.request(":id"), access: desk) { req in
             let loaded = try await DeskSupport.load(req)
             guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
             guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }
             return try await Self.detail(req, request: request, loaded: loaded, error: nil)
         }
-        app.post(["verzoeken", ":id", "voorstellen"], access: .beheerder) { req in
+        app.post(.proposeOffer(":id"), access: .beheerder) { req in
             let loaded = try await DeskSupport.load(req)
             guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
             return try await Self.propose(req, loaded: loaded, pairs: [(request.id, FormReader(req).string("offerId"))]) { error in
                 try await Self.detail(req, request: request, loaded: loaded, error: error)
             }
         }
-        app.post(["verzoeken", ":id", "status"], access: desk) { req in
+        app.post(.requestStatus(":id"), access: desk) { req in
             let loaded = try await DeskSupport.load(req)
             guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
             guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }

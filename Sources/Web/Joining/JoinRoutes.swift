@@ -16,11 +16,11 @@ struct JoinRoutes {
     static let perClient = 5, perAddress = 3
 
     func register(_ app: Application) {
-        app.get(["netwerk", "aansluiten"], access: .public) { req in
+        app.get(.join, access: .public) { req in
             JoinPages.form(req, draft: nil, errors: [:], received: req.query[String.self, at: "ontvangen"] != nil)
         }
-        app.post(["netwerk", "aansluiten"], access: .public) { req in try await Self.apply(req) }
-        app.post(["netwerk", "aansluitingen", ":id", ":decision"], access: .beheerder) { req in try await Self.decide(req) }
+        app.post(.join, access: .public) { req in try await Self.apply(req) }
+        app.post(.joinDecision(":id", ":decision"), access: .beheerder) { req in try await Self.decide(req) }
     }
 
     static func read(_ req: Request) -> (JoinApplication, [String: String]) {

@@ -10,17 +10,17 @@ import Vapor
 struct MatchingdayOutputs {
     func register(_ app: Application) {
         let participants = MatchingdayRoutes.participants
-        app.get(["matchingdagen", ":id", "agenda", ":org"], access: participants) { req in
+        app.get(.matchingdayAgenda(":id", organization: ":org"), access: participants) { req in
             let (day, sheet) = try await Self.agenda(req)
             return Self.page(req, day, title: Localized("Agenda: " + sheet.title, "Agenda: " + sheet.title), sheets: [sheet], kind: .agenda,
                              pdf: SiteRoute.matchingdayAgendaFile(day.event.id, organization: try req.parameters.require("org"), "agenda.pdf").path,
                              ics: SiteRoute.matchingdayAgendaFile(day.event.id, organization: try req.parameters.require("org"), "agenda.ics").path)
         }
-        app.get(["matchingdagen", ":id", "agenda", ":org", "agenda.pdf"], access: participants) { req in
+        app.get(.matchingdayAgendaFile(":id", organization: ":org", "agenda.pdf"), access: participants) { req in
             let (day, sheet) = try await Self.agenda(req)
             return try await Self.pdf(req, day, [sheet], kind: .agenda, filename: "agenda-\(day.event.id)-\(try req.parameters.require("org")).pdf")
         }
-        app.get(["matchingdagen", ":id", "agenda", ":org", "agenda.ics"], access: participants) { req in
+        app.get(.matchingdayAgendaFile(":id", organization: ":org", "agenda.ics"), access: participants) { req in
             let (day, sheet) = try await Self.agenda(req)
             let current = MatchingdaySheets.calendarEntries(sheet, day: day.event.date, roundMinutes: day.event.roundMinutes, place: day.event.place ?? "", lang: req.lang)
             let org = try req.parameters.require("org")
@@ -30,26 +30,26 @@ struct MatchingdayOutputs {
             headers.contentDisposition = .init(.attachment, filename: "matchingdag-\(org).ics")
             return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: day.event.name + " – " + sheet.title, entries: entries, stamp: Date())))
         }
-        app.get(["matchingdagen", ":id", "agendas"], access: .beheerder) { req in
+        app.get(.matchingdayAction(":id", "agendas"), access: .beheerder) { req in
             let (day, sheets) = try await Self.sheets(req, kind: .agenda)
             return Self.page(req, day, title: Localized("Agenda's: " + day.event.name, "Agendas: " + day.event.name), sheets: sheets, kind: .agenda,
                              pdf: SiteRoute.matchingdayAgendas(day.event.id, pdf: true).path, ics: nil)
         }
-        app.get(["matchingdagen", ":id", "agendas.pdf"], access: .beheerder) { req in
+        app.get(.matchingdayAction(":id", "agendas.pdf"), access: .beheerder) { req in
             let (day, sheets) = try await Self.sheets(req, kind: .agenda)
             return try await Self.pdf(req, day, sheets, kind: .agenda, filename: "agendas-\(day.event.id).pdf")
         }
-        app.get(["matchingdagen", ":id", "tafelkaarten"], access: .beheerder) { req in
+        app.get(.matchingdayAction(":id", "tafelkaarten"), access: .beheerder) { req in
             let (day, sheets) = try await Self.sheets(req, kind: .tableCard)
             return Self.page(req, day, title: Localized("Tafelkaarten: " + day.event.name, "Table cards: " + day.event.name), sheets: sheets, kind: .tableCard,
                              pdf: SiteRoute.matchingdayTableCards(day.event.id, pdf: true).path, ics: nil)
         }
-        app.get(["matchingdagen", ":id", "tafelkaarten.pdf"], access: .beheerder) { req in
+        app.get(.matchingdayAction(":id", "tafelkaarten.pdf"), access: .beheerder) { req in
             let (day, sheets) = try await Self.sheets(req, kind: .tableCard)
             return try await Self.pdf(req, day, sheets, kind: .tableCard, filename: "tafelkaarten-\(day.event.id).pdf")
         }
         for format in ["csv", "xlsx"] {
-            app.get(["matchingdagen", ":id", .constant("rooster." + format)], access: .beheerder) { req in
+            app.get(.matchingdayExport(":id", format), access: .beheerder) { req in
                 let day = try await MatchingdayRoutes.day(req)
                 let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await MatchingdayPages.organizations(req, day)), lang: req.lang).map(\.line), lang: req.lang)
                 let name = "rooster-\(day.event.id)."

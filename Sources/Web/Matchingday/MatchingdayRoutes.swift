@@ -12,22 +12,22 @@ struct MatchingdayRoutes {
     static let participants = Access.roles([.beheerder, .contactpersoon])
 
     func register(_ app: Application) {
-        app.get(["matchingdagen"], access: .public) { req in try await MatchingdayPages.list(req) }
-        app.get(["matchingdagen", "nieuw"], access: .beheerder) { req in MatchingdayPages.eventForm(req, draft: nil, editing: nil, errors: [:]) }
-        app.post(["matchingdagen", "nieuw"], access: .beheerder) { req in try await Self.create(req) }
-        app.get(["matchingdagen", ":id"], access: .public) { req in try await MatchingdayPages.event(req, try await Self.day(req)) }
-        app.get(["matchingdagen", ":id", "bewerken"], access: .beheerder) { req in
+        app.get(.matchingdays, access: .public) { req in try await MatchingdayPages.list(req) }
+        app.get(.newMatchingday, access: .beheerder) { req in MatchingdayPages.eventForm(req, draft: nil, editing: nil, errors: [:]) }
+        app.post(.newMatchingday, access: .beheerder) { req in try await Self.create(req) }
+        app.get(.matchingday(":id"), access: .public) { req in try await MatchingdayPages.event(req, try await Self.day(req)) }
+        app.get(.editMatchingday(":id"), access: .beheerder) { req in
             let day = try await Self.day(req)
             return MatchingdayPages.eventForm(req, draft: day.event, editing: day.event, errors: [:])
         }
-        app.post(["matchingdagen", ":id", "bewerken"], access: .beheerder) { req in try await Self.edit(req) }
-        app.post(["matchingdagen", ":id", "aanmelden"], access: Self.participants) { req in try await Self.registerParticipant(req) }
-        app.get(["matchingdagen", ":id", "deelnemers", ":pid"], access: Self.participants) { req in
+        app.post(.editMatchingday(":id"), access: .beheerder) { req in try await Self.edit(req) }
+        app.post(.matchingdayAction(":id", "aanmelden"), access: Self.participants) { req in try await Self.registerParticipant(req) }
+        app.get(.matchingdayParticipant(":id", ":pid"), access: Self.participants) { req in
             let (day, participant) = try await Self.participant(req)
             return MatchingdayPages.participant(req, day, participant, errors: [:])
         }
-        app.post(["matchingdagen", ":id", "deelnemers", ":pid"], access: Self.participants) { req in try await Self.saveParticipant(req) }
-        app.post(["matchingdagen", ":id", "deelnemers", ":pid", "afmelden"], access: Self.participants) { req in
+        app.post(.matchingdayParticipant(":id", ":pid"), access: Self.participants) { req in try await Self.saveParticipant(req) }
+        app.post(.matchingdayParticipantAction(":id", ":pid", "afmelden"), access: Self.participants) { req in
             let (day, participant) = try await Self.participant(req)
             if let promoted = try await req.matchingday.cancel(participant, actor: DeskSupport.actorId(req)) {
                 // The first on the waiting list has a place now, and should hear it without checking the page.
@@ -41,7 +41,7 @@ struct MatchingdayRoutes {
             // The organiser cancels from the check-in list on the day and stays there.
             return req.redirect(to: Self.isOrganiser(req) ? SiteRoute.matchingdayCheckIn(day.event.id).path : SiteRoute.matchingday(day.event.id).path + "?afgemeld=1")
         }
-        app.post(["matchingdagen", ":id", "deelnemers", ":pid", "inchecken"], access: .beheerder) { req in
+        app.post(.matchingdayParticipantAction(":id", ":pid", "inchecken"), access: .beheerder) { req in
             let (day, participant) = try await Self.participant(req)
             guard participant.status == .registered else { throw PageError(.conflict, "alleen een aangemelde deelnemer meldt zich aan de balie", "only a registered participant checks in") }
             var next = participant
@@ -49,29 +49,29 @@ struct MatchingdayRoutes {
             try await req.matchingday.update(next, expected: participant, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.matchingdayCheckIn(day.event.id).path)
         }
-        app.get(["matchingdagen", ":id", "wensen"], access: Self.participants) { req in
+        app.get(.matchingdayWishes(":id"), access: Self.participants) { req in
             let day = try await Self.day(req)
             return try await MatchingdayPages.wishes(req, day, try Self.wisher(req, day))
         }
-        app.post(["matchingdagen", ":id", "wensen"], access: Self.participants) { req in try await Self.saveWishes(req) }
-        app.post(["matchingdagen", ":id", "moet-ontmoeten"], access: .beheerder) { req in try await Self.saveMustMeet(req) }
-        app.post(["matchingdagen", ":id", "tafels"], access: .beheerder) { req in try await Self.saveTables(req) }
-        app.post(["matchingdagen", ":id", "plannen"], access: .beheerder) { req in try await Self.plan(req) }
-        app.post(["matchingdagen", ":id", "herplannen"], access: .beheerder) { req in try await Self.reschedule(req) }
-        app.post(["matchingdagen", ":id", "vrijgeven"], access: .beheerder) { req in try await Self.publish(req) }
-        app.post(["matchingdagen", ":id", "opvolging"], access: .beheerder) { req in
+        app.post(.matchingdayWishes(":id"), access: Self.participants) { req in try await Self.saveWishes(req) }
+        app.post(.matchingdayAction(":id", "moet-ontmoeten"), access: .beheerder) { req in try await Self.saveMustMeet(req) }
+        app.post(.matchingdayAction(":id", "tafels"), access: .beheerder) { req in try await Self.saveTables(req) }
+        app.post(.matchingdayAction(":id", "plannen"), access: .beheerder) { req in try await Self.plan(req) }
+        app.post(.matchingdayAction(":id", "herplannen"), access: .beheerder) { req in try await Self.reschedule(req) }
+        app.post(.matchingdayAction(":id", "vrijgeven"), access: .beheerder) { req in try await Self.publish(req) }
+        app.post(.matchingdayAction(":id", "opvolging"), access: .beheerder) { req in
             let day = try await Self.day(req)
             let sent = try await FollowUps.send(db: req.db, sender: req.application.mailSender, logger: req.logger, base: req.application.publicBaseURL,
                                                  today: DeskSupport.today(req), eventId: day.event.id)
             return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?opvolging=\(sent)")
         }
-        app.get(["matchingdagen", ":id", "rooster"], access: .beheerder) { req in try await MatchingdayPages.grid(req, try await Self.day(req)) }
-        app.get(["matchingdagen", ":id", "aanwezigheid"], access: .beheerder) { req in try await MatchingdayPages.checkIn(req, try await Self.day(req)) }
-        app.get(["matchingdagen", ":id", "afspraak"], access: Self.participants) { req in
+        app.get(.matchingdayGrid(":id"), access: .beheerder) { req in try await MatchingdayPages.grid(req, try await Self.day(req)) }
+        app.get(.matchingdayCheckIn(":id"), access: .beheerder) { req in try await MatchingdayPages.checkIn(req, try await Self.day(req)) }
+        app.get(.matchingdayAgreement(":id"), access: Self.participants) { req in
             let day = try await Self.day(req)
             return try await MatchingdayPages.agreement(req, day, draft: nil, errors: [:])
         }
-        app.post(["matchingdagen", ":id", "afspraak"], access: Self.participants) { req in try await Self.recordAgreement(req) }
+        app.post(.matchingdayAgreement(":id"), access: Self.participants) { req in try await Self.recordAgreement(req) }
         MatchingdayOutputs().register(app)
     }
 

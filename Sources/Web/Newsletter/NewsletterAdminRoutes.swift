@@ -12,17 +12,17 @@ struct NewsletterAdminRoutes {
     static let maxImageBytes = 2 << 20
 
     func register(_ app: Application) {
-        app.get(["beheer", "nieuwsbrief"], access: Self.editors) { req in try await NewsletterPages.admin(req) }
-        app.post(["beheer", "nieuwsbrief"], access: Self.editors) { req in
+        app.get(.newsletterAdmin, access: Self.editors) { req in try await NewsletterPages.admin(req) }
+        app.post(.newsletterAdmin, access: Self.editors) { req in
             let id = "nb-" + Self.stamp() + "-" + String(randomToken().prefix(4)).lowercased()
             let issue = NewsletterIssue(id: id, subject: Localized("", ""), blocks: [.text(Localized("", ""))], lists: [.nieuwsbrief])
             _ = try await NewsletterStore(req.db).save(issue, actor: DeskSupport.actorId(req))
             return req.redirect(to: SiteRoute.newsletterEdit(id).path)
         }
-        app.get(["beheer", "nieuwsbrief", ":id"], access: Self.editors) { req in
+        app.get(.newsletterEdit(":id"), access: Self.editors) { req in
             try await NewsletterPages.editor(req, issue: try await Self.issue(req), errors: [:])
         }
-        app.on(.POST, ["beheer", "nieuwsbrief", ":id"], access: Self.editors, maxBody: "1mb") { req in
+        app.on(.POST, .newsletterEdit(":id"), access: Self.editors, maxBody: "1mb") { req in
             let issue = try await Self.issue(req)
             guard issue.editable else { throw PageError(.conflict, "dit nummer wordt verstuurd of is verstuurd en kan niet meer veranderen", "this issue is being sent or was sent and cannot change") }
             let form = try req.content.decode([String: String].self)
@@ -31,7 +31,7 @@ struct NewsletterAdminRoutes {
             guard try await NewsletterStore(req.db).save(changed, actor: DeskSupport.actorId(req)) else { throw Abort(.conflict) }
             return req.redirect(to: SiteRoute.newsletterEdit(issue.id).path + "?opgeslagen=1")
         }
-        app.get(["beheer", "nieuwsbrief", ":id", "voorbeeld"], access: Self.editors) { req in
+        app.get(.newsletterPreview(":id", .nl), access: Self.editors) { req in
             let issue = try await Self.issue(req)
             let lang = req.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:)) ?? req.lang
             let out = NewsletterRender.render(issue, data: try await NewsletterSending.snapshot(req.application), lang: lang,
@@ -42,7 +42,7 @@ struct NewsletterAdminRoutes {
             return Response(status: .ok, headers: headers, body: .init(string: out.html))
         }
         // A test send goes to the signed-in editor only, in both languages, without a personal unsubscribe link.
-        app.post(["beheer", "nieuwsbrief", ":id", "test"], access: Self.editors) { req in
+        app.post(.newsletterTest(":id"), access: Self.editors) { req in
             let issue = try await Self.issue(req)
             let me = try req.requireSignedIn().account
             let data = try await NewsletterSending.snapshot(req.application)
@@ -55,11 +55,11 @@ struct NewsletterAdminRoutes {
             }
             return req.redirect(to: SiteRoute.newsletterEdit(issue.id).path + "?test=1")
         }
-        app.post(["beheer", "nieuwsbrief", ":id", "versturen"], access: Self.editors) { req in try await Self.schedule(req) }
-        app.get(["beheer", "nieuwsbrief-import"], access: Self.editors) { req in NewsletterPages.importPage(req, result: nil, error: nil) }
-        app.on(.POST, ["beheer", "nieuwsbrief-import"], access: Self.editors, maxBody: "10mb") { req in try await Self.importList(req) }
-        app.on(.POST, ["beheer", "nieuwsbrief-afbeeldingen"], access: Self.editors, maxBody: "3mb") { req in try await Self.uploadImage(req) }
-        app.post(["account", "nieuwsbrief"], access: .signedIn) { req in
+        app.post(.newsletterSend(":id"), access: Self.editors) { req in try await Self.schedule(req) }
+        app.get(.newsletterImport, access: Self.editors) { req in NewsletterPages.importPage(req, result: nil, error: nil) }
+        app.on(.POST, .newsletterImport, access: Self.editors, maxBody: "10mb") { req in try await Self.importList(req) }
+        app.on(.POST, .newsletterImageUpload, access: Self.editors, maxBody: "3mb") { req in try await Self.uploadImage(req) }
+        app.post(.accountNewsletter, access: .signedIn) { req in
             let account = try req.requireSignedIn().account
             let lists = NewsletterList.allCases.filter { (try? req.content.get(String.self, at: "list_" + $0.rawValue)) != nil }
             let chosen = lists.isEmpty ? [NewsletterList.nieuwsbrief] : lists

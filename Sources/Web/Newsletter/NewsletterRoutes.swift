@@ -14,38 +14,38 @@ struct NewsletterRoutes {
     }
 
     func register(_ app: Application) {
-        app.get(["nieuwsbrief"], access: .public) { req in
+        app.get(.newsletter, access: .public) { req in
             NewsletterPages.subscribe(req, form: SubscribeForm(language: req.lang.rawValue, lists: [NewsletterList.nieuwsbrief.rawValue]), errors: [:])
         }
-        app.post(["nieuwsbrief"], access: .public) { req in try await Self.subscribe(req) }
-        app.get(["nieuwsbrief", "bevestigen"], access: .public) { req in try await Self.confirm(req) }
-        app.get(["nieuwsbrief", "afmelden", ":token"], access: .public) { req in
+        app.post(.newsletter, access: .public) { req in try await Self.subscribe(req) }
+        app.get(.newsletterConfirm(token: ""), access: .public) { req in try await Self.confirm(req) }
+        app.get(.newsletterUnsubscribe(token: ":token"), access: .public) { req in
             NewsletterPages.unsubscribe(req, token: try req.parameters.require("token"), done: false)
         }
         // The one-click POST of RFC 8058 comes from a mail client without a session or CSRF token; the secret in the
         // path is the proof, and unsubscribing is the only thing it can do.
-        app.post(["nieuwsbrief", "afmelden", ":token"], access: .public) { req in
+        app.post(.newsletterUnsubscribe(token: ":token"), access: .public) { req in
             let token = try req.parameters.require("token")
             guard try await NewsletterStore(req.db).unsubscribe(token: token) != nil else { throw Abort(.notFound) }
             return NewsletterPages.unsubscribe(req, token: token, done: true)
         }.provedBySecretInPath()
-        app.get(["nieuwsbrief", "archief"], access: .public) { req in
+        app.get(.newsletterArchive, access: .public) { req in
             NewsletterPages.archive(req, issues: try await NewsletterStore(req.db).sentIssues())
         }
-        app.get(["nieuwsbrief", "archief.atom"], access: .public) { req in
+        app.get(.newsletterFeed, access: .public) { req in
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
             let issues = try await NewsletterStore(req.db).sentIssues()
             return Response(status: .ok, headers: headers, body: .init(string: NewsletterFeed.atom(issues, lang: req.lang, base: req.application.absoluteURL(""))))
         }
-        app.get(["nieuwsbrief", "archief", ":id"], access: .public) { req in
+        app.get(.newsletterIssue(":id"), access: .public) { req in
             guard let issue = try await NewsletterStore(req.db).issue(try req.parameters.require("id")), issue.status == .sent,
                   let html = issue.sentHTML?(req.lang) else { throw Abort(.notFound) }
             var headers = HTTPHeaders()
             headers.contentType = .html
             return Response(status: .ok, headers: headers, body: .init(string: html))
         }
-        app.get(["nieuwsbrief", "afbeeldingen", ":id"], access: .public) { req in
+        app.get(.newsletterImage(":id"), access: .public) { req in
             guard let id = UUID(uuidString: try req.parameters.require("id")), let image = try await NewsletterStore(req.db).image(id) else { throw Abort(.notFound) }
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: image.contentType)

@@ -9,7 +9,7 @@ import Vapor
 /// between a mail per notice and one overview a day.
 struct NotificationRoutes {
     func register(_ app: Application) {
-        app.get(["meldingen"], access: .signedIn) { req in
+        app.get(.notifications, access: .signedIn) { req in
             let account = try req.requireSignedIn().account
             guard let id = UUID(uuidString: account.id) else { throw Abort(.unauthorized) }
             let rows = try await NotificationModel.query(on: req.db).filter(\.$accountId == id).sort(\.$createdAt, .descending).limit(100).all()
@@ -32,7 +32,7 @@ struct NotificationRoutes {
                 })
             )))
         }
-        app.post(["account", "meldingen"], access: .signedIn) { req in
+        app.post(.notifyMode, access: .signedIn) { req in
             let account = try req.requireSignedIn().account
             guard let mode = NotifyMode(rawValue: FormReader(req).string("mode")) else { throw PageError(.badRequest, "mode: direct of dagelijks", "mode: immediate or daily") }
             try await req.accounts.setNotifyMode(mode, of: account.id)

@@ -23,8 +23,8 @@ struct EditableCollection<R: Record>: Sendable {
     let allowed: @Sendable (Actor?, R) -> Bool
 
     var access: Access { .roles(roles) }
-    var path: String { "/programma/" + segment }
-    func editPath(_ key: String) -> String { path + "/bewerken" + query([("sleutel", key)]) }
+    var path: String { SiteRoute.programmeCollection(segment).path }
+    func editPath(_ key: String) -> String { SiteRoute.programmeRecord(segment, key: key).path }
 }
 
 /// What the index page and the router need of any collection, whatever its record type.

@@ -39,7 +39,7 @@ struct OpleidingshuisPage {
         let partners = data.opleidingshuisPartners.filter { $0.opleidingshuisId == house.id }
         let milestones = data.opleidingshuisMilestones.filter { $0.opleidingshuisId == house.id }.sorted { $0.date < $1.date }
         return Layout.render(ctx, .group(
-            .if(canEdit, .p(.a(.href("/opleidingshuizen/\(escapePath(house.id))/bewerken"), .text(t("Bewerken", "Edit"))))),
+            .if(canEdit, .p(.a(.href(SiteRoute.editStatusText("opleidingshuizen", house.id).path), .text(t("Bewerken", "Edit"))))),
             Components.facts([
                 (t("Sector", "Sector"), .text(house.sectors.map { $0.label(lang) }.joined(separator: ", "))),
                 (t("Status", "Status"), Components.badge(house.status.label(lang))),

@@ -10,19 +10,18 @@ struct ProgrammeEditor<R: Record> {
     let c: EditableCollection<R>
 
     func register(_ app: Application) {
-        let base: [PathComponent] = ["programma", .constant(c.segment)]
-        app.get(base, access: c.access) { req in try await list(req) }
-        app.get(base + ["bewerken"], access: c.access) { req in
+        app.get(.programmeCollection(c.segment), access: c.access) { req in try await list(req) }
+        app.get(.programmeRecord(c.segment, key: nil), access: c.access) { req in
             let (data, record) = try await find(req)
             return page(req, data: data, key: record.key, values: Dictionary(RecordForm.fields(record).map { ($0.column, $0.text) }, uniquingKeysWith: { a, _ in a }),
                         revision: RecordForm.revision(record), errors: [:])
         }
-        app.post(base + ["bewerken"], access: c.access) { req in try await save(req) }
-        app.get(base + ["nieuw"], access: c.access) { req in
+        app.post(.programmeRecord(c.segment, key: nil), access: c.access) { req in try await save(req) }
+        app.get(.programmeNewRecord(c.segment), access: c.access) { req in
             let data = try await data(req)
             return page(req, data: data, key: nil, values: c.defaults(DeskSupport.today(req)), revision: nil, errors: [:])
         }
-        app.post(base + ["nieuw"], access: c.access) { req in try await create(req) }
+        app.post(.programmeNewRecord(c.segment), access: c.access) { req in try await create(req) }
     }
 
     /// What the list and the form read: the collection's tables and, for a form with an organisation (a funder), the
@@ -102,7 +101,7 @@ struct ProgrammeEditor<R: Record> {
         return PageSupport.html(Layout.render(ctx, .group(
             .if(req.query[String.self, at: "opgeslagen"] != nil, .p(.class("note"), .attribute(named: "role", value: "status"), .text(t("Opgeslagen.", "Saved.")))),
             .p(.a(.href(SiteRoute.programme.path), .text(t("← Programma bewerken", "← Edit the programme"))), .text(" · "),
-               .a(.href(c.path + "/nieuw"), .text(t("Nieuw record", "New record")))),
+               .a(.href(SiteRoute.programmeNewRecord(c.segment).path), .text(t("Nieuw record", "New record")))),
             Components.table(caption: c.title(ctx.lang) + " (\(records.count))", headers: [t("Record", "Record"), t("Bewerken", "Edit")],
                              rows: records.map { r in [.text(c.summary(r, ctx.lang)), .a(.href(c.editPath(r.key)), .text(t("Bewerken", "Edit")))] },
                              numericFrom: 9)
@@ -115,7 +114,7 @@ struct ProgrammeEditor<R: Record> {
         let ctx = PageSupport.context(req, title: Localized((key == nil ? "Nieuw: " : "Bewerken: ") + c.title.nl, (key == nil ? "New: " : "Edit: ") + c.title.en), section: nil)
         let t = ctx.t, lang = ctx.lang
         let choices = c.choices(data, lang, req.actor)
-        let action = key.map(c.editPath) ?? (c.path + "/nieuw")
+        let action = key.map(c.editPath) ?? SiteRoute.programmeNewRecord(c.segment).path
         var fields: [Node<HTML.BodyContext>] = []
         for column in c.columns {
             let label = c.labels[column]?(lang) ?? column
@@ -146,7 +145,7 @@ struct ProgrammeEditor<R: Record> {
 struct ProgrammeRoutes {
     func register(_ app: Application) {
         for collection in ProgrammeCollections.all { collection.register(app) }
-        app.get(["programma"], access: .roles([.beheerder, .projectleider])) { req in
+        app.get(.programme, access: .roles([.beheerder, .projectleider])) { req in
             let ctx = PageSupport.context(req, title: Localized("Programma bewerken", "Edit the programme"), section: nil)
             let t = ctx.t
             let role = req.actor?.role

@@ -34,7 +34,7 @@ struct RoutesPage {
         let keuzedelen = data.keuzedelen.filter { $0.routeId == r.id }
         return .section(.id(r.id),
             .h2(.text(r.name)),
-            .if(Permissions.canEditRoute(actor, r), .p(.a(.href("/leerroutes/\(escapePath(r.id))/bewerken"), .text(t("Route bewerken", "Edit route"))))),
+            .if(Permissions.canEditRoute(actor, r), .p(.a(.href(SiteRoute.editStatusText("leerroutes", r.id).path), .text(t("Route bewerken", "Edit route"))))),
             Components.facts([
                 (t("Soort", "Kind"), .text(r.kind.label(lang))),
                 (t("Van – naar", "From – to"), .text(r.fromLevel.label(lang) + " → " + r.toLevel.label(lang))),

@@ -9,14 +9,14 @@ struct ReportRoutes {
     static let analysts = Access.roles([.analist, .beheerder])
 
     func register(_ app: Application) {
-        app.get(["rapportage"], access: .public) { req in
+        app.get(.report(), access: .public) { req in
             var reader = QueryReader(req, allowed: ["from", "to"])
             let period = try await Self.period(&reader, req)
             if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
             return PageSupport.html(ReportPage(report: try await Self.report(req, period))
                 .render(PageSupport.context(req, title: Localized("Rapportage", "Report"), section: .report)))
         }
-        app.get(["rapportage", "download"], access: .public) { req in
+        app.get(.reportDownload(format: "", from: "", to: ""), access: .public) { req in
             var reader = QueryReader(req, allowed: ["from", "to", "format"])
             let period = try await Self.period(&reader, req)
             let format = reader.string("format") ?? "html"
@@ -42,13 +42,13 @@ struct ReportRoutes {
             }
         }
 
-        app.get(["indicatoren", "import"], access: Self.analysts) { req in
+        app.get(.importObservations, access: Self.analysts) { req in
             ImportPage.response(req, data: try await PageSupport.data(req, reads: [Indicator.entity]))
         }
-        app.get(["indicatoren", "import", "sjabloon.csv"], access: Self.analysts) { req in
+        app.get(.observationTemplate, access: Self.analysts) { req in
             try Downloads.csv(req, rows: ImportPage.template, numericColumns: [5], filename: "waarnemingen-sjabloon.csv")
         }
-        app.on(.POST, ["indicatoren", "import"], access: Self.analysts, maxBody: "10mb") { req in
+        app.on(.POST, .importObservations, access: Self.analysts, maxBody: "10mb") { req in
             let data = try await PageSupport.data(req, reads: [Indicator.entity])
             guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
                 return ImportPage.response(req, data: data, error: req.lang == .nl ? "Kies een CSV- of XLSX-bestand." : "Choose a CSV or XLSX file.", status: .unprocessableEntity)

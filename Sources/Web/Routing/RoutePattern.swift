@@ -14,10 +14,23 @@ extension SiteRoute {
 }
 
 extension RoutesBuilder {
-    /// Registers a GET route at a `SiteRoute`'s pattern.
+    /// Registers a route at a `SiteRoute`'s pattern: the path is written once, in `SiteRoute.path`, for the route and
+    /// for every link to it.
+    @discardableResult
+    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ route: SiteRoute, access: Access, maxBody: ByteCount = "1mb",
+                                       use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(method, route.pattern, access: access, maxBody: maxBody, use: handler)
+    }
+
     @discardableResult
     func get<R: AsyncResponseEncodable>(_ route: SiteRoute, access: Access,
                                         use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
         on(.GET, route.pattern, access: access, use: handler)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(_ route: SiteRoute, access: Access,
+                                         use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.POST, route.pattern, access: access, use: handler)
     }
 }

@@ -26,6 +26,9 @@ public enum SiteRoute: Hashable, Sendable {
     case forgotPassword
     case resetPassword(token: String)
     case account
+    /// POST: a new API token; POST …/{id}/intrekken: revoke one.
+    case accountTokens
+    case revokeToken(String)
     case editOrganization(String)
     case editProject(String)
     case adminAccounts
@@ -34,6 +37,14 @@ public enum SiteRoute: Hashable, Sendable {
     case outbox
     case outboxResend(String)
     case language(Lang, back: String)
+    /// GET /taal/{lang}: the route `language` links to.
+    case chooseLanguage(String)
+    /// Operations: liveness, readiness (the database answers) and Prometheus metrics.
+    case health
+    case ready
+    case metrics
+    /// The API's OpenAPI 3.1 document.
+    case openAPI
     case newsletter
     case newsletterConfirm(token: String)
     case newsletterUnsubscribe(token: String)
@@ -69,6 +80,8 @@ public enum SiteRoute: Hashable, Sendable {
     case agreements
     case agreement(String)
     case agreementStep(String, AgreementStep)
+    /// POST /afspraken/{id}/{step}: the route every step's form posts to.
+    case agreementAction(String, String)
     case agreementsExport(String)
     case organizationCalendar(String)
     case calendarSubscription(String)
@@ -79,6 +92,12 @@ public enum SiteRoute: Hashable, Sendable {
     case membershipApply
     case join
     case programme
+    /// One editable collection of the programme (`ProgrammeCollections`): its list, a record's form (by key), a new one.
+    case programmeCollection(String)
+    case programmeRecord(String, key: String?)
+    case programmeNewRecord(String)
+    /// GET/POST /{segment}/{id}/bewerken: a project's, route's or Opleidingshuis's status and text.
+    case editStatusText(String, String)
     case joinDecision(String, String)
     case membershipApplications
     case membershipDecision(String, String)
@@ -115,6 +134,8 @@ public enum SiteRoute: Hashable, Sendable {
     case transportTrip(String)
     /// GET/POST /vervoer/voertuigtypen/{id} (and …/verwijderen): a vehicle type, to change or remove.
     case transportVehicle(String)
+    /// POST /vervoer/voertuigtypen/{id}/verwijderen.
+    case transportVehicleRemove(String)
     /// An organisation's trip sheet for a week (page, ritten.pdf, ritten.ics).
     case transportSheet(week: String, organization: String, file: String? = nil)
 
@@ -148,6 +169,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .forgotPassword: return "/wachtwoord-vergeten"
         case .resetPassword(let token): return "/wachtwoord-herstellen" + query([("token", token)])
         case .account: return "/account"
+        case .accountTokens: return "/account/tokens"
+        case .revokeToken(let id): return "/account/tokens/" + escapePath(id) + "/intrekken"
         case .editOrganization(let id): return "/organisaties/" + escapePath(id) + "/bewerken"
         case .editProject(let id): return "/projecten/" + escapePath(id) + "/bewerken"
         case .adminAccounts: return "/beheer/accounts"
@@ -155,7 +178,12 @@ public enum SiteRoute: Hashable, Sendable {
         case .auditCSV: return "/beheer/audit.csv"
         case .outbox: return "/beheer/outbox"
         case .outboxResend(let id): return "/beheer/outbox/" + escapePath(id) + "/opnieuw"
-        case .language(let lang, let back): return "/taal/\(lang.rawValue)" + query([("terug", back)])
+        case .language(let lang, let back): return SiteRoute.chooseLanguage(lang.rawValue).path + query([("terug", back)])
+        case .chooseLanguage(let lang): return "/taal/" + escapePath(lang)
+        case .health: return "/health"
+        case .ready: return "/ready"
+        case .metrics: return "/metrics"
+        case .openAPI: return "/api/v1/openapi.json"
         case .newsletter: return "/nieuwsbrief"
         case .newsletterConfirm(let token): return "/nieuwsbrief/bevestigen" + query([("token", token)])
         case .newsletterUnsubscribe(let token): return "/nieuwsbrief/afmelden/" + escapePath(token)
@@ -190,7 +218,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .allocate: return "/verzoeken/toewijzen"
         case .agreements: return "/afspraken"
         case .agreement(let id): return "/afspraken/" + escapePath(id)
-        case .agreementStep(let id, let step): return "/afspraken/" + escapePath(id) + "/" + step.rawValue
+        case .agreementStep(let id, let step): return SiteRoute.agreementAction(id, step.rawValue).path
+        case .agreementAction(let id, let step): return "/afspraken/" + escapePath(id) + "/" + escapePath(step)
         case .agreementsExport(let format): return "/afspraken." + format
         case .organizationCalendar(let id): return "/organisaties/" + escapePath(id) + "/activiteiten.ics"
         case .calendarSubscription(let id): return "/organisaties/" + escapePath(id) + "/agenda"
@@ -201,6 +230,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .membershipApply: return "/netwerk/aanmelden"
         case .join: return "/netwerk/aansluiten"
         case .programme: return "/programma"
+        case .programmeCollection(let segment): return "/programma/" + escapePath(segment)
+        case .programmeRecord(let segment, let key): return "/programma/" + escapePath(segment) + "/bewerken" + query([("sleutel", key)])
+        case .programmeNewRecord(let segment): return "/programma/" + escapePath(segment) + "/nieuw"
+        case .editStatusText(let segment, let id): return "/" + escapePath(segment) + "/" + escapePath(id) + "/bewerken"
         case .joinDecision(let id, let decision): return "/netwerk/aansluitingen/" + escapePath(id) + "/" + decision
         case .membershipApplications: return "/netwerk/aanmeldingen"
         case .membershipDecision(let id, let decision): return "/netwerk/aanmeldingen/" + escapePath(id) + "/" + decision
@@ -229,6 +262,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .transportCancelTrip(let id): return "/vervoer/ritten/" + escapePath(id) + "/annuleren"
         case .transportTrip(let id): return "/vervoer/ritten/" + escapePath(id)
         case .transportVehicle(let id): return "/vervoer/voertuigtypen/" + escapePath(id)
+        case .transportVehicleRemove(let id): return "/vervoer/voertuigtypen/" + escapePath(id) + "/verwijderen"
         case .transportSheet(let week, let org, let file): return "/vervoer/" + escapePath(week) + "/ritbrief/" + escapePath(org) + (file.map { "/" + $0 } ?? "")
         }
     }

@@ -19,17 +19,17 @@ struct TransportRoutes {
     static let secondsPerDay = 1
 
     func register(_ app: Application) {
-        app.get(["vervoer"], access: .beheerder) { req in try await Self.week(req) }
-        app.post(["vervoer", ":action"], access: .beheerder) { req in try await Self.action(req) }
-        app.post(["vervoer", "ritten", ":id", "annuleren"], access: .beheerder) { req in try await Self.cancel(req) }
-        app.get(["vervoer", "voertuigtypen", ":id"], access: .beheerder) { req in try await Self.vehicle(req, edit: false) }
-        app.post(["vervoer", "voertuigtypen", ":id"], access: .beheerder) { req in try await Self.vehicle(req, edit: true) }
-        app.post(["vervoer", "voertuigtypen", ":id", "verwijderen"], access: .beheerder) { req in try await Self.removeVehicle(req) }
-        app.get(["vervoer", "ritten", ":id"], access: .beheerder) { req in try await Self.tripForm(req, draft: nil, errors: [:]) }
-        app.post(["vervoer", "ritten", ":id"], access: .beheerder) { req in try await Self.editTrip(req) }
-        app.get(["vervoer", ":week", "ritbrief", ":org"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: nil) }
-        app.get(["vervoer", ":week", "ritbrief", ":org", "ritten.pdf"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: "pdf") }
-        app.get(["vervoer", ":week", "ritbrief", ":org", "ritten.ics"], access: Self.sheetReaders) { req in try await Self.sheet(req, file: "ics") }
+        app.get(.transport(), access: .beheerder) { req in try await Self.week(req) }
+        app.post(.transportAction(":action"), access: .beheerder) { req in try await Self.action(req) }
+        app.post(.transportCancelTrip(":id"), access: .beheerder) { req in try await Self.cancel(req) }
+        app.get(.transportVehicle(":id"), access: .beheerder) { req in try await Self.vehicle(req, edit: false) }
+        app.post(.transportVehicle(":id"), access: .beheerder) { req in try await Self.vehicle(req, edit: true) }
+        app.post(.transportVehicleRemove(":id"), access: .beheerder) { req in try await Self.removeVehicle(req) }
+        app.get(.transportTrip(":id"), access: .beheerder) { req in try await Self.tripForm(req, draft: nil, errors: [:]) }
+        app.post(.transportTrip(":id"), access: .beheerder) { req in try await Self.editTrip(req) }
+        app.get(.transportSheet(week: ":week", organization: ":org"), access: Self.sheetReaders) { req in try await Self.sheet(req, file: nil) }
+        app.get(.transportSheet(week: ":week", organization: ":org", file: "ritten.pdf"), access: Self.sheetReaders) { req in try await Self.sheet(req, file: "pdf") }
+        app.get(.transportSheet(week: ":week", organization: ":org", file: "ritten.ics"), access: Self.sheetReaders) { req in try await Self.sheet(req, file: "ics") }
     }
 
     /// Everything one week's pages show.

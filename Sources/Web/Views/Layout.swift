@@ -109,7 +109,7 @@ enum Layout {
                     .p(.text(ctx.t(
                         "Bron: Rapportage Masterplan Techniek Amsterdam 2012–2014 (cijfers zoals gerapporteerd) en de eigen registratie van het platform (als zodanig gemarkeerd); totalen en groei worden berekend.",
                         "Source: Masterplan Techniek Amsterdam report 2012–2014 (figures as reported) and the platform's own records (marked as such); totals and growth are computed."))),
-                    .p(.a(.href("/api/v1/openapi.json"), .text(ctx.t("Open data (JSON API)", "Open data (JSON API)"))), .text(" · "),
+                    .p(.a(.href(SiteRoute.openAPI.path), .text(ctx.t("Open data (JSON API)", "Open data (JSON API)"))), .text(" · "),
                        .a(.href(SiteRoute.newsletter.path), .text(ctx.t("Nieuwsbrief", "Newsletter"))), .text(" · "),
                        .a(.href(SiteRoute.newsletterArchive.path), .text(ctx.t("Eerdere nieuwsbrieven", "Earlier newsletters"))))
                 )

@@ -10,27 +10,8 @@ struct AccountRoutes {
 
     func register(_ app: Application) {
         app.get(.account, access: .signedIn) { req in try await Self.page(req, newToken: nil, errors: [:]) }
-        app.post(.accountTokens, access: .signedIn) { req in
-            let signedIn = try req.requireSignedIn()
-            let form = try req.content.decode(TokenForm.self)
-            var errors: [String: String] = [:]
-            let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-            if name.isEmpty || name.count > 80 { errors["name"] = req.lang == .nl ? "Geef de sleutel een naam (hoogstens 80 tekens)." : "Name the token (at most 80 characters)." }
-            let scope = TokenScope(rawValue: form.scope ?? "")
-            if scope == nil { errors["scope"] = req.lang == .nl ? "Kies lezen of schrijven." : "Choose read or write." }
-            guard errors.isEmpty, let scope else { return try await Self.page(req, newToken: nil, errors: errors, status: .badRequest) }
-            let token = APITokens.generate()
-            try await req.accounts.createToken(APIToken(id: UUID().uuidString, accountId: signedIn.account.id, name: name, scope: scope, prefix: String(token.prefix(7))),
-                                               tokenHash: APITokens.hash(token), actor: signedIn.actor.accountId)
-            return try await Self.page(req, newToken: token, errors: [:])
-        }
-        app.post(.revokeToken(":id"), access: .signedIn) { req in
-            let signedIn = try req.requireSignedIn()
-            // Another account's token is not found, not forbidden: ids are not to be probed.
-            guard let id = req.parameters.get("id", as: UUID.self),
-                  try await req.accounts.revokeToken(id.uuidString, owner: signedIn.account.id, at: Date(), actor: signedIn.actor.accountId) else { throw Abort(.notFound) }
-            return req.redirect(to: SiteRoute.account.path)
-        }
+        app.post(.accountTokens, access: .signedIn, use: Self.postAccountTokens)
+        app.post(.revokeToken(":id"), access: .signedIn, use: Self.postRevokeToken)
     }
 
     static func page(_ req: Request, newToken: String?, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
@@ -97,5 +78,28 @@ struct AccountRoutes {
             ])
         ))
         return PageSupport.html(body, status: status)
+    }
+
+    @Sendable static func postAccountTokens(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let signedIn = try req.requireSignedIn()
+        let form = try req.content.decode(TokenForm.self)
+        var errors: [String: String] = [:]
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty || name.count > 80 { errors["name"] = req.lang == .nl ? "Geef de sleutel een naam (hoogstens 80 tekens)." : "Name the token (at most 80 characters)." }
+        let scope = TokenScope(rawValue: form.scope ?? "")
+        if scope == nil { errors["scope"] = req.lang == .nl ? "Kies lezen of schrijven." : "Choose read or write." }
+        guard errors.isEmpty, let scope else { return try await Self.page(req, newToken: nil, errors: errors, status: .badRequest) }
+        let token = APITokens.generate()
+        try await req.accounts.createToken(APIToken(id: UUID().uuidString, accountId: signedIn.account.id, name: name, scope: scope, prefix: String(token.prefix(7))),
+                                           tokenHash: APITokens.hash(token), actor: signedIn.actor.accountId)
+        return try await Self.page(req, newToken: token, errors: [:])
+    }
+
+    @Sendable static func postRevokeToken(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let signedIn = try req.requireSignedIn()
+        // Another account's token is not found, not forbidden: ids are not to be probed.
+        guard let id = req.parameters.get("id", as: UUID.self),
+              try await req.accounts.revokeToken(id.uuidString, owner: signedIn.account.id, at: Date(), actor: signedIn.actor.accountId) else { throw Abort(.notFound) }
+        return req.redirect(to: SiteRoute.account.path)
     }
 }

@@ -15,83 +15,11 @@ struct AdminRoutes {
 
     func register(_ app: Application) {
         app.get(.adminAccounts, access: .beheerder) { req in try await Self.accountsPage(req, form: AccountForm(), errors: [:]) }
-        app.post(.adminAccounts, access: .beheerder) { req in
-            let form = try req.content.decode(AccountForm.self)
-            // Only what the checks read: the named organisation and the projects (issue 13). The rules are the
-            // Domain's (`AccountDraft`), the same the command line's `user add` applies.
-            let data = try await PageSupport.data(req, reads: [Project.entity])
-            let named = try await RecordStore(req.db).organizations([(form.organizationId ?? "").trimmingCharacters(in: .whitespaces)])
-            let draft = AccountDraft(email: form.email ?? "", name: form.name ?? "", role: form.role ?? "", function: form.function ?? "",
-                                     organizationId: form.organizationId ?? "", projectIds: form.projectIds ?? "", phone: form.phone ?? "", language: form.language ?? "nl")
-            let account: Account
-            switch draft.account(id: UUID().uuidString, organizationExists: { id in named.contains { $0.id == id } }, projectExists: { id in data.projects.contains { $0.id == id } }) {
-            case .success(let made): account = made
-            case .failure(let errors): return try await Self.accountsPage(req, form: form, errors: errors.messages(req.lang), status: .badRequest)
-            }
-            do { try await req.accounts.create(account, actor: req.actor?.accountId ?? "?") }
-            catch AccountError.emailTaken {
-                let taken = Localized("Er is al een account met dit adres.", "An account with this address exists.")
-                return try await Self.accountsPage(req, form: form, errors: ["email": taken(req.lang)], status: .badRequest)
-            }
-            try await AuthRoutes.sendResetLink(to: account, on: req, lifetime: 7 * 24 * 3600, welcome: true)
-            return req.redirect(to: SiteRoute.adminAccounts.path)
-        }
-        app.get(.audit, access: .beheerder) { req in
-            let (_, filter, page) = try await Self.auditEntries(req)
-            let names = try await ActorNames.names(page.items.map(\.actor), on: req.db, lang: req.lang)
-            let ctx = PageSupport.context(req, title: Localized("Auditlog", "Audit log"), section: nil)
-            let t = ctx.t
-            let body = Layout.render(ctx, .group(
-                .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.audit.path),
-                    Components.field("entity", label: t("Soort record", "Record kind"), value: filter.entity),
-                    Components.field("actor", label: t("Door (account-id, cli)", "By (account id, cli)"), value: filter.actor),
-                    Components.field("from", label: t("Vanaf (JJJJ-MM-DD)", "From (YYYY-MM-DD)"), value: filter.from),
-                    Components.field("to", label: t("Tot en met", "Up to"), value: filter.to),
-                    .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Filteren", "Filter"))])]),
-                .p(.text(t("Exporteer: ", "Export: ")), Downloads.links(csv: SiteRoute.auditCSV.path + (req.url.query.map { "?" + $0 } ?? ""), xlsx: nil, lang: ctx.lang)),
-                Components.table(caption: t("Wijzigingen", "Changes"), headers: [t("Wanneer", "When"), t("Door", "By"), t("Record", "Record"), t("Actie", "Action"), t("Velden", "Fields")],
-                    rows: page.items.map { e in [.text(Self.timestamp(e.at)), .text(names[e.actor].map { $0 + " (" + e.actor + ")" } ?? e.actor),
-                                                 .text(e.entity + " " + e.entityId), .text(e.action), .text(Self.describe(e.changes))] },
-                    numericFrom: 99),
-                Components.pager(page, lang: ctx.lang) { SiteRoute.audit.path + query([("entity", filter.entity), ("actor", filter.actor), ("from", filter.from), ("to", filter.to), ("page", String($0))]) }
-            ))
-            return PageSupport.html(body)
-        }
-        app.get(.auditCSV, access: .beheerder) { req in
-            let (entries, _, _) = try await Self.auditEntries(req)
-            let rows = [["at", "actor", "entity", "entityId", "action", "changes"]]
-                + entries.map { [Self.timestamp($0.at), $0.actor, $0.entity, $0.entityId, $0.action, $0.changes] }
-            return try Downloads.csv(req, rows: rows, filename: "audit.csv")
-        }
-        app.get(.outbox, access: .beheerder) { req in
-            let messages = try await OutboxMessageModel.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all()
-            let ctx = PageSupport.context(req, title: Localized("Uitgaande berichten", "Outbox"), section: nil)
-            let t = ctx.t
-            func status(_ m: OutboxMessageModel) -> Node<HTML.BodyContext> {
-                if let sent = m.sentAt { return .text(t("Verstuurd ", "Sent ") + Self.timestamp(sent)) }
-                let retry = Components.postForm(action: SiteRoute.outboxResend(m.id?.uuidString ?? "").path, csrf: ctx.csrf, class: "inline",
-                                                [Components.submit(t("Opnieuw versturen", "Send again"))])
-                if let failed = m.failedAt { return .group(.text(t("Mislukt ", "Failed ") + Self.timestamp(failed) + " (\(m.attempts)×)"), retry) }
-                if m.attempts > 0 {
-                    return .group(.text(t("Wacht: \(m.attempts)× mislukt, opnieuw om ", "Waiting: failed \(m.attempts)×, next try ") + (m.nextAttemptAt.map(Self.timestamp) ?? "–")), retry)
-                }
-                return .text(t("Wacht op verzending", "Waiting to be sent"))
-            }
-            return PageSupport.html(Layout.render(ctx, .group(
-                .p(.text(t("Berichten gaan via SMTP (MASTERPLAN_SMTP_URL) en worden bij een storing opnieuw geprobeerd; zonder SMTP blijven ze hier staan om zelf door te sturen.",
-                           "Messages go out through SMTP (MASTERPLAN_SMTP_URL) and are retried after a failure; without SMTP they stay here to be forwarded by hand."))),
-                Components.table(caption: t("Berichten", "Messages"), headers: [t("Aangemaakt", "Created"), t("Aan", "To"), t("Onderwerp", "Subject"), t("Inhoud", "Body"), t("Status", "Status"), t("Antwoord van de server", "Server's reply")],
-                    rows: messages.map { m in [.text(Self.timestamp(m.createdAt ?? Date())), .text(m.recipient), .text(m.subject), .text(m.body), status(m), .text(m.lastReply ?? "–")] },
-                    numericFrom: 99)
-            )))
-        }
-        app.post(.outboxResend(":id"), access: .beheerder) { req in
-            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
-            try await MailQueue.retry(id, on: req.db)
-            try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "outbox", entityId: id.uuidString, action: "resend", changes: [])
-            try await Outbox.tryNow(id, app: req.application, logger: req.logger)
-            return req.redirect(to: SiteRoute.outbox.path)
-        }
+        app.post(.adminAccounts, access: .beheerder, use: Self.postAdminAccounts)
+        app.get(.audit, access: .beheerder, use: Self.audit)
+        app.get(.auditCSV, access: .beheerder, use: Self.auditCSV)
+        app.get(.outbox, access: .beheerder, use: Self.outbox)
+        app.post(.outboxResend(":id"), access: .beheerder, use: Self.postOutboxResend)
     }
 
     struct AuditFilter { var entity: String?; var actor: String?; var from: String?; var to: String? }
@@ -153,5 +81,87 @@ struct AdminRoutes {
                 .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Account aanmaken", "Create account"))]),
             ])
         )), status: status)
+    }
+
+    @Sendable static func postAdminAccounts(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let form = try req.content.decode(AccountForm.self)
+        // Only what the checks read: the named organisation and the projects (issue 13). The rules are the
+        // Domain's (`AccountDraft`), the same the command line's `user add` applies.
+        let data = try await PageSupport.data(req, reads: [Project.entity])
+        let named = try await RecordStore(req.db).organizations([(form.organizationId ?? "").trimmingCharacters(in: .whitespaces)])
+        let draft = AccountDraft(email: form.email ?? "", name: form.name ?? "", role: form.role ?? "", function: form.function ?? "",
+                                 organizationId: form.organizationId ?? "", projectIds: form.projectIds ?? "", phone: form.phone ?? "", language: form.language ?? "nl")
+        let account: Account
+        switch draft.account(id: UUID().uuidString, organizationExists: { id in named.contains { $0.id == id } }, projectExists: { id in data.projects.contains { $0.id == id } }) {
+        case .success(let made): account = made
+        case .failure(let errors): return try await Self.accountsPage(req, form: form, errors: errors.messages(req.lang), status: .badRequest)
+        }
+        do { try await req.accounts.create(account, actor: req.actor?.accountId ?? "?") }
+        catch AccountError.emailTaken {
+            let taken = Localized("Er is al een account met dit adres.", "An account with this address exists.")
+            return try await Self.accountsPage(req, form: form, errors: ["email": taken(req.lang)], status: .badRequest)
+        }
+        try await AuthRoutes.sendResetLink(to: account, on: req, lifetime: 7 * 24 * 3600, welcome: true)
+        return req.redirect(to: SiteRoute.adminAccounts.path)
+    }
+
+    @Sendable static func audit(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (_, filter, page) = try await Self.auditEntries(req)
+        let names = try await ActorNames.names(page.items.map(\.actor), on: req.db, lang: req.lang)
+        let ctx = PageSupport.context(req, title: Localized("Auditlog", "Audit log"), section: nil)
+        let t = ctx.t
+        let body = Layout.render(ctx, .group(
+            .element(named: "form", nodes: [.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.audit.path),
+                Components.field("entity", label: t("Soort record", "Record kind"), value: filter.entity),
+                Components.field("actor", label: t("Door (account-id, cli)", "By (account id, cli)"), value: filter.actor),
+                Components.field("from", label: t("Vanaf (JJJJ-MM-DD)", "From (YYYY-MM-DD)"), value: filter.from),
+                Components.field("to", label: t("Tot en met", "Up to"), value: filter.to),
+                .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(t("Filteren", "Filter"))])]),
+            .p(.text(t("Exporteer: ", "Export: ")), Downloads.links(csv: SiteRoute.auditCSV.path + (req.url.query.map { "?" + $0 } ?? ""), xlsx: nil, lang: ctx.lang)),
+            Components.table(caption: t("Wijzigingen", "Changes"), headers: [t("Wanneer", "When"), t("Door", "By"), t("Record", "Record"), t("Actie", "Action"), t("Velden", "Fields")],
+                rows: page.items.map { e in [.text(Self.timestamp(e.at)), .text(names[e.actor].map { $0 + " (" + e.actor + ")" } ?? e.actor),
+                                             .text(e.entity + " " + e.entityId), .text(e.action), .text(Self.describe(e.changes))] },
+                numericFrom: 99),
+            Components.pager(page, lang: ctx.lang) { SiteRoute.audit.path + query([("entity", filter.entity), ("actor", filter.actor), ("from", filter.from), ("to", filter.to), ("page", String($0))]) }
+        ))
+        return PageSupport.html(body)
+    }
+
+    @Sendable static func auditCSV(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (entries, _, _) = try await Self.auditEntries(req)
+        let rows = [["at", "actor", "entity", "entityId", "action", "changes"]]
+            + entries.map { [Self.timestamp($0.at), $0.actor, $0.entity, $0.entityId, $0.action, $0.changes] }
+        return try Downloads.csv(req, rows: rows, filename: "audit.csv")
+    }
+
+    @Sendable static func outbox(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let messages = try await OutboxMessageModel.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all()
+        let ctx = PageSupport.context(req, title: Localized("Uitgaande berichten", "Outbox"), section: nil)
+        let t = ctx.t
+        func status(_ m: OutboxMessageModel) -> Node<HTML.BodyContext> {
+            if let sent = m.sentAt { return .text(t("Verstuurd ", "Sent ") + Self.timestamp(sent)) }
+            let retry = Components.postForm(action: SiteRoute.outboxResend(m.id?.uuidString ?? "").path, csrf: ctx.csrf, class: "inline",
+                                            [Components.submit(t("Opnieuw versturen", "Send again"))])
+            if let failed = m.failedAt { return .group(.text(t("Mislukt ", "Failed ") + Self.timestamp(failed) + " (\(m.attempts)×)"), retry) }
+            if m.attempts > 0 {
+                return .group(.text(t("Wacht: \(m.attempts)× mislukt, opnieuw om ", "Waiting: failed \(m.attempts)×, next try ") + (m.nextAttemptAt.map(Self.timestamp) ?? "–")), retry)
+            }
+            return .text(t("Wacht op verzending", "Waiting to be sent"))
+        }
+        return PageSupport.html(Layout.render(ctx, .group(
+            .p(.text(t("Berichten gaan via SMTP (MASTERPLAN_SMTP_URL) en worden bij een storing opnieuw geprobeerd; zonder SMTP blijven ze hier staan om zelf door te sturen.",
+                       "Messages go out through SMTP (MASTERPLAN_SMTP_URL) and are retried after a failure; without SMTP they stay here to be forwarded by hand."))),
+            Components.table(caption: t("Berichten", "Messages"), headers: [t("Aangemaakt", "Created"), t("Aan", "To"), t("Onderwerp", "Subject"), t("Inhoud", "Body"), t("Status", "Status"), t("Antwoord van de server", "Server's reply")],
+                rows: messages.map { m in [.text(Self.timestamp(m.createdAt ?? Date())), .text(m.recipient), .text(m.subject), .text(m.body), status(m), .text(m.lastReply ?? "–")] },
+                numericFrom: 99)
+        )))
+    }
+
+    @Sendable static func postOutboxResend(_ req: Request) async throws -> some AsyncResponseEncodable {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        try await MailQueue.retry(id, on: req.db)
+        try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "outbox", entityId: id.uuidString, action: "resend", changes: [])
+        try await Outbox.tryNow(id, app: req.application, logger: req.logger)
+        return req.redirect(to: SiteRoute.outbox.path)
     }
 }

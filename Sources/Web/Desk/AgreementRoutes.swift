@@ -9,80 +9,17 @@ import Vapor
 struct AgreementRoutes {
     func register(_ app: Application) {
         let desk = Access.roles([.beheerder, .contactpersoon])
-        app.get(.agreements, access: desk) { req in
-            let loaded = try await DeskSupport.load(req)
-            let visible = loaded.agreements.filter { DeskSupport.involves(req, $0.schoolId, $0.companyId) }
-            let ctx = PageSupport.context(req, title: Localized("Afspraken", "Agreements"), section: .desk)
-            return PageSupport.html(DeskPages.agreements(ctx, agreements: visible.reversed(), loaded: loaded,
-                                                         proposed: req.query[Int.self, at: "voorgesteld"]))
-        }
+        app.get(.agreements, access: desk, use: Self.agreements)
         for format in ["csv", "xlsx"] {
-            app.get(.agreementsExport(format), access: .roles([.beheerder, .analist, .contactpersoon])) { req in
-                let loaded = try await DeskSupport.load(req)
-                // Analysts read all (no personal data in agreements); contact persons their own organisation's.
-                let visible = loaded.agreements.filter { req.actor?.role != .contactpersoon || DeskSupport.involves(req, $0.schoolId, $0.companyId) }
-                let rows = AgreementTable.rows(visible, organizations: loaded.organizations, lang: req.lang)
-                if format == "csv" { return try Downloads.csv(req, rows: rows, numericColumns: AgreementTable.numericColumns, filename: "afspraken.csv") }
-                return Downloads.xlsx(try AgreementTable.xlsx(rows), filename: "afspraken.xlsx")
-            }
+            app.get(.agreementsExport(format), access: .roles([.beheerder, .analist, .contactpersoon]), use: { req in try await Self.agreementsExport(req, format: format) })
         }
-        app.get(.agreement(":id"), access: desk) { req in
-            let (loaded, agreement) = try await Self.agreement(req)
-            return Self.detail(req, agreement, loaded: loaded, errors: [:])
-        }
-        app.post(.agreementAction(":id", ":step"), access: desk) { req in
-            let (loaded, agreement) = try await Self.agreement(req)
-            guard let step = AgreementStep(rawValue: req.parameters.get("step") ?? "") else { throw Abort(.notFound) }
-            guard step.permitted(req.actor, on: agreement) else { throw PageError(.forbidden, "uw rol of organisatie mag deze stap niet zetten", "your role or organisation may not take this step") }
-            guard step.allowed(from: agreement.status) else {
-                return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Deze stap kan niet vanuit ‘\(agreement.status.label(.nl))’." : "This step is not possible from ‘\(agreement.status.label(.en))’."], status: .conflict)
-            }
-            var reader = FormReader(req)
-            // The form's text becomes the step's input; numbers that are not numbers are named here, the rest by the domain.
-            let input = StepInput(date: step == .plan ? reader.day("date") : nil, startTime: reader.text("startTime"),
-                                  durationMinutes: reader.int("durationMinutes", optional: true), place: reader.text("place"),
-                                  pupils: reader.int("pupils", optional: true), transportNeeded: reader.flag("transportNeeded"),
-                                  pupilsReached: reader.int("pupilsReached", optional: true), teachers: reader.int("teachers", optional: true),
-                                  rating: reader.int("rating", optional: true), side: reader.text("side"), remarks: reader.text("remarks"), reason: reader.text("reason"))
-            // Every field's error at once (the form's and the domain's) before anything is written.
-            let preview = step.apply(to: agreement, input: input, actorOrganization: req.actor?.role == .beheerder ? nil : req.actor?.organizationId,
-                                     request: loaded.requests.first { $0.id == agreement.requestId },
-                                     offer: loaded.offers.first { $0.id == agreement.offerId }, today: DeskSupport.today(req))
-            reader.merge(preview.errors)
-            guard reader.errors.isEmpty else { return Self.detail(req, preview.next, loaded: loaded, errors: reader.errors, status: .badRequest, step: step) }
-            switch try await Self.take(step, on: agreement, input: input, req: req, loaded: loaded) {
-            case .invalid(let next, let errors):
-                return Self.detail(req, next, loaded: loaded, errors: errors.mapValues { $0(req.lang) }, status: .badRequest, step: step)
-            case .changedMeanwhile:
-                return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Iemand anders wijzigde deze afspraak intussen; bekijk hem opnieuw." : "Someone else changed this agreement meanwhile; look again."], status: .conflict)
-            case .done(_, let warning):
-                return req.redirect(to: SiteRoute.agreement(agreement.id).path + (warning != nil ? "?verleden=1" : ""))
-            }
-        }
-        app.get(.organizationCalendar(":id"), access: desk) { req in
-            let id = try req.parameters.require("id")
-            guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
-            return try await Self.calendar(req, organizationId: id)
-        }
+        app.get(.agreement(":id"), access: desk, use: Self.agreementPage)
+        app.post(.agreementAction(":id", ":step"), access: desk, use: Self.postAgreementAction)
+        app.get(.organizationCalendar(":id"), access: desk, use: Self.organizationCalendar)
         // A subscription address: the secret in the path is the authorisation (calendar apps cannot log in).
-        app.get(.calendarFeed(":token"), access: .public) { req in
-            let token = try req.parameters.require("token")
-            guard let id = try await req.desk.calendarFeedOrganization(tokenHash: APITokens.hash(token)) else { throw Abort(.notFound) }
-            return try await Self.calendar(req, organizationId: id)
-        }
-        app.get(.calendarSubscription(":id"), access: desk) { req in
-            let id = try req.parameters.require("id")
-            guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
-            return Self.feedPage(req, organizationId: id, address: nil)
-        }
-        app.post(.calendarSubscription(":id"), access: desk) { req in
-            let id = try req.parameters.require("id")
-            guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
-            let token = randomToken()
-            try await req.desk.setCalendarFeed(organizationId: id, tokenHash: APITokens.hash(token))
-            try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "calendar_feeds", entityId: id, action: "rotate", changes: [])
-            return Self.feedPage(req, organizationId: id, address: req.application.absoluteURL(SiteRoute.calendarFeed(token).path))
-        }
+        app.get(.calendarFeed(":token"), access: .public, use: Self.calendarFeed)
+        app.get(.calendarSubscription(":id"), access: desk, use: Self.calendarSubscription)
+        app.post(.calendarSubscription(":id"), access: desk, use: Self.postCalendarSubscription)
     }
 
     enum StepResult { case done(ActivityAgreement, warning: Localized?), invalid(ActivityAgreement, [String: Localized]), changedMeanwhile }
@@ -176,5 +113,85 @@ struct AgreementRoutes {
         let ctx = PageSupport.context(req, title: Localized("Afspraak: \(agreement.type.label(.nl))", "Agreement: \(agreement.type.label(.en))"), section: .desk)
         return PageSupport.html(DeskPages.agreement(ctx, agreement, loaded: loaded, actor: req.actor, errors: errors,
                                                     pastDate: req.query[String.self, at: "verleden"] != nil), status: status)
+    }
+
+    @Sendable static func agreements(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let visible = loaded.agreements.filter { DeskSupport.involves(req, $0.schoolId, $0.companyId) }
+        let ctx = PageSupport.context(req, title: Localized("Afspraken", "Agreements"), section: .desk)
+        return PageSupport.html(DeskPages.agreements(ctx, agreements: visible.reversed(), loaded: loaded,
+                                                     proposed: req.query[Int.self, at: "voorgesteld"]))
+    }
+
+    /// The agreements as CSV or XLSX (`format`), each person's own.
+    static func agreementsExport(_ req: Request, format: String) async throws -> Response {
+        let loaded = try await DeskSupport.load(req)
+        // Analysts read all (no personal data in agreements); contact persons their own organisation's.
+        let visible = loaded.agreements.filter { req.actor?.role != .contactpersoon || DeskSupport.involves(req, $0.schoolId, $0.companyId) }
+        let rows = AgreementTable.rows(visible, organizations: loaded.organizations, lang: req.lang)
+        if format == "csv" { return try Downloads.csv(req, rows: rows, numericColumns: AgreementTable.numericColumns, filename: "afspraken.csv") }
+        return Downloads.xlsx(try AgreementTable.xlsx(rows), filename: "afspraken.xlsx")
+    }
+
+    @Sendable static func agreementPage(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (loaded, agreement) = try await Self.agreement(req)
+        return Self.detail(req, agreement, loaded: loaded, errors: [:])
+    }
+
+    @Sendable static func postAgreementAction(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (loaded, agreement) = try await Self.agreement(req)
+        guard let step = AgreementStep(rawValue: req.parameters.get("step") ?? "") else { throw Abort(.notFound) }
+        guard step.permitted(req.actor, on: agreement) else { throw PageError(.forbidden, "uw rol of organisatie mag deze stap niet zetten", "your role or organisation may not take this step") }
+        guard step.allowed(from: agreement.status) else {
+            return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Deze stap kan niet vanuit ‘\(agreement.status.label(.nl))’." : "This step is not possible from ‘\(agreement.status.label(.en))’."], status: .conflict)
+        }
+        var reader = FormReader(req)
+        // The form's text becomes the step's input; numbers that are not numbers are named here, the rest by the domain.
+        let input = StepInput(date: step == .plan ? reader.day("date") : nil, startTime: reader.text("startTime"),
+                              durationMinutes: reader.int("durationMinutes", optional: true), place: reader.text("place"),
+                              pupils: reader.int("pupils", optional: true), transportNeeded: reader.flag("transportNeeded"),
+                              pupilsReached: reader.int("pupilsReached", optional: true), teachers: reader.int("teachers", optional: true),
+                              rating: reader.int("rating", optional: true), side: reader.text("side"), remarks: reader.text("remarks"), reason: reader.text("reason"))
+        // Every field's error at once (the form's and the domain's) before anything is written.
+        let preview = step.apply(to: agreement, input: input, actorOrganization: req.actor?.role == .beheerder ? nil : req.actor?.organizationId,
+                                 request: loaded.requests.first { $0.id == agreement.requestId },
+                                 offer: loaded.offers.first { $0.id == agreement.offerId }, today: DeskSupport.today(req))
+        reader.merge(preview.errors)
+        guard reader.errors.isEmpty else { return Self.detail(req, preview.next, loaded: loaded, errors: reader.errors, status: .badRequest, step: step) }
+        switch try await Self.take(step, on: agreement, input: input, req: req, loaded: loaded) {
+        case .invalid(let next, let errors):
+            return Self.detail(req, next, loaded: loaded, errors: errors.mapValues { $0(req.lang) }, status: .badRequest, step: step)
+        case .changedMeanwhile:
+            return Self.detail(req, agreement, loaded: loaded, errors: ["status": req.lang == .nl ? "Iemand anders wijzigde deze afspraak intussen; bekijk hem opnieuw." : "Someone else changed this agreement meanwhile; look again."], status: .conflict)
+        case .done(_, let warning):
+            return req.redirect(to: SiteRoute.agreement(agreement.id).path + (warning != nil ? "?verleden=1" : ""))
+        }
+    }
+
+    @Sendable static func organizationCalendar(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let id = try req.parameters.require("id")
+        guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
+        return try await Self.calendar(req, organizationId: id)
+    }
+
+    @Sendable static func calendarFeed(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let token = try req.parameters.require("token")
+        guard let id = try await req.desk.calendarFeedOrganization(tokenHash: APITokens.hash(token)) else { throw Abort(.notFound) }
+        return try await Self.calendar(req, organizationId: id)
+    }
+
+    @Sendable static func calendarSubscription(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let id = try req.parameters.require("id")
+        guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
+        return Self.feedPage(req, organizationId: id, address: nil)
+    }
+
+    @Sendable static func postCalendarSubscription(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let id = try req.parameters.require("id")
+        guard DeskSupport.involves(req, id) else { throw PageError(.forbidden, "alleen de agenda van uw eigen organisatie", "only your own organisation's calendar") }
+        let token = randomToken()
+        try await req.desk.setCalendarFeed(organizationId: id, tokenHash: APITokens.hash(token))
+        try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "calendar_feeds", entityId: id, action: "rotate", changes: [])
+        return Self.feedPage(req, organizationId: id, address: req.application.absoluteURL(SiteRoute.calendarFeed(token).path))
     }
 }

@@ -9,133 +9,16 @@ struct MembershipRoutes {
     func register(_ app: Application) {
         let contact = Access.roles([.contactpersoon])
         let desk = Access.roles([.beheerder, .contactpersoon])
-        app.get(.membershipApply, access: contact) { req in
-            try await Self.applyPage(req, motivation: "", errors: [:])
-        }
-        app.post(.membershipApply, access: contact) { req in
-            let today = DeskSupport.today(req)
-            let orgId = req.actor?.organizationId ?? ""
-            let data = try await PageSupport.about(req, organizations: [orgId])
-            var reader = FormReader(req)
-            let application = MembershipApplication(id: DeskSupport.newId("aanmelding"), organizationId: orgId, motivation: reader.string("motivation"), appliedOn: today)
-            reader.merge(application.violations(kind: data.organizations.first { $0.id == orgId }?.kind))
-            let applications = try await req.desk.applications(of: orgId)
-            if !MembershipApplication.mayApply(orgId, applications: applications, memberships: data.memberships, on: today) {
-                reader.fail("motivation", "Uw organisatie is al Vriend of heeft al een aanmelding lopen.", "Your organisation is a Vriend already or has an application pending.")
-            }
-            guard reader.errors.isEmpty else { return try await Self.applyPage(req, motivation: application.motivation, errors: reader.errors, status: .badRequest) }
-            try await req.desk.insert(application, actor: DeskSupport.actorId(req))
-            return req.redirect(to: SiteRoute.membershipApply.path + "?ingediend=1")
-        }
-        app.get(.membershipApplications, access: .beheerder) { req in
-            let applications = try await req.desk.all(MembershipApplication.self)
-            let loaded = try await DeskSupport.load(req, including: applications.map(\.organizationId))
-            let ctx = PageSupport.context(req, title: Localized("Aanmeldingen als Vriend", "Applications to join"), section: .network)
-            // New organisations: the pending ones with what they may duplicate; the last 50 decided.
-            let joins = try await req.joining.applications(status: nil)
-            let pending = joins.filter { $0.status == .aangevraagd }
-            var duplicates: [String: [Joining.DuplicateHint]] = [:]
-            // Compared with every organisation, read a chunk at a time so memory stays the chunk's (nationally 250,000).
-            if !pending.isEmpty {
-                try await RecordStore(req.db).forEachChunk(of: Organization.self) { chunk in
-                    for a in pending { duplicates[a.id, default: []] += Joining.possibleDuplicates(of: a, organizations: chunk, applications: []) }
-                }
-            }
-            for a in pending { duplicates[a.id, default: []] += Joining.possibleDuplicates(of: a, organizations: [], applications: joins.filter { $0.id != a.id }) }
-            let joining = JoinPages.coordinatorSection(ctx, pending: pending, decided: Array(joins.filter { $0.status != .aangevraagd }.prefix(50)), duplicates: duplicates)
-            return PageSupport.html(Self.applicationsPage(ctx, applications.reversed(), loaded: loaded, joining: joining))
-        }
-        app.post(.membershipDecision(":id", ":decision"), access: .beheerder) { req in
-            let store = req.desk
-            guard let application = try await store.find(MembershipApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
-            let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
-            let reader = FormReader(req)
-            let decision: Notices.MembershipDecision
-            switch (req.parameters.get("decision"), application.status) {
-            case ("goedkeuren", .aangevraagd):
-                _ = try await store.approve(application, today: today, actor: actor)
-                decision = .approved
-            case ("afwijzen", .aangevraagd):
-                let declined = application.declined(on: today, remarks: reader.text("remarks-" + application.id) ?? reader.text("remarks"))
-                try await store.update(declined, expected: application, actor: actor)
-                decision = .declined(declined.remarks)
-            case ("beeindigen", .goedgekeurd):
-                guard let reason = reader.text("reason") else { throw PageError(.badRequest, "reden: geef een reden voor het beëindigen van het lidmaatschap", "reason: give a reason for ending the membership") }
-                guard let id = application.membershipId,
-                      let membership = try await RecordStore(req.db).records(Membership.self, where: "id", in: [id]).first else { throw Abort(.notFound) }
-                try await store.end(application, membership: membership, reason: reason, today: today, actor: actor)
-                decision = .ended(reason)
-            case ("goedkeuren", _), ("afwijzen", _), ("beeindigen", _):
-                throw PageError(.conflict, "niet mogelijk vanuit status \(application.status.rawValue)", "not possible from status \(application.status.rawValue)")
-            default:
-                throw Abort(.notFound)
-            }
-            let name = try await PageSupport.name(req, of: application.organizationId)
-            try await Notify.organizations([application.organizationId], except: req.actor?.accountId,
-                                           notice: Notices.membership(decision, organization: name, link: req.application.absoluteURL(SiteRoute.desk.path)), on: req)
-            return req.redirect(to: SiteRoute.membershipApplications.path)
-        }
+        app.get(.membershipApply, access: contact, use: Self.membershipApply)
+        app.post(.membershipApply, access: contact, use: Self.postMembershipApply)
+        app.get(.membershipApplications, access: .beheerder, use: Self.membershipApplications)
+        app.post(.membershipDecision(":id", ":decision"), access: .beheerder, use: Self.postMembershipDecision)
         // The school's plan for this school year.
-        app.get(.schoolPlan, access: contact) { req in
-            try await Self.planPage(req, errors: [:])
-        }
-        app.on(.POST, .schoolPlan, access: contact, maxBody: "10mb") { req in
-            guard let schoolId = req.actor?.organizationId,
-                  try await PageSupport.about(req, organizations: [schoolId]).organization(schoolId)?.kind.isEducation == true else {
-                throw PageError(.forbidden, "alleen een school dient een plan in", "only a school presents a plan")
-            }
-            let today = DeskSupport.today(req)
-            let year = SchoolYear(containing: today, startMonth: DeskSupport.settings(req).schoolYearStartMonth).startYear
-            let store = req.desk
-            let existing = try await store.plan(school: schoolId, year: year)
-            var reader = FormReader(req)
-            var plan = SchoolPlan(id: existing?.id ?? DeskSupport.newId("schoolplan"), schoolId: schoolId, schoolYear: year, goals: reader.string("goals"),
-                                  activities: reader.string("activities"), levels: reader.choices("levels", EducationLevel.self),
-                                  sectors: reader.choices("sectors", Sector.self), contact: reader.string("contact"), pdfName: existing?.pdfName, submittedOn: today)
-            reader.merge(plan.violations())
-            if existing?.status == .goedgekeurd { reader.fail("goals", "Het plan voor dit schooljaar is al goedgekeurd.", "This school year's plan is approved already.") }
-            var pdf: [UInt8]?
-            if let file = try? req.content.get(File.self, at: "pdf"), file.data.readableBytes > 0 {
-                let bytes = Array(file.data.readableBytesView)
-                if bytes.starts(with: Array("%PDF".utf8)) { pdf = bytes; plan.pdfName = file.filename } else { reader.fail("pdf", "Alleen een PDF-bestand.", "A PDF file only.") }
-            }
-            guard reader.errors.isEmpty else { return try await Self.planPage(req, draft: plan, errors: reader.errors, status: .badRequest) }
-            try await store.submitPlan(plan, replacing: existing, pdf: pdf, actor: DeskSupport.actorId(req))
-            return req.redirect(to: SiteRoute.schoolPlan.path)
-        }
-        app.get(.schoolPlans, access: .beheerder) { req in
-            let loaded = try await DeskSupport.load(req)
-            let plans = try await req.desk.all(SchoolPlan.self)
-            let ctx = PageSupport.context(req, title: Localized("Schoolplannen", "School plans"), section: .network)
-            return PageSupport.html(Self.plansPage(ctx, plans.reversed(), loaded: loaded))
-        }
-        app.post(.schoolPlanDecision(":id"), access: .beheerder) { req in
-            let store = req.desk
-            guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
-            let reader = FormReader(req)
-            let decided: SchoolPlan
-            switch plan.deciding(PlanStatus(rawValue: reader.string("decision")), remarks: reader.text("remarks")) {
-                case .success(let plan): decided = plan
-                case .failure(.notDecidable): throw PageError(.conflict, "besluit: kies goedgekeurd of teruggestuurd voor een ingediend plan", "decision: choose goedgekeurd or teruggestuurd for a submitted plan")
-                case .failure(.remarksNeeded): throw PageError(.badRequest, "opmerkingen: zeg wat de school moet veranderen", "remarks: say what the school should change")
-            }
-            let decision = decided.status
-            try await store.update(decided, expected: plan, actor: DeskSupport.actorId(req))
-            let school = try await PageSupport.name(req, of: plan.schoolId)
-            try await Notify.organizations([plan.schoolId], except: req.actor?.accountId,
-                                           notice: Notices.schoolPlan(approved: decision == .goedgekeurd, remarks: decided.remarks, school: school,
-                                                                      link: req.application.absoluteURL(SiteRoute.schoolPlan.path)), on: req)
-            return req.redirect(to: SiteRoute.schoolPlans.path)
-        }
-        app.get(.schoolPlanPDF(":id"), access: desk) { req in
-            let store = req.desk
-            guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")), DeskSupport.involves(req, plan.schoolId),
-                  let bytes = try await store.planFile(planId: plan.id) else { throw Abort(.notFound) }
-            var headers = HTTPHeaders()
-            headers.contentType = .pdf
-            headers.contentDisposition = .init(.attachment, filename: plan.pdfName ?? "schoolplan.pdf")
-            return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(bytes: bytes)))
-        }
+        app.get(.schoolPlan, access: contact, use: Self.schoolPlan)
+        app.on(.POST, .schoolPlan, access: contact, maxBody: "10mb", use: Self.postSchoolPlan)
+        app.get(.schoolPlans, access: .beheerder, use: Self.schoolPlans)
+        app.post(.schoolPlanDecision(":id"), access: .beheerder, use: Self.postSchoolPlanDecision)
+        app.get(.schoolPlanPDF(":id"), access: desk, use: Self.schoolPlanPDF)
     }
 
     static func applyPage(_ req: Request, motivation: String, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
@@ -238,5 +121,140 @@ struct MembershipRoutes {
                          ])))
             })
         ))
+    }
+
+    @Sendable static func membershipApply(_ req: Request) async throws -> some AsyncResponseEncodable {
+        try await Self.applyPage(req, motivation: "", errors: [:])
+    }
+
+    @Sendable static func postMembershipApply(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let today = DeskSupport.today(req)
+        let orgId = req.actor?.organizationId ?? ""
+        let data = try await PageSupport.about(req, organizations: [orgId])
+        var reader = FormReader(req)
+        let application = MembershipApplication(id: DeskSupport.newId("aanmelding"), organizationId: orgId, motivation: reader.string("motivation"), appliedOn: today)
+        reader.merge(application.violations(kind: data.organizations.first { $0.id == orgId }?.kind))
+        let applications = try await req.desk.applications(of: orgId)
+        if !MembershipApplication.mayApply(orgId, applications: applications, memberships: data.memberships, on: today) {
+            reader.fail("motivation", "Uw organisatie is al Vriend of heeft al een aanmelding lopen.", "Your organisation is a Vriend already or has an application pending.")
+        }
+        guard reader.errors.isEmpty else { return try await Self.applyPage(req, motivation: application.motivation, errors: reader.errors, status: .badRequest) }
+        try await req.desk.insert(application, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.membershipApply.path + "?ingediend=1")
+    }
+
+    @Sendable static func membershipApplications(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let applications = try await req.desk.all(MembershipApplication.self)
+        let loaded = try await DeskSupport.load(req, including: applications.map(\.organizationId))
+        let ctx = PageSupport.context(req, title: Localized("Aanmeldingen als Vriend", "Applications to join"), section: .network)
+        // New organisations: the pending ones with what they may duplicate; the last 50 decided.
+        let joins = try await req.joining.applications(status: nil)
+        let pending = joins.filter { $0.status == .aangevraagd }
+        var duplicates: [String: [Joining.DuplicateHint]] = [:]
+        // Compared with every organisation, read a chunk at a time so memory stays the chunk's (nationally 250,000).
+        if !pending.isEmpty {
+            try await RecordStore(req.db).forEachChunk(of: Organization.self) { chunk in
+                for a in pending { duplicates[a.id, default: []] += Joining.possibleDuplicates(of: a, organizations: chunk, applications: []) }
+            }
+        }
+        for a in pending { duplicates[a.id, default: []] += Joining.possibleDuplicates(of: a, organizations: [], applications: joins.filter { $0.id != a.id }) }
+        let joining = JoinPages.coordinatorSection(ctx, pending: pending, decided: Array(joins.filter { $0.status != .aangevraagd }.prefix(50)), duplicates: duplicates)
+        return PageSupport.html(Self.applicationsPage(ctx, applications.reversed(), loaded: loaded, joining: joining))
+    }
+
+    @Sendable static func postMembershipDecision(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let store = req.desk
+        guard let application = try await store.find(MembershipApplication.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
+        let reader = FormReader(req)
+        let decision: Notices.MembershipDecision
+        switch (req.parameters.get("decision"), application.status) {
+        case ("goedkeuren", .aangevraagd):
+            _ = try await store.approve(application, today: today, actor: actor)
+            decision = .approved
+        case ("afwijzen", .aangevraagd):
+            let declined = application.declined(on: today, remarks: reader.text("remarks-" + application.id) ?? reader.text("remarks"))
+            try await store.update(declined, expected: application, actor: actor)
+            decision = .declined(declined.remarks)
+        case ("beeindigen", .goedgekeurd):
+            guard let reason = reader.text("reason") else { throw PageError(.badRequest, "reden: geef een reden voor het beëindigen van het lidmaatschap", "reason: give a reason for ending the membership") }
+            guard let id = application.membershipId,
+                  let membership = try await RecordStore(req.db).records(Membership.self, where: "id", in: [id]).first else { throw Abort(.notFound) }
+            try await store.end(application, membership: membership, reason: reason, today: today, actor: actor)
+            decision = .ended(reason)
+        case ("goedkeuren", _), ("afwijzen", _), ("beeindigen", _):
+            throw PageError(.conflict, "niet mogelijk vanuit status \(application.status.rawValue)", "not possible from status \(application.status.rawValue)")
+        default:
+            throw Abort(.notFound)
+        }
+        let name = try await PageSupport.name(req, of: application.organizationId)
+        try await Notify.organizations([application.organizationId], except: req.actor?.accountId,
+                                       notice: Notices.membership(decision, organization: name, link: req.application.absoluteURL(SiteRoute.desk.path)), on: req)
+        return req.redirect(to: SiteRoute.membershipApplications.path)
+    }
+
+    @Sendable static func schoolPlan(_ req: Request) async throws -> some AsyncResponseEncodable {
+        try await Self.planPage(req, errors: [:])
+    }
+
+    @Sendable static func postSchoolPlan(_ req: Request) async throws -> some AsyncResponseEncodable {
+        guard let schoolId = req.actor?.organizationId,
+              try await PageSupport.about(req, organizations: [schoolId]).organization(schoolId)?.kind.isEducation == true else {
+            throw PageError(.forbidden, "alleen een school dient een plan in", "only a school presents a plan")
+        }
+        let today = DeskSupport.today(req)
+        let year = SchoolYear(containing: today, startMonth: DeskSupport.settings(req).schoolYearStartMonth).startYear
+        let store = req.desk
+        let existing = try await store.plan(school: schoolId, year: year)
+        var reader = FormReader(req)
+        var plan = SchoolPlan(id: existing?.id ?? DeskSupport.newId("schoolplan"), schoolId: schoolId, schoolYear: year, goals: reader.string("goals"),
+                              activities: reader.string("activities"), levels: reader.choices("levels", EducationLevel.self),
+                              sectors: reader.choices("sectors", Sector.self), contact: reader.string("contact"), pdfName: existing?.pdfName, submittedOn: today)
+        reader.merge(plan.violations())
+        if existing?.status == .goedgekeurd { reader.fail("goals", "Het plan voor dit schooljaar is al goedgekeurd.", "This school year's plan is approved already.") }
+        var pdf: [UInt8]?
+        if let file = try? req.content.get(File.self, at: "pdf"), file.data.readableBytes > 0 {
+            let bytes = Array(file.data.readableBytesView)
+            if bytes.starts(with: Array("%PDF".utf8)) { pdf = bytes; plan.pdfName = file.filename } else { reader.fail("pdf", "Alleen een PDF-bestand.", "A PDF file only.") }
+        }
+        guard reader.errors.isEmpty else { return try await Self.planPage(req, draft: plan, errors: reader.errors, status: .badRequest) }
+        try await store.submitPlan(plan, replacing: existing, pdf: pdf, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.schoolPlan.path)
+    }
+
+    @Sendable static func schoolPlans(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let plans = try await req.desk.all(SchoolPlan.self)
+        let ctx = PageSupport.context(req, title: Localized("Schoolplannen", "School plans"), section: .network)
+        return PageSupport.html(Self.plansPage(ctx, plans.reversed(), loaded: loaded))
+    }
+
+    @Sendable static func postSchoolPlanDecision(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let store = req.desk
+        guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")) else { throw Abort(.notFound) }
+        let reader = FormReader(req)
+        let decided: SchoolPlan
+        switch plan.deciding(PlanStatus(rawValue: reader.string("decision")), remarks: reader.text("remarks")) {
+            case .success(let plan): decided = plan
+            case .failure(.notDecidable): throw PageError(.conflict, "besluit: kies goedgekeurd of teruggestuurd voor een ingediend plan", "decision: choose goedgekeurd or teruggestuurd for a submitted plan")
+            case .failure(.remarksNeeded): throw PageError(.badRequest, "opmerkingen: zeg wat de school moet veranderen", "remarks: say what the school should change")
+        }
+        let decision = decided.status
+        try await store.update(decided, expected: plan, actor: DeskSupport.actorId(req))
+        let school = try await PageSupport.name(req, of: plan.schoolId)
+        try await Notify.organizations([plan.schoolId], except: req.actor?.accountId,
+                                       notice: Notices.schoolPlan(approved: decision == .goedgekeurd, remarks: decided.remarks, school: school,
+                                                                  link: req.application.absoluteURL(SiteRoute.schoolPlan.path)), on: req)
+        return req.redirect(to: SiteRoute.schoolPlans.path)
+    }
+
+    @Sendable static func schoolPlanPDF(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let store = req.desk
+        guard let plan = try await store.find(SchoolPlan.self, id: try req.parameters.require("id")), DeskSupport.involves(req, plan.schoolId),
+              let bytes = try await store.planFile(planId: plan.id) else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.contentType = .pdf
+        headers.contentDisposition = .init(.attachment, filename: plan.pdfName ?? "schoolplan.pdf")
+        return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(bytes: bytes)))
     }
 }

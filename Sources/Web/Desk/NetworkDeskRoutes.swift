@@ -12,37 +12,10 @@ struct NetworkDeskRoutes {
         MembershipRoutes().register(app)
         JoinRoutes().register(app)
         TransportRoutes().register(app)
-        app.get(.desk, access: .public) { req in
-            let loaded = try await DeskSupport.load(req)
-            let ctx = PageSupport.context(req, title: Localized("Netwerkbalie", "Network desk"), section: .desk)
-            return PageSupport.html(DeskPages.home(ctx, loaded: loaded, actor: req.actor, today: DeskSupport.today(req)))
-        }
+        app.get(.desk, access: .public, use: Self.desk)
         app.get(.compliance, access: .beheerder) { req in try await Self.compliancePage(req) }
-        app.post(.remind, access: .beheerder) { req in
-            let loaded = try await DeskSupport.load(req)
-            var behind: [ComplianceRow] = []
-            try await Self.overview(req, loaded) { row in if row.status == .behind { behind.append(row) } }
-            var sent = 0
-            for row in behind {
-                for contact in try await Contacts.of(row.organization.id, on: req.db) {
-                    let link = req.application.absoluteURL(SiteRoute.desk.path)
-                    try await Outbox.send(to: contact, on: req) {
-                        Messages.obligationReminder(name: contact.name, organization: row.organization.name, delivered: row.delivered,
-                                                    required: row.required, link: link, lang: $0)
-                    }
-                    sent += 1
-                }
-            }
-            try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "reminders", entityId: DeskSupport.today(req).description,
-                                      action: "send", changes: [FieldChange(field: "messages", before: nil, after: String(sent))])
-            return req.redirect(to: SiteRoute.compliance.path + "?herinnerd=\(sent)")
-        }
-        app.get(.reach, access: .public) { req in
-            let loaded = try await DeskSupport.load(req)
-            let by = req.query[String.self, at: "by"].flatMap(ReachDimension.init(rawValue:)) ?? .school
-            let ctx = PageSupport.context(req, title: Localized("Bereik van de netwerkbalie", "Reach of the network desk"), section: .desk)
-            return PageSupport.html(DeskPages.reach(ctx, loaded: loaded, by: by, startMonth: DeskSupport.settings(req).schoolYearStartMonth))
-        }
+        app.post(.remind, access: .beheerder, use: Self.postRemind)
+        app.get(.reach, access: .public, use: Self.reach)
     }
 
     /// Every current Vriend's row of the compliance overview (`Compliance.overview`), in the organisations' file order,
@@ -126,5 +99,38 @@ struct NetworkDeskRoutes {
         guard let asked = req.query[Int.self, at: "schooljaar"], asked < current.startYear, asked >= 2000 else { return (today, current, current) }
         let year = SchoolYear(startYear: asked)
         return (Matching.day(year.end(startMonth: start), plus: -1), year, current)
+    }
+
+    @Sendable static func desk(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let ctx = PageSupport.context(req, title: Localized("Netwerkbalie", "Network desk"), section: .desk)
+        return PageSupport.html(DeskPages.home(ctx, loaded: loaded, actor: req.actor, today: DeskSupport.today(req)))
+    }
+
+    @Sendable static func postRemind(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        var behind: [ComplianceRow] = []
+        try await Self.overview(req, loaded) { row in if row.status == .behind { behind.append(row) } }
+        var sent = 0
+        for row in behind {
+            for contact in try await Contacts.of(row.organization.id, on: req.db) {
+                let link = req.application.absoluteURL(SiteRoute.desk.path)
+                try await Outbox.send(to: contact, on: req) {
+                    Messages.obligationReminder(name: contact.name, organization: row.organization.name, delivered: row.delivered,
+                                                required: row.required, link: link, lang: $0)
+                }
+                sent += 1
+            }
+        }
+        try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "reminders", entityId: DeskSupport.today(req).description,
+                                  action: "send", changes: [FieldChange(field: "messages", before: nil, after: String(sent))])
+        return req.redirect(to: SiteRoute.compliance.path + "?herinnerd=\(sent)")
+    }
+
+    @Sendable static func reach(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let by = req.query[String.self, at: "by"].flatMap(ReachDimension.init(rawValue:)) ?? .school
+        let ctx = PageSupport.context(req, title: Localized("Bereik van de netwerkbalie", "Reach of the network desk"), section: .desk)
+        return PageSupport.html(DeskPages.reach(ctx, loaded: loaded, by: by, startMonth: DeskSupport.settings(req).schoolYearStartMonth))
     }
 }

@@ -7,79 +7,15 @@ import Vapor
 /// contact person for their own organisation, or by the coordinator for any.
 struct OfferRoutes {
     func register(_ app: Application) {
-        app.get(.offers, access: .public) { req in
-            let loaded = try await DeskSupport.load(req)
-            let type = req.query[String.self, at: "type"].flatMap(ActivityType.init(rawValue:))
-            let offers = loaded.offers.filter { ($0.active || DeskSupport.involves(req, $0.organizationId)) && (type == nil || $0.type == type) }
-            return PageSupport.html(DeskPages.catalogue(PageSupport.context(req, title: Localized("Aanbod", "Offers"), section: .desk),
-                                                        offers: offers, loaded: loaded, type: type, actor: req.actor,
-                                                        copied: req.query[Int.self, at: "gekopieerd"]))
-        }
+        app.get(.offers, access: .public, use: Self.offers)
         let writers = Access.roles([.beheerder, .contactpersoon])
-        app.get(.newOffer, access: writers) { req in
-            let loaded = try await DeskSupport.load(req, choice: req.actor?.role == .beheerder)
-            let blank = Offer(id: "", organizationId: req.actor?.organizationId ?? "", type: .gastles, title: "", sectors: [], levels: [],
-                              groupMax: 30, capacity: 1, availableFrom: DeskSupport.today(req), availableTo: Matching.day(DeskSupport.today(req), plus: 180))
-            return Self.form(req, offer: blank, loaded: loaded, errors: [:])
-        }
-        app.post(.newOffer, access: writers) { req in
-            // The coordinator names the organisation (an id, or a name that finds one); a contact person offers for their own.
-            let (organizationId, chosen) = try await OrganizationChoice.posted(req, field: "organizationId")
-            let loaded = try await DeskSupport.load(req, including: [organizationId], choice: req.actor?.role == .beheerder)
-            var (offer, errors) = Self.read(req, id: DeskSupport.newId("aanbod"), organizationId: organizationId, booked: 0, loaded: loaded)
-            if let chosen { errors["organizationId"] = chosen(req.lang) }
-            offer.active = true
-            // Offers are what the Vrienden owe; an organisation that is not (or no longer) one applies first.
-            if errors["organizationId"] == nil, !Membership.isCurrent(organizationId, in: loaded.data.memberships) {
-                errors["organizationId"] = req.lang == .nl ? "Alleen Vrienden van het Masterplan plaatsen aanbod; meld uw organisatie aan via Netwerk → Aanmelden als Vriend."
-                                                           : "Only Friends of the Masterplan publish offers; apply through Network → Apply as a Friend."
-            }
-            guard errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest) }
-            try await req.desk.insert(offer, actor: DeskSupport.actorId(req))
-            return req.redirect(to: SiteRoute.offers.path + "?toegevoegd=" + escapeQuery(offer.id))
-        }
+        app.get(.newOffer, access: writers, use: Self.newOffer)
+        app.post(.newOffer, access: writers, use: Self.postNewOffer)
         // A contact person copies the organisation's offers of this school year to the next, in one step.
-        app.post(.copyOffers, access: .roles([.contactpersoon])) { req in
-            guard let org = req.actor?.organizationId else { throw Abort(.forbidden) }
-            let loaded = try await DeskSupport.load(req)
-            guard Membership.isCurrent(org, in: loaded.data.memberships) else {
-                throw PageError(.conflict, "alleen Vrienden van het Masterplan plaatsen aanbod", "only Friends of the Masterplan publish offers")
-            }
-            let start = DeskSupport.settings(req).schoolYearStartMonth
-            let copies = Offer.copiesForNextYear(loaded.offers, organizationId: org, year: SchoolYear(containing: DeskSupport.today(req), startMonth: start),
-                                                 startMonth: start) { DeskSupport.newId("aanbod") }
-            for copy in copies { try await req.desk.insert(copy, actor: DeskSupport.actorId(req)) }
-            return req.redirect(to: SiteRoute.offers.path + "?gekopieerd=\(copies.count)")
-        }
+        app.post(.copyOffers, access: .roles([.contactpersoon]), use: Self.postCopyOffers)
         // Contact persons manage their own organisation's offers (edit, withdraw); the coordinator any.
-        app.get(.editOffer(":id"), access: writers) { req in
-            let loaded = try await DeskSupport.load(req)
-            let offer = try Self.own(req, loaded)
-            return Self.form(req, offer: offer, loaded: loaded, errors: [:], action: SiteRoute.editOffer(offer.id).path, revision: RecordForm.revision(offer))
-        }
-        app.post(.editOffer(":id"), access: writers) { req in
-            let loaded = try await DeskSupport.load(req)
-            let original = try Self.own(req, loaded)
-            var (offer, errors) = Self.read(req, id: original.id, organizationId: original.organizationId, booked: original.booked, loaded: loaded)
-            offer.active = FormReader(req).flag("active")
-            // Issue 13: the form names the version it was filled in on; a form without one (an old page) counts as made on
-            // what is stored now.
-            let posted = (try? req.content.get(String.self, at: "revision")) ?? RecordForm.revision(original)
-            guard errors.isEmpty else {
-                return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest, action: SiteRoute.editOffer(offer.id).path, revision: posted)
-            }
-            // Changed since the form was filled in (or between this read and the write): 409 with both versions, nothing written.
-            func stale(_ current: Offer?) -> Response {
-                Self.form(req, offer: offer, loaded: loaded, errors: [:], status: .conflict, action: SiteRoute.editOffer(offer.id).path,
-                          revision: current.map(RecordForm.revision) ?? posted, stale: (current, offer))
-            }
-            guard posted == RecordForm.revision(original) else { return stale(original) }
-            do { try await req.desk.update(offer, expected: original, actor: DeskSupport.actorId(req)) }
-            catch DeskError.changedMeanwhile {
-                return stale(try await req.desk.find(Offer.self, id: original.id))
-            }
-            return req.redirect(to: SiteRoute.offers.path)
-        }
+        app.get(.editOffer(":id"), access: writers, use: Self.editOffer)
+        app.post(.editOffer(":id"), access: writers, use: Self.postEditOffer)
     }
 
     static func own(_ req: Request, _ loaded: DeskSupport.Loaded) throws -> Offer {
@@ -147,5 +83,81 @@ struct OfferRoutes {
                 Components.field("accessibility", label: t("Toegankelijkheid", "Accessibility"), value: offer.accessibility, error: errors["accessibility"]),
                 Components.submit(t("Aanbod opslaan", "Save offer")),
             ]))), status: status)
+    }
+
+    @Sendable static func offers(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let type = req.query[String.self, at: "type"].flatMap(ActivityType.init(rawValue:))
+        let offers = loaded.offers.filter { ($0.active || DeskSupport.involves(req, $0.organizationId)) && (type == nil || $0.type == type) }
+        return PageSupport.html(DeskPages.catalogue(PageSupport.context(req, title: Localized("Aanbod", "Offers"), section: .desk),
+                                                    offers: offers, loaded: loaded, type: type, actor: req.actor,
+                                                    copied: req.query[Int.self, at: "gekopieerd"]))
+    }
+
+    @Sendable static func newOffer(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req, choice: req.actor?.role == .beheerder)
+        let blank = Offer(id: "", organizationId: req.actor?.organizationId ?? "", type: .gastles, title: "", sectors: [], levels: [],
+                          groupMax: 30, capacity: 1, availableFrom: DeskSupport.today(req), availableTo: Matching.day(DeskSupport.today(req), plus: 180))
+        return Self.form(req, offer: blank, loaded: loaded, errors: [:])
+    }
+
+    @Sendable static func postNewOffer(_ req: Request) async throws -> some AsyncResponseEncodable {
+        // The coordinator names the organisation (an id, or a name that finds one); a contact person offers for their own.
+        let (organizationId, chosen) = try await OrganizationChoice.posted(req, field: "organizationId")
+        let loaded = try await DeskSupport.load(req, including: [organizationId], choice: req.actor?.role == .beheerder)
+        var (offer, errors) = Self.read(req, id: DeskSupport.newId("aanbod"), organizationId: organizationId, booked: 0, loaded: loaded)
+        if let chosen { errors["organizationId"] = chosen(req.lang) }
+        offer.active = true
+        // Offers are what the Vrienden owe; an organisation that is not (or no longer) one applies first.
+        if errors["organizationId"] == nil, !Membership.isCurrent(organizationId, in: loaded.data.memberships) {
+            errors["organizationId"] = req.lang == .nl ? "Alleen Vrienden van het Masterplan plaatsen aanbod; meld uw organisatie aan via Netwerk → Aanmelden als Vriend."
+                                                       : "Only Friends of the Masterplan publish offers; apply through Network → Apply as a Friend."
+        }
+        guard errors.isEmpty else { return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest) }
+        try await req.desk.insert(offer, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.offers.path + "?toegevoegd=" + escapeQuery(offer.id))
+    }
+
+    @Sendable static func postCopyOffers(_ req: Request) async throws -> some AsyncResponseEncodable {
+        guard let org = req.actor?.organizationId else { throw Abort(.forbidden) }
+        let loaded = try await DeskSupport.load(req)
+        guard Membership.isCurrent(org, in: loaded.data.memberships) else {
+            throw PageError(.conflict, "alleen Vrienden van het Masterplan plaatsen aanbod", "only Friends of the Masterplan publish offers")
+        }
+        let start = DeskSupport.settings(req).schoolYearStartMonth
+        let copies = Offer.copiesForNextYear(loaded.offers, organizationId: org, year: SchoolYear(containing: DeskSupport.today(req), startMonth: start),
+                                             startMonth: start) { DeskSupport.newId("aanbod") }
+        for copy in copies { try await req.desk.insert(copy, actor: DeskSupport.actorId(req)) }
+        return req.redirect(to: SiteRoute.offers.path + "?gekopieerd=\(copies.count)")
+    }
+
+    @Sendable static func editOffer(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let offer = try Self.own(req, loaded)
+        return Self.form(req, offer: offer, loaded: loaded, errors: [:], action: SiteRoute.editOffer(offer.id).path, revision: RecordForm.revision(offer))
+    }
+
+    @Sendable static func postEditOffer(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let original = try Self.own(req, loaded)
+        var (offer, errors) = Self.read(req, id: original.id, organizationId: original.organizationId, booked: original.booked, loaded: loaded)
+        offer.active = FormReader(req).flag("active")
+        // Issue 13: the form names the version it was filled in on; a form without one (an old page) counts as made on
+        // what is stored now.
+        let posted = (try? req.content.get(String.self, at: "revision")) ?? RecordForm.revision(original)
+        guard errors.isEmpty else {
+            return Self.form(req, offer: offer, loaded: loaded, errors: errors, status: .badRequest, action: SiteRoute.editOffer(offer.id).path, revision: posted)
+        }
+        // Changed since the form was filled in (or between this read and the write): 409 with both versions, nothing written.
+        func stale(_ current: Offer?) -> Response {
+            Self.form(req, offer: offer, loaded: loaded, errors: [:], status: .conflict, action: SiteRoute.editOffer(offer.id).path,
+                      revision: current.map(RecordForm.revision) ?? posted, stale: (current, offer))
+        }
+        guard posted == RecordForm.revision(original) else { return stale(original) }
+        do { try await req.desk.update(offer, expected: original, actor: DeskSupport.actorId(req)) }
+        catch DeskError.changedMeanwhile {
+            return stale(try await req.desk.find(Offer.self, id: original.id))
+        }
+        return req.redirect(to: SiteRoute.offers.path)
     }
 }

@@ -10,80 +10,14 @@ import Vapor
 struct RequestRoutes {
     func register(_ app: Application) {
         let desk = Access.roles([.beheerder, .contactpersoon])
-        app.get(.requests, access: desk) { req in
-            let loaded = try await DeskSupport.load(req)
-            let status = req.query[String.self, at: "status"].flatMap(RequestStatus.init(rawValue:))
-            let visible = loaded.requests.filter { DeskSupport.involves(req, $0.schoolId) && (status == nil || $0.status == status) }
-            let ctx = PageSupport.context(req, title: Localized("Verzoeken", "Requests"), section: .desk)
-            return PageSupport.html(DeskPages.requests(ctx, requests: visible.reversed(), loaded: loaded, status: status, today: DeskSupport.today(req),
-                                                       coordinator: req.actor?.role == .beheerder))
-        }
-        app.get(.newRequest, access: desk) { req in
-            let loaded = try await DeskSupport.load(req, choice: req.actor?.role == .beheerder)
-            let today = DeskSupport.today(req)
-            let blank = NetworkRequest(id: "", schoolId: req.actor?.organizationId ?? "", type: .gastles, sectors: [], level: .vmboT, pupils: 25,
-                                       windowStart: today, windowEnd: Matching.day(today, plus: 60), createdOn: today, respondBy: today)
-            return Self.form(req, request: blank, loaded: loaded, errors: [:])
-        }
-        app.post(.newRequest, access: desk) { req in
-            let today = DeskSupport.today(req)
-            var reader = FormReader(req)
-            // The coordinator names the school (an id, or a name that finds one school); a school asks for itself.
-            let (schoolId, chosen) = try await OrganizationChoice.posted(req, field: "schoolId", allowed: { $0.kind.isEducation })
-            let loaded = try await DeskSupport.load(req, including: [schoolId], choice: req.actor?.role == .beheerder)
-            let request = NetworkRequest(id: DeskSupport.newId("verzoek"), schoolId: schoolId, type: reader.choice("type", ActivityType.self) ?? .gastles,
-                                         sectors: reader.choices("sectors", Sector.self), level: reader.choice("level", EducationLevel.self) ?? .vmboT,
-                                         pupils: reader.int("pupils") ?? 0, windowStart: reader.day("windowStart") ?? today,
-                                         windowEnd: reader.day("windowEnd") ?? today, maxDistanceKm: reader.double("maxDistanceKm"),
-                                         remarks: reader.text("remarks"), createdOn: today,
-                                         respondBy: Matching.day(today, plus: DeskSupport.settings(req).responseDays))
-            reader.merge(request.violations(knownSchool: { loaded.organizations[$0]?.kind.isEducation ?? false }))
-            if let chosen { reader.errors["schoolId"] = chosen(req.lang) }
-            guard reader.errors.isEmpty else { return Self.form(req, request: request, loaded: loaded, errors: reader.errors, status: .badRequest) }
-            try await req.desk.insert(request, actor: DeskSupport.actorId(req))
-            return req.redirect(to: SiteRoute.request(request.id).path)
-        }
-        app.get(.allocate, access: .beheerder) { req in
-            let loaded = try await DeskSupport.load(req)
-            return Self.allocationPage(req, loaded: loaded, proposal: Self.proposal(req, loaded), error: nil)
-        }
-        app.post(.allocate, access: .beheerder) { req in
-            let loaded = try await DeskSupport.load(req)
-            let chosen = FormReader(req).strings("pair").compactMap { pair -> (String, String)? in
-                let parts = pair.split(separator: "|").map(String.init)
-                return parts.count == 2 ? (parts[0], parts[1]) : nil
-            }
-            return try await Self.propose(req, loaded: loaded, pairs: chosen) { error in
-                Self.allocationPage(req, loaded: loaded, proposal: Self.proposal(req, loaded), error: error)
-            }
-        }
-        app.get(.request(":id"), access: desk) { req in
-            let loaded = try await DeskSupport.load(req)
-            guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
-            guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }
-            return try await Self.detail(req, request: request, loaded: loaded, error: nil)
-        }
-        app.post(.proposeOffer(":id"), access: .beheerder) { req in
-            let loaded = try await DeskSupport.load(req)
-            guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
-            return try await Self.propose(req, loaded: loaded, pairs: [(request.id, FormReader(req).string("offerId"))]) { error in
-                try await Self.detail(req, request: request, loaded: loaded, error: error)
-            }
-        }
-        app.post(.requestStatus(":id"), access: desk) { req in
-            let loaded = try await DeskSupport.load(req)
-            guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
-            guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }
-            switch request.changingStatus(to: RequestStatus(rawValue: FormReader(req).string("status")), byCoordinator: req.actor?.role == .beheerder) {
-            case .notPossible:
-                return try await Self.detail(req, request: request, loaded: loaded, error: req.lang == .nl ? "Deze statuswijziging kan niet." : "This status change is not possible.")
-            case .onlyWithdraw:
-                throw PageError(.forbidden, "een school kan haar verzoek alleen intrekken", "a school may only withdraw its request")
-            case .changed(let changed):
-                try await req.desk.update(changed, expected: request, actor: DeskSupport.actorId(req))
-                return req.redirect(to: SiteRoute.request(request.id).path)
-            }
-        }
+        app.get(.requests, access: desk, use: Self.requests)
+        app.get(.newRequest, access: desk, use: Self.newRequest)
+        app.post(.newRequest, access: desk, use: Self.postNewRequest)
+        app.get(.allocate, access: .beheerder, use: Self.allocate)
+        app.post(.allocate, access: .beheerder, use: Self.postAllocate)
+        app.get(.request(":id"), access: desk, use: Self.request)
+        app.post(.proposeOffer(":id"), access: .beheerder, use: Self.postProposeOffer)
+        app.post(.requestStatus(":id"), access: desk, use: Self.postRequestStatus)
     }
 
     /// One proposal for all open requests: least-served school first, then the total score (`BatchAllocation`).
@@ -188,6 +122,88 @@ struct RequestRoutes {
                 Components.textarea("remarks", label: t("Opmerkingen", "Remarks"), value: request.remarks ?? "", error: errors["remarks"]),
                 Components.submit(t("Verzoek indienen", "Submit request")),
             ]))), status: status)
+    }
+
+    @Sendable static func requests(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let status = req.query[String.self, at: "status"].flatMap(RequestStatus.init(rawValue:))
+        let visible = loaded.requests.filter { DeskSupport.involves(req, $0.schoolId) && (status == nil || $0.status == status) }
+        let ctx = PageSupport.context(req, title: Localized("Verzoeken", "Requests"), section: .desk)
+        return PageSupport.html(DeskPages.requests(ctx, requests: visible.reversed(), loaded: loaded, status: status, today: DeskSupport.today(req),
+                                                   coordinator: req.actor?.role == .beheerder))
+    }
+
+    @Sendable static func newRequest(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req, choice: req.actor?.role == .beheerder)
+        let today = DeskSupport.today(req)
+        let blank = NetworkRequest(id: "", schoolId: req.actor?.organizationId ?? "", type: .gastles, sectors: [], level: .vmboT, pupils: 25,
+                                   windowStart: today, windowEnd: Matching.day(today, plus: 60), createdOn: today, respondBy: today)
+        return Self.form(req, request: blank, loaded: loaded, errors: [:])
+    }
+
+    @Sendable static func postNewRequest(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let today = DeskSupport.today(req)
+        var reader = FormReader(req)
+        // The coordinator names the school (an id, or a name that finds one school); a school asks for itself.
+        let (schoolId, chosen) = try await OrganizationChoice.posted(req, field: "schoolId", allowed: { $0.kind.isEducation })
+        let loaded = try await DeskSupport.load(req, including: [schoolId], choice: req.actor?.role == .beheerder)
+        let request = NetworkRequest(id: DeskSupport.newId("verzoek"), schoolId: schoolId, type: reader.choice("type", ActivityType.self) ?? .gastles,
+                                     sectors: reader.choices("sectors", Sector.self), level: reader.choice("level", EducationLevel.self) ?? .vmboT,
+                                     pupils: reader.int("pupils") ?? 0, windowStart: reader.day("windowStart") ?? today,
+                                     windowEnd: reader.day("windowEnd") ?? today, maxDistanceKm: reader.double("maxDistanceKm"),
+                                     remarks: reader.text("remarks"), createdOn: today,
+                                     respondBy: Matching.day(today, plus: DeskSupport.settings(req).responseDays))
+        reader.merge(request.violations(knownSchool: { loaded.organizations[$0]?.kind.isEducation ?? false }))
+        if let chosen { reader.errors["schoolId"] = chosen(req.lang) }
+        guard reader.errors.isEmpty else { return Self.form(req, request: request, loaded: loaded, errors: reader.errors, status: .badRequest) }
+        try await req.desk.insert(request, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.request(request.id).path)
+    }
+
+    @Sendable static func allocate(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        return Self.allocationPage(req, loaded: loaded, proposal: Self.proposal(req, loaded), error: nil)
+    }
+
+    @Sendable static func postAllocate(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        let chosen = FormReader(req).strings("pair").compactMap { pair -> (String, String)? in
+            let parts = pair.split(separator: "|").map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+        return try await Self.propose(req, loaded: loaded, pairs: chosen) { error in
+            Self.allocationPage(req, loaded: loaded, proposal: Self.proposal(req, loaded), error: error)
+        }
+    }
+
+    @Sendable static func request(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
+        guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }
+        return try await Self.detail(req, request: request, loaded: loaded, error: nil)
+    }
+
+    @Sendable static func postProposeOffer(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
+        return try await Self.propose(req, loaded: loaded, pairs: [(request.id, FormReader(req).string("offerId"))]) { error in
+            try await Self.detail(req, request: request, loaded: loaded, error: error)
+        }
+    }
+
+    @Sendable static func postRequestStatus(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let loaded = try await DeskSupport.load(req)
+        guard let request = loaded.requests.first(where: { $0.id == req.parameters.get("id") }) else { throw Abort(.notFound) }
+        guard DeskSupport.involves(req, request.schoolId) else { throw PageError(.forbidden, "dit is niet het verzoek van uw school", "not your school's request") }
+        switch request.changingStatus(to: RequestStatus(rawValue: FormReader(req).string("status")), byCoordinator: req.actor?.role == .beheerder) {
+        case .notPossible:
+            return try await Self.detail(req, request: request, loaded: loaded, error: req.lang == .nl ? "Deze statuswijziging kan niet." : "This status change is not possible.")
+        case .onlyWithdraw:
+            throw PageError(.forbidden, "een school kan haar verzoek alleen intrekken", "a school may only withdraw its request")
+        case .changed(let changed):
+            try await req.desk.update(changed, expected: request, actor: DeskSupport.actorId(req))
+            return req.redirect(to: SiteRoute.request(request.id).path)
+        }
     }
 }
 

@@ -10,52 +10,15 @@ import Vapor
 struct MatchingdayOutputs {
     func register(_ app: Application) {
         let participants = MatchingdayRoutes.participants
-        app.get(.matchingdayAgenda(":id", organization: ":org"), access: participants) { req in
-            let (day, sheet) = try await Self.agenda(req)
-            return Self.page(req, day, title: Localized("Agenda: " + sheet.title, "Agenda: " + sheet.title), sheets: [sheet], kind: .agenda,
-                             pdf: SiteRoute.matchingdayAgendaFile(day.event.id, organization: try req.parameters.require("org"), "agenda.pdf").path,
-                             ics: SiteRoute.matchingdayAgendaFile(day.event.id, organization: try req.parameters.require("org"), "agenda.ics").path)
-        }
-        app.get(.matchingdayAgendaFile(":id", organization: ":org", "agenda.pdf"), access: participants) { req in
-            let (day, sheet) = try await Self.agenda(req)
-            return try await Self.pdf(req, day, [sheet], kind: .agenda, filename: "agenda-\(day.event.id)-\(try req.parameters.require("org")).pdf")
-        }
-        app.get(.matchingdayAgendaFile(":id", organization: ":org", "agenda.ics"), access: participants) { req in
-            let (day, sheet) = try await Self.agenda(req)
-            let current = MatchingdaySheets.calendarEntries(sheet, day: day.event.date, roundMinutes: day.event.roundMinutes, place: day.event.place ?? "", lang: req.lang)
-            let org = try req.parameters.require("org")
-            let entries = try await CalendarStore(req.db).publish(feed: "matchingday:\(day.event.id):\(org):\(req.lang.rawValue)", current: current)
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-            headers.contentDisposition = .init(.attachment, filename: "matchingdag-\(org).ics")
-            return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: day.event.name + " – " + sheet.title, entries: entries, stamp: Date())))
-        }
-        app.get(.matchingdayAction(":id", "agendas"), access: .beheerder) { req in
-            let (day, sheets) = try await Self.sheets(req, kind: .agenda)
-            return Self.page(req, day, title: Localized("Agenda's: " + day.event.name, "Agendas: " + day.event.name), sheets: sheets, kind: .agenda,
-                             pdf: SiteRoute.matchingdayAgendas(day.event.id, pdf: true).path, ics: nil)
-        }
-        app.get(.matchingdayAction(":id", "agendas.pdf"), access: .beheerder) { req in
-            let (day, sheets) = try await Self.sheets(req, kind: .agenda)
-            return try await Self.pdf(req, day, sheets, kind: .agenda, filename: "agendas-\(day.event.id).pdf")
-        }
-        app.get(.matchingdayAction(":id", "tafelkaarten"), access: .beheerder) { req in
-            let (day, sheets) = try await Self.sheets(req, kind: .tableCard)
-            return Self.page(req, day, title: Localized("Tafelkaarten: " + day.event.name, "Table cards: " + day.event.name), sheets: sheets, kind: .tableCard,
-                             pdf: SiteRoute.matchingdayTableCards(day.event.id, pdf: true).path, ics: nil)
-        }
-        app.get(.matchingdayAction(":id", "tafelkaarten.pdf"), access: .beheerder) { req in
-            let (day, sheets) = try await Self.sheets(req, kind: .tableCard)
-            return try await Self.pdf(req, day, sheets, kind: .tableCard, filename: "tafelkaarten-\(day.event.id).pdf")
-        }
+        app.get(.matchingdayAgenda(":id", organization: ":org"), access: participants, use: Self.matchingdayAgenda)
+        app.get(.matchingdayAgendaFile(":id", organization: ":org", "agenda.pdf"), access: participants, use: Self.agendaPDF)
+        app.get(.matchingdayAgendaFile(":id", organization: ":org", "agenda.ics"), access: participants, use: Self.agendaICS)
+        app.get(.matchingdayAction(":id", "agendas"), access: .beheerder, use: Self.agendas)
+        app.get(.matchingdayAction(":id", "agendas.pdf"), access: .beheerder, use: Self.agendasPDF)
+        app.get(.matchingdayAction(":id", "tafelkaarten"), access: .beheerder, use: Self.tableCards)
+        app.get(.matchingdayAction(":id", "tafelkaarten.pdf"), access: .beheerder, use: Self.tableCardsPDF)
         for format in ["csv", "xlsx"] {
-            app.get(.matchingdayExport(":id", format), access: .beheerder) { req in
-                let day = try await MatchingdayRoutes.day(req)
-                let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await MatchingdayPages.organizations(req, day)), lang: req.lang).map(\.line), lang: req.lang)
-                let name = "rooster-\(day.event.id)."
-                if format == "csv" { return try Downloads.csv(req, rows: rows, numericColumns: [0], filename: name + "csv") }
-                return Downloads.xlsx(try TableExport.xlsx(rows, sheet: "Rooster", numericColumns: [0]), filename: name + "xlsx")
-            }
+            app.get(.matchingdayExport(":id", format), access: .beheerder, use: { req in try await Self.matchingdayExport(req, format: format) })
         }
     }
 
@@ -130,5 +93,59 @@ struct MatchingdayOutputs {
     static func pdf(_ req: Request, _ day: MatchingdayDay, _ sheets: [MatchingdaySheet], kind: MatchingdaySheets.Kind, filename: String) async throws -> Response {
         let html = MatchingdaySheets.document(title: day.event.name, body: MatchingdaySheets.fragment(sheets, lang: req.lang, kind: kind, exampleNote: exampleText(day, req.lang)), lang: req.lang)
         return try await Printing.pdfResponse(req, html: html, filename: filename)
+    }
+
+    @Sendable static func matchingdayAgenda(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, sheet) = try await Self.agenda(req)
+        return Self.page(req, day, title: Localized("Agenda: " + sheet.title, "Agenda: " + sheet.title), sheets: [sheet], kind: .agenda,
+                         pdf: SiteRoute.matchingdayAgendaFile(day.event.id, organization: try req.parameters.require("org"), "agenda.pdf").path,
+                         ics: SiteRoute.matchingdayAgendaFile(day.event.id, organization: try req.parameters.require("org"), "agenda.ics").path)
+    }
+
+    @Sendable static func agendaPDF(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, sheet) = try await Self.agenda(req)
+        return try await Self.pdf(req, day, [sheet], kind: .agenda, filename: "agenda-\(day.event.id)-\(try req.parameters.require("org")).pdf")
+    }
+
+    @Sendable static func agendaICS(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, sheet) = try await Self.agenda(req)
+        let current = MatchingdaySheets.calendarEntries(sheet, day: day.event.date, roundMinutes: day.event.roundMinutes, place: day.event.place ?? "", lang: req.lang)
+        let org = try req.parameters.require("org")
+        let entries = try await CalendarStore(req.db).publish(feed: "matchingday:\(day.event.id):\(org):\(req.lang.rawValue)", current: current)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "matchingdag-\(org).ics")
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: day.event.name + " – " + sheet.title, entries: entries, stamp: Date())))
+    }
+
+    @Sendable static func agendas(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, sheets) = try await Self.sheets(req, kind: .agenda)
+        return Self.page(req, day, title: Localized("Agenda's: " + day.event.name, "Agendas: " + day.event.name), sheets: sheets, kind: .agenda,
+                         pdf: SiteRoute.matchingdayAgendas(day.event.id, pdf: true).path, ics: nil)
+    }
+
+    @Sendable static func agendasPDF(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, sheets) = try await Self.sheets(req, kind: .agenda)
+        return try await Self.pdf(req, day, sheets, kind: .agenda, filename: "agendas-\(day.event.id).pdf")
+    }
+
+    @Sendable static func tableCards(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, sheets) = try await Self.sheets(req, kind: .tableCard)
+        return Self.page(req, day, title: Localized("Tafelkaarten: " + day.event.name, "Table cards: " + day.event.name), sheets: sheets, kind: .tableCard,
+                         pdf: SiteRoute.matchingdayTableCards(day.event.id, pdf: true).path, ics: nil)
+    }
+
+    @Sendable static func tableCardsPDF(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, sheets) = try await Self.sheets(req, kind: .tableCard)
+        return try await Self.pdf(req, day, sheets, kind: .tableCard, filename: "tafelkaarten-\(day.event.id).pdf")
+    }
+
+    /// The day's schedule as CSV or XLSX (`format`).
+    static func matchingdayExport(_ req: Request, format: String) async throws -> Response {
+        let day = try await MatchingdayRoutes.day(req)
+        let rows = MatchingdaySheets.rows(Self.lines(day, names: MatchingdayPages.names(try await MatchingdayPages.organizations(req, day)), lang: req.lang).map(\.line), lang: req.lang)
+        let name = "rooster-\(day.event.id)."
+        if format == "csv" { return try Downloads.csv(req, rows: rows, numericColumns: [0], filename: name + "csv") }
+        return Downloads.xlsx(try TableExport.xlsx(rows, sheet: "Rooster", numericColumns: [0]), filename: name + "xlsx")
     }
 }

@@ -16,61 +16,24 @@ struct MatchingdayRoutes {
         app.get(.newMatchingday, access: .beheerder) { req in MatchingdayPages.eventForm(req, draft: nil, editing: nil, errors: [:]) }
         app.post(.newMatchingday, access: .beheerder) { req in try await Self.create(req) }
         app.get(.matchingday(":id"), access: .public) { req in try await MatchingdayPages.event(req, try await Self.day(req)) }
-        app.get(.editMatchingday(":id"), access: .beheerder) { req in
-            let day = try await Self.day(req)
-            return MatchingdayPages.eventForm(req, draft: day.event, editing: day.event, errors: [:])
-        }
+        app.get(.editMatchingday(":id"), access: .beheerder, use: Self.editMatchingday)
         app.post(.editMatchingday(":id"), access: .beheerder) { req in try await Self.edit(req) }
         app.post(.matchingdayAction(":id", "aanmelden"), access: Self.participants) { req in try await Self.registerParticipant(req) }
-        app.get(.matchingdayParticipant(":id", ":pid"), access: Self.participants) { req in
-            let (day, participant) = try await Self.participant(req)
-            return MatchingdayPages.participant(req, day, participant, errors: [:])
-        }
+        app.get(.matchingdayParticipant(":id", ":pid"), access: Self.participants, use: Self.matchingdayParticipant)
         app.post(.matchingdayParticipant(":id", ":pid"), access: Self.participants) { req in try await Self.saveParticipant(req) }
-        app.post(.matchingdayParticipantAction(":id", ":pid", "afmelden"), access: Self.participants) { req in
-            let (day, participant) = try await Self.participant(req)
-            if let promoted = try await req.matchingday.cancel(participant, actor: DeskSupport.actorId(req)) {
-                // The first on the waiting list has a place now, and should hear it without checking the page.
-                for contact in try await Contacts.of(promoted.organizationId, on: req.db) {
-                    let link = req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path)
-                    try await Outbox.send(to: contact, on: req) {
-                        Messages.placeFreed(name: contact.name, event: day.event.name, date: day.event.date, link: link, lang: $0)
-                    }
-                }
-            }
-            // The organiser cancels from the check-in list on the day and stays there.
-            return req.redirect(to: Self.isOrganiser(req) ? SiteRoute.matchingdayCheckIn(day.event.id).path : SiteRoute.matchingday(day.event.id).path + "?afgemeld=1")
-        }
-        app.post(.matchingdayParticipantAction(":id", ":pid", "inchecken"), access: .beheerder) { req in
-            let (day, participant) = try await Self.participant(req)
-            guard participant.status == .registered else { throw PageError(.conflict, "alleen een aangemelde deelnemer meldt zich aan de balie", "only a registered participant checks in") }
-            var next = participant
-            next.checkedIn.toggle()
-            try await req.matchingday.update(next, expected: participant, actor: DeskSupport.actorId(req))
-            return req.redirect(to: SiteRoute.matchingdayCheckIn(day.event.id).path)
-        }
-        app.get(.matchingdayWishes(":id"), access: Self.participants) { req in
-            let day = try await Self.day(req)
-            return try await MatchingdayPages.wishes(req, day, try Self.wisher(req, day))
-        }
+        app.post(.matchingdayParticipantAction(":id", ":pid", "afmelden"), access: Self.participants, use: Self.cancelParticipant)
+        app.post(.matchingdayParticipantAction(":id", ":pid", "inchecken"), access: .beheerder, use: Self.checkIn)
+        app.get(.matchingdayWishes(":id"), access: Self.participants, use: Self.matchingdayWishes)
         app.post(.matchingdayWishes(":id"), access: Self.participants) { req in try await Self.saveWishes(req) }
         app.post(.matchingdayAction(":id", "moet-ontmoeten"), access: .beheerder) { req in try await Self.saveMustMeet(req) }
         app.post(.matchingdayAction(":id", "tafels"), access: .beheerder) { req in try await Self.saveTables(req) }
         app.post(.matchingdayAction(":id", "plannen"), access: .beheerder) { req in try await Self.plan(req) }
         app.post(.matchingdayAction(":id", "herplannen"), access: .beheerder) { req in try await Self.reschedule(req) }
         app.post(.matchingdayAction(":id", "vrijgeven"), access: .beheerder) { req in try await Self.publish(req) }
-        app.post(.matchingdayAction(":id", "opvolging"), access: .beheerder) { req in
-            let day = try await Self.day(req)
-            let sent = try await FollowUps.send(db: req.db, sender: req.application.mailSender, logger: req.logger, base: req.application.publicBaseURL,
-                                                 today: DeskSupport.today(req), eventId: day.event.id)
-            return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?opvolging=\(sent)")
-        }
+        app.post(.matchingdayAction(":id", "opvolging"), access: .beheerder, use: Self.postMatchingdayAction)
         app.get(.matchingdayGrid(":id"), access: .beheerder) { req in try await MatchingdayPages.grid(req, try await Self.day(req)) }
         app.get(.matchingdayCheckIn(":id"), access: .beheerder) { req in try await MatchingdayPages.checkIn(req, try await Self.day(req)) }
-        app.get(.matchingdayAgreement(":id"), access: Self.participants) { req in
-            let day = try await Self.day(req)
-            return try await MatchingdayPages.agreement(req, day, draft: nil, errors: [:])
-        }
+        app.get(.matchingdayAgreement(":id"), access: Self.participants, use: Self.matchingdayAgreement)
         app.post(.matchingdayAgreement(":id"), access: Self.participants) { req in try await Self.recordAgreement(req) }
         MatchingdayOutputs().register(app)
     }
@@ -348,6 +311,57 @@ struct MatchingdayRoutes {
         guard reader.errors.isEmpty else { return try await MatchingdayPages.agreement(req, day, draft: agreement, errors: reader.errors, status: .badRequest) }
         try await req.desk.insert(agreement, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingdayAgreement(day.event.id).path + "?vastgelegd=" + agreement.id)
+    }
+
+    @Sendable static func editMatchingday(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let day = try await Self.day(req)
+        return MatchingdayPages.eventForm(req, draft: day.event, editing: day.event, errors: [:])
+    }
+
+    @Sendable static func matchingdayParticipant(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, participant) = try await Self.participant(req)
+        return MatchingdayPages.participant(req, day, participant, errors: [:])
+    }
+
+    @Sendable static func cancelParticipant(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, participant) = try await Self.participant(req)
+        if let promoted = try await req.matchingday.cancel(participant, actor: DeskSupport.actorId(req)) {
+            // The first on the waiting list has a place now, and should hear it without checking the page.
+            for contact in try await Contacts.of(promoted.organizationId, on: req.db) {
+                let link = req.application.absoluteURL(SiteRoute.matchingday(day.event.id).path)
+                try await Outbox.send(to: contact, on: req) {
+                    Messages.placeFreed(name: contact.name, event: day.event.name, date: day.event.date, link: link, lang: $0)
+                }
+            }
+        }
+        // The organiser cancels from the check-in list on the day and stays there.
+        return req.redirect(to: Self.isOrganiser(req) ? SiteRoute.matchingdayCheckIn(day.event.id).path : SiteRoute.matchingday(day.event.id).path + "?afgemeld=1")
+    }
+
+    @Sendable static func checkIn(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let (day, participant) = try await Self.participant(req)
+        guard participant.status == .registered else { throw PageError(.conflict, "alleen een aangemelde deelnemer meldt zich aan de balie", "only a registered participant checks in") }
+        var next = participant
+        next.checkedIn.toggle()
+        try await req.matchingday.update(next, expected: participant, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.matchingdayCheckIn(day.event.id).path)
+    }
+
+    @Sendable static func matchingdayWishes(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let day = try await Self.day(req)
+        return try await MatchingdayPages.wishes(req, day, try Self.wisher(req, day))
+    }
+
+    @Sendable static func postMatchingdayAction(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let day = try await Self.day(req)
+        let sent = try await FollowUps.send(db: req.db, sender: req.application.mailSender, logger: req.logger, base: req.application.publicBaseURL,
+                                             today: DeskSupport.today(req), eventId: day.event.id)
+        return req.redirect(to: SiteRoute.matchingday(day.event.id).path + "?opvolging=\(sent)")
+    }
+
+    @Sendable static func matchingdayAgreement(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let day = try await Self.day(req)
+        return try await MatchingdayPages.agreement(req, day, draft: nil, errors: [:])
     }
 }
 

@@ -13,61 +13,17 @@ struct NewsletterAdminRoutes {
 
     func register(_ app: Application) {
         app.get(.newsletterAdmin, access: Self.editors) { req in try await NewsletterPages.admin(req) }
-        app.post(.newsletterAdmin, access: Self.editors) { req in
-            let id = "nb-" + Self.stamp() + "-" + String(randomToken().prefix(4)).lowercased()
-            let issue = NewsletterIssue(id: id, subject: Localized("", ""), blocks: [.text(Localized("", ""))], lists: [.nieuwsbrief])
-            _ = try await NewsletterStore(req.db).save(issue, actor: DeskSupport.actorId(req))
-            return req.redirect(to: SiteRoute.newsletterEdit(id).path)
-        }
-        app.get(.newsletterEdit(":id"), access: Self.editors) { req in
-            try await NewsletterPages.editor(req, issue: try await Self.issue(req), errors: [:])
-        }
-        app.on(.POST, .newsletterEdit(":id"), access: Self.editors, maxBody: "1mb") { req in
-            let issue = try await Self.issue(req)
-            guard issue.editable else { throw PageError(.conflict, "dit nummer wordt verstuurd of is verstuurd en kan niet meer veranderen", "this issue is being sent or was sent and cannot change") }
-            let form = try req.content.decode([String: String].self)
-            let (changed, errors) = NewsletterEditor.apply(form, to: issue)
-            if !errors.isEmpty { return try await NewsletterPages.editor(req, issue: changed, errors: errors.messages(req.lang), status: .badRequest) }
-            guard try await NewsletterStore(req.db).save(changed, actor: DeskSupport.actorId(req)) else { throw Abort(.conflict) }
-            return req.redirect(to: SiteRoute.newsletterEdit(issue.id).path + "?opgeslagen=1")
-        }
-        app.get(.newsletterPreview(":id", .nl), access: Self.editors) { req in
-            let issue = try await Self.issue(req)
-            let lang = req.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:)) ?? req.lang
-            let out = NewsletterRender.render(issue, data: try await NewsletterSending.snapshot(req.application), lang: lang,
-                                              unsubscribeURL: req.application.absoluteURL(SiteRoute.newsletter.path),
-                                              archiveURL: req.application.absoluteURL(SiteRoute.newsletterArchive.path))
-            var headers = HTTPHeaders()
-            headers.contentType = .html
-            return Response(status: .ok, headers: headers, body: .init(string: out.html))
-        }
+        app.post(.newsletterAdmin, access: Self.editors, use: Self.postNewsletterAdmin)
+        app.get(.newsletterEdit(":id"), access: Self.editors, use: Self.newsletterEdit)
+        app.on(.POST, .newsletterEdit(":id"), access: Self.editors, maxBody: "1mb", use: Self.postNewsletterEdit)
+        app.get(.newsletterPreview(":id", .nl), access: Self.editors, use: Self.newsletterPreview)
         // A test send goes to the signed-in editor only, in both languages, without a personal unsubscribe link.
-        app.post(.newsletterTest(":id"), access: Self.editors) { req in
-            let issue = try await Self.issue(req)
-            let me = try req.requireSignedIn().account
-            let data = try await NewsletterSending.snapshot(req.application)
-            for lang in Lang.allCases {
-                let out = NewsletterRender.render(issue, data: data, lang: lang, unsubscribeURL: nil,
-                                                  archiveURL: req.application.absoluteURL(SiteRoute.newsletterArchive.path))
-                let message = OutboxMessageModel(recipient: me.email, subject: "[TEST] " + out.subject, body: out.text, html: out.html, language: lang.rawValue)
-                try await message.create(on: req.db)
-                if let id = message.id { Outbox.tryInBackground(id, app: req.application, logger: req.logger) }
-            }
-            return req.redirect(to: SiteRoute.newsletterEdit(issue.id).path + "?test=1")
-        }
+        app.post(.newsletterTest(":id"), access: Self.editors, use: Self.postNewsletterTest)
         app.post(.newsletterSend(":id"), access: Self.editors) { req in try await Self.schedule(req) }
         app.get(.newsletterImport, access: Self.editors) { req in NewsletterPages.importPage(req, result: nil, error: nil) }
         app.on(.POST, .newsletterImport, access: Self.editors, maxBody: "10mb") { req in try await Self.importList(req) }
         app.on(.POST, .newsletterImageUpload, access: Self.editors, maxBody: "3mb") { req in try await Self.uploadImage(req) }
-        app.post(.accountNewsletter, access: .signedIn) { req in
-            let account = try req.requireSignedIn().account
-            let lists = NewsletterList.allCases.filter { (try? req.content.get(String.self, at: "list_" + $0.rawValue)) != nil }
-            let chosen = lists.isEmpty ? [NewsletterList.nieuwsbrief] : lists
-            try await NewsletterStore(req.db).subscribeConfirmed(email: account.email, name: account.name, language: account.language, lists: chosen,
-                                                                  consent: Consent(at: Date(), source: "account", text: ConsentText.account(chosen, lang: req.lang)),
-                                                                  unsubscribeToken: { randomToken() })
-            return req.redirect(to: SiteRoute.account.path + "?nieuwsbrief=1")
-        }
+        app.post(.accountNewsletter, access: .signedIn, use: Self.postAccountNewsletter)
     }
 
     static func stamp() -> String {
@@ -138,5 +94,61 @@ struct NewsletterAdminRoutes {
         try await AuditLog.record(on: req.db, actor: DeskSupport.actorId(req), entity: "newsletter_images", entityId: id.uuidString, action: "upload", changes: [])
         guard !back.isEmpty, try await NewsletterStore(req.db).issue(back) != nil else { return req.redirect(to: SiteRoute.newsletterAdmin.path) }
         return req.redirect(to: SiteRoute.newsletterEdit(back).path + "?afbeelding=" + id.uuidString)
+    }
+
+    @Sendable static func postNewsletterAdmin(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let id = "nb-" + Self.stamp() + "-" + String(randomToken().prefix(4)).lowercased()
+        let issue = NewsletterIssue(id: id, subject: Localized("", ""), blocks: [.text(Localized("", ""))], lists: [.nieuwsbrief])
+        _ = try await NewsletterStore(req.db).save(issue, actor: DeskSupport.actorId(req))
+        return req.redirect(to: SiteRoute.newsletterEdit(id).path)
+    }
+
+    @Sendable static func newsletterEdit(_ req: Request) async throws -> some AsyncResponseEncodable {
+        try await NewsletterPages.editor(req, issue: try await Self.issue(req), errors: [:])
+    }
+
+    @Sendable static func postNewsletterEdit(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let issue = try await Self.issue(req)
+        guard issue.editable else { throw PageError(.conflict, "dit nummer wordt verstuurd of is verstuurd en kan niet meer veranderen", "this issue is being sent or was sent and cannot change") }
+        let form = try req.content.decode([String: String].self)
+        let (changed, errors) = NewsletterEditor.apply(form, to: issue)
+        if !errors.isEmpty { return try await NewsletterPages.editor(req, issue: changed, errors: errors.messages(req.lang), status: .badRequest) }
+        guard try await NewsletterStore(req.db).save(changed, actor: DeskSupport.actorId(req)) else { throw Abort(.conflict) }
+        return req.redirect(to: SiteRoute.newsletterEdit(issue.id).path + "?opgeslagen=1")
+    }
+
+    @Sendable static func newsletterPreview(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let issue = try await Self.issue(req)
+        let lang = req.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:)) ?? req.lang
+        let out = NewsletterRender.render(issue, data: try await NewsletterSending.snapshot(req.application), lang: lang,
+                                          unsubscribeURL: req.application.absoluteURL(SiteRoute.newsletter.path),
+                                          archiveURL: req.application.absoluteURL(SiteRoute.newsletterArchive.path))
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: out.html))
+    }
+
+    @Sendable static func postNewsletterTest(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let issue = try await Self.issue(req)
+        let me = try req.requireSignedIn().account
+        let data = try await NewsletterSending.snapshot(req.application)
+        for lang in Lang.allCases {
+            let out = NewsletterRender.render(issue, data: data, lang: lang, unsubscribeURL: nil,
+                                              archiveURL: req.application.absoluteURL(SiteRoute.newsletterArchive.path))
+            let message = OutboxMessageModel(recipient: me.email, subject: "[TEST] " + out.subject, body: out.text, html: out.html, language: lang.rawValue)
+            try await message.create(on: req.db)
+            if let id = message.id { Outbox.tryInBackground(id, app: req.application, logger: req.logger) }
+        }
+        return req.redirect(to: SiteRoute.newsletterEdit(issue.id).path + "?test=1")
+    }
+
+    @Sendable static func postAccountNewsletter(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let account = try req.requireSignedIn().account
+        let lists = NewsletterList.allCases.filter { (try? req.content.get(String.self, at: "list_" + $0.rawValue)) != nil }
+        let chosen = lists.isEmpty ? [NewsletterList.nieuwsbrief] : lists
+        try await NewsletterStore(req.db).subscribeConfirmed(email: account.email, name: account.name, language: account.language, lists: chosen,
+                                                              consent: Consent(at: Date(), source: "account", text: ConsentText.account(chosen, lang: req.lang)),
+                                                              unsubscribeToken: { randomToken() })
+        return req.redirect(to: SiteRoute.account.path + "?nieuwsbrief=1")
     }
 }

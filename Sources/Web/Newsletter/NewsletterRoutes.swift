@@ -14,14 +14,10 @@ struct NewsletterRoutes {
     }
 
     func register(_ app: Application) {
-        app.get(.newsletter, access: .public) { req in
-            NewsletterPages.subscribe(req, form: SubscribeForm(language: req.lang.rawValue, lists: [NewsletterList.nieuwsbrief.rawValue]), errors: [:])
-        }
+        app.get(.newsletter, access: .public, use: Self.newsletter)
         app.post(.newsletter, access: .public) { req in try await Self.subscribe(req) }
         app.get(.newsletterConfirm(token: ""), access: .public) { req in try await Self.confirm(req) }
-        app.get(.newsletterUnsubscribe(token: ":token"), access: .public) { req in
-            NewsletterPages.unsubscribe(req, token: try req.parameters.require("token"), done: false)
-        }
+        app.get(.newsletterUnsubscribe(token: ":token"), access: .public, use: Self.newsletterUnsubscribe)
         // The one-click POST of RFC 8058 comes from a mail client without a session or CSRF token; the secret in the
         // path is the proof, and unsubscribing is the only thing it can do.
         app.post(.newsletterUnsubscribe(token: ":token"), access: .public) { req in
@@ -29,29 +25,10 @@ struct NewsletterRoutes {
             guard try await NewsletterStore(req.db).unsubscribe(token: token) != nil else { throw Abort(.notFound) }
             return NewsletterPages.unsubscribe(req, token: token, done: true)
         }.provedBySecretInPath()
-        app.get(.newsletterArchive, access: .public) { req in
-            NewsletterPages.archive(req, issues: try await NewsletterStore(req.db).sentIssues())
-        }
-        app.get(.newsletterFeed, access: .public) { req in
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
-            let issues = try await NewsletterStore(req.db).sentIssues()
-            return Response(status: .ok, headers: headers, body: .init(string: NewsletterFeed.atom(issues, lang: req.lang, base: req.application.absoluteURL(""))))
-        }
-        app.get(.newsletterIssue(":id"), access: .public) { req in
-            guard let issue = try await NewsletterStore(req.db).issue(try req.parameters.require("id")), issue.status == .sent,
-                  let html = issue.sentHTML?(req.lang) else { throw Abort(.notFound) }
-            var headers = HTTPHeaders()
-            headers.contentType = .html
-            return Response(status: .ok, headers: headers, body: .init(string: html))
-        }
-        app.get(.newsletterImage(":id"), access: .public) { req in
-            guard let id = UUID(uuidString: try req.parameters.require("id")), let image = try await NewsletterStore(req.db).image(id) else { throw Abort(.notFound) }
-            var headers = HTTPHeaders()
-            headers.replaceOrAdd(name: .contentType, value: image.contentType)
-            headers.cacheControl = .init(isPublic: true, maxAge: 86_400)
-            return Response(status: .ok, headers: headers, body: .init(data: image.bytes))
-        }
+        app.get(.newsletterArchive, access: .public, use: Self.newsletterArchive)
+        app.get(.newsletterFeed, access: .public, use: Self.newsletterFeed)
+        app.get(.newsletterIssue(":id"), access: .public, use: Self.newsletterIssue)
+        app.get(.newsletterImage(":id"), access: .public, use: Self.newsletterImage)
     }
 
     /// Always the same answer, whether the address was known or not: the form never tells who subscribes.
@@ -86,6 +63,41 @@ struct NewsletterRoutes {
         }
         let lists = try await NewsletterStore(req.db).subscriptions(email: subscriber.email)?.1.filter { $0.subscriptionStatus == .confirmed } ?? []
         return NewsletterPages.confirmed(req, subscriber: subscriber, subscriptions: lists)
+    }
+
+    @Sendable static func newsletter(_ req: Request) async throws -> some AsyncResponseEncodable {
+        NewsletterPages.subscribe(req, form: SubscribeForm(language: req.lang.rawValue, lists: [NewsletterList.nieuwsbrief.rawValue]), errors: [:])
+    }
+
+    @Sendable static func newsletterUnsubscribe(_ req: Request) async throws -> some AsyncResponseEncodable {
+        NewsletterPages.unsubscribe(req, token: try req.parameters.require("token"), done: false)
+    }
+
+    @Sendable static func newsletterArchive(_ req: Request) async throws -> some AsyncResponseEncodable {
+        NewsletterPages.archive(req, issues: try await NewsletterStore(req.db).sentIssues())
+    }
+
+    @Sendable static func newsletterFeed(_ req: Request) async throws -> some AsyncResponseEncodable {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+        let issues = try await NewsletterStore(req.db).sentIssues()
+        return Response(status: .ok, headers: headers, body: .init(string: NewsletterFeed.atom(issues, lang: req.lang, base: req.application.absoluteURL(""))))
+    }
+
+    @Sendable static func newsletterIssue(_ req: Request) async throws -> some AsyncResponseEncodable {
+        guard let issue = try await NewsletterStore(req.db).issue(try req.parameters.require("id")), issue.status == .sent,
+              let html = issue.sentHTML?(req.lang) else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: html))
+    }
+
+    @Sendable static func newsletterImage(_ req: Request) async throws -> some AsyncResponseEncodable {
+        guard let id = UUID(uuidString: try req.parameters.require("id")), let image = try await NewsletterStore(req.db).image(id) else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: image.contentType)
+        headers.cacheControl = .init(isPublic: true, maxAge: 86_400)
+        return Response(status: .ok, headers: headers, body: .init(data: image.bytes))
     }
 }
 

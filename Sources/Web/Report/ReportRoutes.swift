@@ -9,57 +9,12 @@ struct ReportRoutes {
     static let analysts = Access.roles([.analist, .beheerder])
 
     func register(_ app: Application) {
-        app.get(.report(), access: .public) { req in
-            var reader = QueryReader(req, allowed: ["from", "to"])
-            let period = try await Self.period(&reader, req)
-            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            return PageSupport.html(ReportPage(report: try await Self.report(req, period))
-                .render(PageSupport.context(req, title: Localized("Rapportage", "Report"), section: .report)))
-        }
-        app.get(.reportDownload(format: "", from: "", to: ""), access: .public) { req in
-            var reader = QueryReader(req, allowed: ["from", "to", "format"])
-            let period = try await Self.period(&reader, req)
-            let format = reader.string("format") ?? "html"
-            if !Self.formats.contains(format) {
-                reader.errors.append(FieldError(name: "format", reason: "'\(format)' is not one of: \(Self.formats.joined(separator: ", "))"))
-            }
-            if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
-            let report = try await Self.report(req, period)
-            let name = "rapportage-\(period.from)-\(period.to).\(format)"
-            var headers = HTTPHeaders()
-            headers.contentDisposition = .init(.attachment, filename: name)
-            switch format {
-            case "md":
-                headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
-                return Response(status: .ok, headers: headers, body: .init(string: ReportMarkdown.render(report)))
-            case "xlsx":
-                return Downloads.xlsx(try ReportXLSX.workbook(report).data(), filename: name)
-            case "pdf":
-                return try await Printing.pdfResponse(req, html: ReportHTML.document(report), filename: name)
-            default:
-                headers.contentType = .html
-                return Response(status: .ok, headers: headers, body: .init(string: ReportHTML.document(report)))
-            }
-        }
+        app.get(.report(), access: .public, use: Self.reportPage)
+        app.get(.reportDownload(format: "", from: "", to: ""), access: .public, use: Self.reportDownload)
 
-        app.get(.importObservations, access: Self.analysts) { req in
-            ImportPage.response(req, data: try await PageSupport.data(req, reads: [Indicator.entity]))
-        }
-        app.get(.observationTemplate, access: Self.analysts) { req in
-            try Downloads.csv(req, rows: ImportPage.template, numericColumns: [5], filename: "waarnemingen-sjabloon.csv")
-        }
-        app.on(.POST, .importObservations, access: Self.analysts, maxBody: "10mb") { req in
-            let data = try await PageSupport.data(req, reads: [Indicator.entity])
-            guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
-                return ImportPage.response(req, data: data, error: req.lang == .nl ? "Kies een CSV- of XLSX-bestand." : "Choose a CSV or XLSX file.", status: .unprocessableEntity)
-            }
-            let name = file.filename.isEmpty ? "upload" : file.filename
-            let imported: ObservationImport
-            do { imported = try ObservationFile.parse(Data(buffer: file.data), file: name, indicators: data.indicators) }
-            catch { return ImportPage.response(req, data: data, error: "\(error)", status: .unprocessableEntity) }
-            let result = try await RecordStore(req.db).importObservations(imported, actor: req.actor?.accountId ?? "?")
-            return ImportPage.response(req, data: try await PageSupport.data(req, reads: [Indicator.entity]), result: result)
-        }
+        app.get(.importObservations, access: Self.analysts, use: Self.importObservations)
+        app.get(.observationTemplate, access: Self.analysts, use: Self.observationTemplate)
+        app.on(.POST, .importObservations, access: Self.analysts, maxBody: "10mb", use: Self.postImportObservations)
     }
 
     /// The report for a period, kept per period, language, day and data version until any write transaction moves
@@ -95,5 +50,60 @@ struct ReportRoutes {
             return fallback
         }
         return period
+    }
+
+    @Sendable static func reportPage(_ req: Request) async throws -> some AsyncResponseEncodable {
+        var reader = QueryReader(req, allowed: ["from", "to"])
+        let period = try await Self.period(&reader, req)
+        if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+        return PageSupport.html(ReportPage(report: try await Self.report(req, period))
+            .render(PageSupport.context(req, title: Localized("Rapportage", "Report"), section: .report)))
+    }
+
+    @Sendable static func reportDownload(_ req: Request) async throws -> some AsyncResponseEncodable {
+        var reader = QueryReader(req, allowed: ["from", "to", "format"])
+        let period = try await Self.period(&reader, req)
+        let format = reader.string("format") ?? "html"
+        if !Self.formats.contains(format) {
+            reader.errors.append(FieldError(name: "format", reason: "'\(format)' is not one of: \(Self.formats.joined(separator: ", "))"))
+        }
+        if !reader.errors.isEmpty { throw InvalidInput(errors: reader.errors) }
+        let report = try await Self.report(req, period)
+        let name = "rapportage-\(period.from)-\(period.to).\(format)"
+        var headers = HTTPHeaders()
+        headers.contentDisposition = .init(.attachment, filename: name)
+        switch format {
+        case "md":
+            headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
+            return Response(status: .ok, headers: headers, body: .init(string: ReportMarkdown.render(report)))
+        case "xlsx":
+            return Downloads.xlsx(try ReportXLSX.workbook(report).data(), filename: name)
+        case "pdf":
+            return try await Printing.pdfResponse(req, html: ReportHTML.document(report), filename: name)
+        default:
+            headers.contentType = .html
+            return Response(status: .ok, headers: headers, body: .init(string: ReportHTML.document(report)))
+        }
+    }
+
+    @Sendable static func importObservations(_ req: Request) async throws -> some AsyncResponseEncodable {
+        ImportPage.response(req, data: try await PageSupport.data(req, reads: [Indicator.entity]))
+    }
+
+    @Sendable static func observationTemplate(_ req: Request) async throws -> some AsyncResponseEncodable {
+        try Downloads.csv(req, rows: ImportPage.template, numericColumns: [5], filename: "waarnemingen-sjabloon.csv")
+    }
+
+    @Sendable static func postImportObservations(_ req: Request) async throws -> some AsyncResponseEncodable {
+        let data = try await PageSupport.data(req, reads: [Indicator.entity])
+        guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
+            return ImportPage.response(req, data: data, error: req.lang == .nl ? "Kies een CSV- of XLSX-bestand." : "Choose a CSV or XLSX file.", status: .unprocessableEntity)
+        }
+        let name = file.filename.isEmpty ? "upload" : file.filename
+        let imported: ObservationImport
+        do { imported = try ObservationFile.parse(Data(buffer: file.data), file: name, indicators: data.indicators) }
+        catch { return ImportPage.response(req, data: data, error: "\(error)", status: .unprocessableEntity) }
+        let result = try await RecordStore(req.db).importObservations(imported, actor: req.actor?.accountId ?? "?")
+        return ImportPage.response(req, data: try await PageSupport.data(req, reads: [Indicator.entity]), result: result)
     }
 }

@@ -114,3 +114,21 @@ extension SchoolPlan {
         return .success(next)
     }
 }
+
+/// What the coordinator does with an application to become a Vriend: the path segment of the decision's form.
+public enum MembershipDecisionKind: String, CaseIterable, Sendable {
+    case approve = "goedkeuren"
+    case decline = "afwijzen"
+    case end = "beeindigen"
+}
+
+extension MembershipApplication {
+    /// The application's state machine (issue 13: it was a switch in the route handler): an applied one is approved
+    /// or declined, an approved one ended; nothing else.
+    public func allows(_ decision: MembershipDecisionKind) -> Bool {
+        switch decision {
+        case .approve, .decline: status == .aangevraagd
+        case .end: status == .goedgekeurd
+        }
+    }
+}

@@ -50,11 +50,11 @@ struct MembershipRoutes {
                              headers: [t("Organisatie", "Organisation"), t("Ingediend", "Applied"), t("Motivatie", "Motivation"), t("Status", "Status"), t("Besluit", "Decision")],
                              rows: applications.map { a in [
                                 Components.orgLink(a.organizationId, loaded.data), .text(a.appliedOn.label(lang)), .text(a.motivation), Components.badge(a.status.label(lang)),
-                                a.status == .aangevraagd ? .group(
-                                    Components.postForm(action: SiteRoute.membershipDecision(a.id, "goedkeuren").path, csrf: ctx.csrf, class: "inline", [Components.submit(t("Goedkeuren", "Approve"))]),
-                                    Components.postForm(action: SiteRoute.membershipDecision(a.id, "afwijzen").path, csrf: ctx.csrf, class: "inline", [
+                                a.allows(.approve) ? .group(
+                                    Components.postForm(action: SiteRoute.membershipDecision(a.id, MembershipDecisionKind.approve.rawValue).path, csrf: ctx.csrf, class: "inline", [Components.submit(t("Goedkeuren", "Approve"))]),
+                                    Components.postForm(action: SiteRoute.membershipDecision(a.id, MembershipDecisionKind.decline.rawValue).path, csrf: ctx.csrf, class: "inline", [
                                         Components.field("remarks-" + a.id, label: t("Reden van afwijzing", "Reason for declining"), value: nil), Components.submit(t("Afwijzen", "Decline"))]))
-                                : a.status == .goedgekeurd ? Components.postForm(action: SiteRoute.membershipDecision(a.id, "beeindigen").path, csrf: ctx.csrf, class: "inline", [
+                                : a.allows(.end) ? Components.postForm(action: SiteRoute.membershipDecision(a.id, MembershipDecisionKind.end.rawValue).path, csrf: ctx.csrf, class: "inline", [
                                         Components.field("reason", label: t("Reden van beëindiging", "Reason for ending"), value: nil),
                                         // What ending takes with it: the organisation's open offers are withdrawn.
                                         .p(.class("hint"), .text(Self.openOffers(a.organizationId, loaded).isEmpty
@@ -168,24 +168,24 @@ struct MembershipRoutes {
         let today = DeskSupport.today(req), actor = DeskSupport.actorId(req)
         let reader = FormReader(req)
         let decision: Notices.MembershipDecision
-        switch (req.parameters.get("decision"), application.status) {
-        case ("goedkeuren", .aangevraagd):
+        guard let kind = req.parameters.get("decision").flatMap(MembershipDecisionKind.init(rawValue:)) else { throw Abort(.notFound) }
+        guard application.allows(kind) else {
+            throw PageError(.conflict, "niet mogelijk vanuit status \(application.status.rawValue)", "not possible from status \(application.status.rawValue)")
+        }
+        switch kind {
+        case .approve:
             _ = try await store.approve(application, today: today, actor: actor)
             decision = .approved
-        case ("afwijzen", .aangevraagd):
+        case .decline:
             let declined = application.declined(on: today, remarks: reader.text("remarks-" + application.id) ?? reader.text("remarks"))
             try await store.update(declined, expected: application, actor: actor)
             decision = .declined(declined.remarks)
-        case ("beeindigen", .goedgekeurd):
+        case .end:
             guard let reason = reader.text("reason") else { throw PageError(.badRequest, "reden: geef een reden voor het beëindigen van het lidmaatschap", "reason: give a reason for ending the membership") }
             guard let id = application.membershipId,
                   let membership = try await RecordStore(req.db).records(Membership.self, where: "id", in: [id]).first else { throw Abort(.notFound) }
             try await store.end(application, membership: membership, reason: reason, today: today, actor: actor)
             decision = .ended(reason)
-        case ("goedkeuren", _), ("afwijzen", _), ("beeindigen", _):
-            throw PageError(.conflict, "niet mogelijk vanuit status \(application.status.rawValue)", "not possible from status \(application.status.rawValue)")
-        default:
-            throw Abort(.notFound)
         }
         let name = try await PageSupport.name(req, of: application.organizationId)
         try await Notify.organizations([application.organizationId], except: req.actor?.accountId,

@@ -49,4 +49,13 @@ import Testing
         case .failure(let refusal): #expect("\(refusal)" == expected)
         }
     }
+
+    @Test(arguments: MembershipApplicationStatus.allCases)
+    func theStateMachine(status: MembershipApplicationStatus) {
+        let a = Self.application(status)
+        #expect(a.allows(.approve) == (status == .aangevraagd))
+        #expect(a.allows(.decline) == (status == .aangevraagd))
+        #expect(a.allows(.end) == (status == .goedgekeurd))
+        #expect(MembershipDecisionKind(rawValue: "goedkeuren") == .approve && MembershipDecisionKind(rawValue: "verwijderen") == nil)
+    }
 }

@@ -69,3 +69,22 @@ public enum MatchingdayRegistration {
         }
     }
 }
+
+extension MatchingdayDay {
+    /// The agreement a school and a company record at the day's tables (it lands in the desk as agreed, with a follow-up
+    /// question six months after the day), or what is wrong with it per field: both must take part in the day on
+    /// their own side, the pupils from 1 to 2000, the window not ending before it starts (issue 13: these were checked
+    /// in the route handler).
+    public func agreement(id: String, school: String, company: String, type: ActivityType, pupils: Int?, windowStart: PartialDate?, windowEnd: PartialDate?,
+                          today: PartialDate) -> (ActivityAgreement, [String: Localized]) {
+        var errors: [String: Localized] = [:]
+        let active = participants.filter { $0.status == .registered }
+        if !active.contains(where: { $0.organizationId == school && $0.side == .school }) { errors["school"] = Localized("Kies een school die meedoet.", "Choose a participating school.") }
+        if !active.contains(where: { $0.organizationId == company && $0.side == .company }) { errors["company"] = Localized("Kies een bedrijf dat meedoet.", "Choose a participating company.") }
+        if let p = pupils, !(1...2000).contains(p) { errors["pupils"] = Localized("Van 1 tot 2000 leerlingen.", "From 1 to 2000 pupils.") }
+        if let a = windowStart, let b = windowEnd, b < a { errors["windowEnd"] = Localized("Het einde ligt voor het begin.", "The end is before the start.") }
+        let agreement = ActivityAgreement(id: id, schoolId: school, companyId: company, type: type, status: .afgesproken, pupils: pupils ?? 0, createdOn: today,
+                                          eventId: event.id, windowStart: windowStart, windowEnd: windowEnd, followUpOn: max(event.date, today).adding(months: 6))
+        return (agreement, errors)
+    }
+}

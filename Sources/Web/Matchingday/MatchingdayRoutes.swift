@@ -293,21 +293,15 @@ struct MatchingdayRoutes {
         let day = try await day(req)
         var reader = FormReader(req)
         let school = reader.string("school"), company = reader.string("company")
-        let active = day.participants.filter { $0.status == .registered }
-        if !active.contains(where: { $0.organizationId == school && $0.side == .school }) { reader.fail("school", "Kies een school die meedoet.", "Choose a participating school.") }
-        if !active.contains(where: { $0.organizationId == company && $0.side == .company }) { reader.fail("company", "Kies een bedrijf dat meedoet.", "Choose a participating company.") }
         if !school.isEmpty, !company.isEmpty, !DeskSupport.involves(req, school, company) {
             throw PageError(.forbidden, "alleen de school, het bedrijf of de organisator legt hun afspraak vast", "only the school, the company or the organiser records their agreement")
         }
         let type = reader.choice("type", ActivityType.self)
         let from = reader.day("windowStart"), to = reader.day("windowEnd")
         let pupils = reader.int("pupils")
-        if let p = pupils, !(1...2000).contains(p) { reader.fail("pupils", "Van 1 tot 2000 leerlingen.", "From 1 to 2000 pupils.") }
-        if let a = from, let b = to, b < a { reader.fail("windowEnd", "Het einde ligt voor het begin.", "The end is before the start.") }
-        let today = DeskSupport.today(req)
-        let agreement = ActivityAgreement(id: DeskSupport.newId("afspraak"), schoolId: school, companyId: company, type: type ?? .gastles, status: .afgesproken,
-                                          pupils: pupils ?? 0, createdOn: today, eventId: day.event.id, windowStart: from, windowEnd: to,
-                                          followUpOn: FollowUps.day(after: max(day.event.date, today)))
+        let (agreement, violations) = day.agreement(id: DeskSupport.newId("afspraak"), school: school, company: company, type: type ?? .gastles, pupils: pupils,
+                                                    windowStart: from, windowEnd: to, today: DeskSupport.today(req))
+        reader.merge(violations)
         guard reader.errors.isEmpty else { return try await MatchingdayPages.agreement(req, day, draft: agreement, errors: reader.errors, status: .badRequest) }
         try await req.desk.insert(agreement, actor: DeskSupport.actorId(req))
         return req.redirect(to: SiteRoute.matchingdayAgreement(day.event.id).path + "?vastgelegd=" + agreement.id)
@@ -372,8 +366,6 @@ extension Request {
 
 /// Six months after a Matchingday both sides are asked whether their agreement happened.
 enum FollowUps {
-    static func day(after day: PartialDate) -> PartialDate { day.adding(months: 6) }
-
     /// Sends every due follow-up (of one event, or all) once, claimed atomically, to the contact persons of both
     /// sides; returns how many.
     static func send(db: any Database, sender: any MailSender, logger: Logger, base: String, today: PartialDate, eventId: String? = nil) async throws -> Int {

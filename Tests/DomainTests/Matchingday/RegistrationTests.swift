@@ -77,4 +77,18 @@ import Testing
             #expect(Set(rows.map(\.organizationId)).count == rows.count, "one row per organisation")
         }
     }
+
+    @Test func anAgreementAtTheTables() {
+        let s = MatchingdayParticipant(id: "p1", eventId: "d", organizationId: "school", side: .school, registeredOn: Self.day(1), lastRound: 4)
+        let c = MatchingdayParticipant(id: "p2", eventId: "d", organizationId: "firm", side: .company, registeredOn: Self.day(1), lastRound: 4)
+        var waiting = MatchingdayParticipant(id: "p3", eventId: "d", organizationId: "late", side: .company, registeredOn: Self.day(2), lastRound: 4)
+        waiting.status = .waiting
+        let day = MatchingdayDay(event: Self.event, tables: [], participants: [s, c, waiting], wishes: [], meetings: [])
+        let today = PartialDate(year: 2027, month: 3, day: 1)
+        let (made, none) = day.agreement(id: "a", school: "school", company: "firm", type: .stage, pupils: 2, windowStart: today, windowEnd: today, today: today)
+        #expect(none.isEmpty && made.status == .afgesproken && made.eventId == "d" && made.followUpOn == PartialDate(year: 2027, month: 9, day: 1))
+        let (_, errors) = day.agreement(id: "b", school: "firm", company: "late", type: .stage, pupils: 0, windowStart: today,
+                                        windowEnd: PartialDate(year: 2027, month: 2, day: 1), today: today)
+        #expect(Set(errors.keys) == ["school", "company", "pupils", "windowEnd"], "the wrong side, a waiting one, no pupils, the window backwards")
+    }
 }
